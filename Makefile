@@ -1,0 +1,29 @@
+# govinfo — PGXS build
+EXTENSION = govinfo
+MODULE_big = govinfo
+OBJS = $(patsubst %.c,%.o,$(sort $(wildcard src/*.c)))
+DATA = $(wildcard sql/govinfo--*.sql)
+
+# pg_regress inputs live in sql/ beside the install scripts: list them
+REGRESS = pingshan figures_text report_tables catalog
+REGRESS_OPTS = --inputdir=. --load-extension=govinfo
+
+PG_CONFIG ?= pg_config
+PG_CFLAGS += -Wall -Wextra -Werror -Wno-unused-parameter
+PG_CPPFLAGS += -I$(srcdir)/src
+
+PGXS := $(shell $(PG_CONFIG) --pgxs)
+include $(PGXS)
+
+HEADERS_DEP = $(wildcard src/*.h)
+$(OBJS): $(HEADERS_DEP)
+
+.PHONY: prove test demo bench
+prove:
+	pg_prove --failures test/*.sql
+
+test:
+	bash scripts/test.sh
+
+demo:
+	bash scripts/demo.sh

@@ -1,0 +1,92 @@
+/*
+ * arith.c — cell-wise addition of figures values, where a blank cell adds
+ * as nothing: blank + blank = blank, blank + n = n.
+ */
+#include "postgres.h"
+
+#include "common/int.h"
+
+#include "figures.h"
+
+/* Raise the overflow error for the value at index. */
+static void
+report_overflow(GiFigKind kind, int format, int index)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+			 errmsg("sum out of range in %s", gi_describe_cell(gi_grid(kind, format), index))));
+}
+
+/* Add n counts of src into dst; return the index that overflowed, or -1. */
+static int
+add_counts(int32 *dst, const int32 *src, int n)
+{
+	for (int i = 0; i < n; i++)
+	{
+		int32		b = src[i];
+
+		if (b == GI_BLANK)
+			continue;
+		if (dst[i] == GI_BLANK)
+			dst[i] = b;
+		else if (unlikely(pg_add_s32_overflow(dst[i], b, &dst[i])))
+			return i;
+	}
+	return -1;
+}
+
+/* Raise the error for adding values of two formats. */
+static void
+report_format_mismatch(GiFigKind kind, int a, int b)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			 errmsg("cannot add %s of format %d and format %d",
+					gi_grid(kind, a)->type_name, a, b),
+			 errhint("Figures of the 2019 and 2021 formats have different rows; add values of one format.")));
+}
+
+/* dst += src, cell by cell, in place. */
+void
+gi_add_into(GiFigKind kind, void *dst, const void *src)
+{
+	int			bad = -1;
+
+	switch (kind)
+	{
+		case GI_FIG_REQUEST:
+			{
+				RequestFigures *d = dst;
+				const RequestFigures *s = src;
+
+				if (d->format != s->format)
+					report_format_mismatch(kind, d->format, s->format);
+				bad = add_counts(d->cells, s->cells, RF_CELLS);
+				break;
+			}
+		case GI_FIG_APPEAL:
+			bad = add_counts(((AppealFigures *) dst)->cells, ((const AppealFigures *) src)->cells, AF_CELLS);
+			break;
+		case GI_FIG_DISCLOSURE:
+			{
+				DisclosureFigures *d = dst;
+				const DisclosureFigures *s = src;
+
+				if (d->format != s->format)
+					report_format_mismatch(kind, d->format, s->format);
+				bad = add_counts(d->counts, s->counts, DF_COUNTS);
+				if (bad < 0 && s->amount != GI_BLANK)
+				{
+					if (d->amount == GI_BLANK)
+						d->amount = s->amount;
+					else if (pg_add_s64_overflow(d->amount, s->amount, &d->amount))
+						bad = DF_COUNTS;
+					else
+						gi_check_value(gi_grid(kind, d->format), DF_COUNTS, d->amount);
+				}
+				break;
+			}
+	}
+	if (bad >= 0)
+		report_overflow(kind, gi_fig_format(kind, dst), bad);
+}

@@ -1,0 +1,138 @@
+/*
+ * figures.h — the three fixed-length figures types and the grid that
+ * describes, for each type and format, which values a value holds and in
+ * which order they are written in text, jsonb and binary form.
+ *
+ * A cell is either a count (int32 >= 0) or, for row 2.8.1, an amount in
+ * units of one millionth of 万元 (one fen); GI_BLANK marks a blank cell,
+ * which is not the same as 0.
+ */
+#ifndef GOVINFO_FIGURES_H
+#define GOVINFO_FIGURES_H
+
+#include "fmgr.h"
+#include "lib/stringinfo.h"
+#include "utils/jsonb.h"
+
+#include "catalog.h"
+
+#define GI_BLANK (-1)
+#define GI_BINARY_VERSION 1
+#define GI_AMOUNT_SCALE 6		/* decimals of 万元 kept: one fen */
+
+/* table 三: 25 storage rows (the 2019 format leaves rows 21 and 22 blank) */
+#define RF_ROWS 25
+#define RF_COLS 7
+#define RF_CELLS (RF_ROWS * RF_COLS)
+#define RF_ROW_NEW 0			/* 1 本年新收 */
+#define RF_ROW_CARRIED_IN 1		/* 2 上年结转 */
+#define RF_ROW_FIRST_LEAF 2		/* 3.1 */
+#define RF_ROW_LAST_LEAF 22		/* 3.6.3 (2021) */
+#define RF_ROW_HANDLED 23		/* 3.7 总计 */
+#define RF_ROW_CARRIED_OUT 24	/* 4 结转下年度 */
+#define RF_COL_TOTAL 6
+#define RF_CELL(row, col) ((row) * RF_COLS + (col))
+
+typedef struct RequestFigures
+{
+	int32		format;
+	int32		cells[RF_CELLS];
+} RequestFigures;
+
+/* table 四: three groups of five columns */
+#define AF_GROUPS 3
+#define AF_COLS 5
+#define AF_CELLS (AF_GROUPS * AF_COLS)
+#define AF_COL_TOTAL 4
+
+typedef struct AppealFigures
+{
+	int32		cells[AF_CELLS];
+} AppealFigures;
+
+/* table 二 (2021 format): nine counts and one amount */
+#define DF_COUNTS 9
+#define DF_VALUES (DF_COUNTS + 1)
+
+typedef struct DisclosureFigures
+{
+	int32		format;
+	int32		counts[DF_COUNTS];
+	int64		amount;			/* millionths of 万元, or GI_BLANK */
+} DisclosureFigures;
+
+typedef enum GiFigKind
+{
+	GI_FIG_DISCLOSURE,
+	GI_FIG_REQUEST,
+	GI_FIG_APPEAL
+} GiFigKind;
+
+#define GI_MAX_VALUES RF_CELLS
+
+/* One row of a grid: a catalog row and where its values sit. */
+typedef struct GiGridRow
+{
+	const GiRow *row;
+	int			first;			/* index of its first value */
+	int			ncols;
+	const GiColumn *cols[RF_COLS];
+} GiGridRow;
+
+/* The layout of one figures type in one format. */
+typedef struct GiGrid
+{
+	GiFigKind	kind;
+	const char *type_name;
+	int			format;			/* 0 for appeals, which have one layout */
+	int			part;
+	int			nrows;
+	GiGridRow	rows[RF_ROWS];
+	int			nvalues;		/* size of the flat value array */
+	int			amount_index;	/* the one decimal value, or -1 */
+} GiGrid;
+
+/* A figures value unpacked: its format and flat values (GI_BLANK = blank). */
+typedef struct GiValues
+{
+	int			format;
+	int64		v[GI_MAX_VALUES];
+} GiValues;
+
+/* grid.c */
+extern const GiGrid *gi_grid(GiFigKind kind, int format);
+extern const GiGridRow *gi_grid_find_row(const GiGrid *g, const char *code);
+extern const GiGridRow *gi_grid_row(const GiGrid *g, const char *code);
+extern void gi_report_value_count(const GiGrid *g, const GiGridRow *r, int got, int sqlstate);
+extern bool gi_fig_has_format(GiFigKind kind);
+extern int	gi_grid_find_col(const GiGridRow *r, const char *code);
+extern int	gi_grid_value_index(const GiGrid *g, const char *row_code, const char *col_code);
+extern size_t gi_fig_size(GiFigKind kind);
+extern void gi_unpack(GiFigKind kind, const void *fig, GiValues *out);
+extern void *gi_pack(GiFigKind kind, const GiValues *in);
+extern int	gi_fig_format(GiFigKind kind, const void *fig);
+
+/* values.c: parsing and checking one value, shared by every input path */
+extern int64 gi_parse_value(const GiGrid *g, int index, const char *tok, int len);
+extern void gi_init_values(const GiGrid *g, GiValues *vals);
+extern char *gi_describe_cell(const GiGrid *g, int index);
+extern void gi_check_value(const GiGrid *g, int index, int64 v);
+extern void gi_append_value(StringInfo buf, const GiGrid *g, int index, int64 v);
+extern Datum gi_value_datum(const GiGrid *g, int index, int64 v, bool *isnull);
+
+/* figures_text.c, figures_jsonb.c, figures_binary.c */
+extern void gi_text_parse(GiFigKind kind, const char *str, GiValues *out);
+extern char *gi_text_format(GiFigKind kind, const GiValues *vals);
+extern void gi_jsonb_parse(GiFigKind kind, Jsonb *jb, GiValues *out);
+extern Jsonb *gi_jsonb_build(GiFigKind kind, const GiValues *vals);
+extern void gi_binary_parse(GiFigKind kind, StringInfo buf, GiValues *out);
+extern bytea *gi_binary_build(GiFigKind kind, const GiValues *vals);
+
+/* arith.c */
+extern void gi_add_into(GiFigKind kind, void *dst, const void *src);
+
+#define DatumGetRequestFigures(d) ((RequestFigures *) DatumGetPointer(d))
+#define DatumGetAppealFigures(d) ((AppealFigures *) DatumGetPointer(d))
+#define DatumGetDisclosureFigures(d) ((DisclosureFigures *) DatumGetPointer(d))
+
+#endif

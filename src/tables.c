@@ -1,0 +1,218 @@
+/*
+ * tables.c — the report tables as set-returning functions (table2, table3,
+ * table4) and the queryable catalog (row_catalog, column_catalog).
+ *
+ * The table functions walk the catalog rows of their part in official order,
+ * group caption rows included, and place each cell in the output column
+ * whose name is the catalog's column code.
+ */
+#include "postgres.h"
+
+#include "access/tupdesc.h"
+#include "catalog/pg_type.h"
+#include "funcapi.h"
+#include "utils/builtins.h"
+#include "utils/numeric.h"
+
+#include "figures.h"
+
+/* Find the output attribute named code; -1 when there is none. */
+static int
+attr_by_name(TupleDesc desc, const char *code)
+{
+	for (int i = 0; i < desc->natts; i++)
+		if (strcmp(NameStr(TupleDescAttr(desc, i)->attname), code) == 0)
+			return i;
+	return -1;
+}
+
+/* Convert a cell to the type of its output column. */
+static Datum
+cell_as(Oid typid, const GiGrid *g, int index, int64 v, bool *isnull)
+{
+	Datum		d = gi_value_datum(g, index, v, isnull);
+
+	if (*isnull)
+		return d;
+	switch (typid)
+	{
+		case INT4OID:
+			return Int32GetDatum((int32) v);
+		case INT8OID:
+			return Int64GetDatum(v);
+		case NUMERICOID:
+			return index == g->amount_index ? d : NumericGetDatum(int64_to_numeric(v));
+		default:
+			elog(ERROR, "unexpected output column type %u", typid);
+	}
+	return (Datum) 0;
+}
+
+/* Emit the rows of one report table for a figures value. */
+static Datum
+table_srf(FunctionCallInfo fcinfo, GiFigKind kind)
+{
+	ReturnSetInfo *rsinfo;
+	TupleDesc	desc;
+	GiValues	vals;
+	const GiGrid *g;
+	bool		english = gi_lang_is_english(text_to_cstring(PG_GETARG_TEXT_PP(1)));
+	int			mask;
+
+	gi_unpack(kind, PG_GETARG_POINTER(0), &vals);
+	g = gi_grid(kind, vals.format);
+	mask = vals.format ? gi_format_mask(vals.format) : GI_IN_ALL;
+
+	InitMaterializedSRF(fcinfo, 0);
+	rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	desc = rsinfo->setDesc;
+
+	for (int i = 0; i < gi_nrows; i++)
+	{
+		const GiRow *row = &gi_rows[i];
+		const GiGridRow *gr;
+		Datum	   *values;
+		bool	   *nulls;
+
+		if (row->part != g->part || !(row->formats & mask))
+			continue;
+		values = palloc0(desc->natts * sizeof(Datum));
+		nulls = palloc(desc->natts * sizeof(bool));
+		memset(nulls, true, desc->natts * sizeof(bool));
+		values[0] = CStringGetTextDatum(row->code);
+		values[1] = CStringGetTextDatum(gi_label(row->label_zh, row->label_en, english));
+		nulls[0] = nulls[1] = false;
+
+		gr = gi_grid_find_row(g, row->code);
+		for (int c = 0; gr != NULL && c < gr->ncols; c++)
+		{
+			int			att = attr_by_name(desc, gr->cols[c]->code);
+			int			idx = gr->first + c;
+
+			if (att < 0)
+				elog(ERROR, "report table has no column \"%s\"", gr->cols[c]->code);
+			values[att] = cell_as(TupleDescAttr(desc, att)->atttypid, g, idx, vals.v[idx], &nulls[att]);
+		}
+		tuplestore_putvalues(rsinfo->setResult, desc, values, nulls);
+	}
+	return (Datum) 0;
+}
+
+PG_FUNCTION_INFO_V1(table2);
+/* table2(disclosure_figures, lang) */
+Datum
+table2(PG_FUNCTION_ARGS)
+{
+	return table_srf(fcinfo, GI_FIG_DISCLOSURE);
+}
+
+PG_FUNCTION_INFO_V1(table3);
+/* table3(request_figures, lang) */
+Datum
+table3(PG_FUNCTION_ARGS)
+{
+	return table_srf(fcinfo, GI_FIG_REQUEST);
+}
+
+PG_FUNCTION_INFO_V1(table4);
+/* table4(appeal_figures, lang) */
+Datum
+table4(PG_FUNCTION_ARGS)
+{
+	return table_srf(fcinfo, GI_FIG_APPEAL);
+}
+
+/* A text datum, or a null for a NULL string. */
+static Datum
+text_or_null(const char *s, bool *isnull)
+{
+	*isnull = (s == NULL);
+	return s ? CStringGetTextDatum(s) : (Datum) 0;
+}
+
+PG_FUNCTION_INFO_V1(row_catalog);
+/* row_catalog(format): every row of tables 二, 三 and 四 in official order. */
+Datum
+row_catalog(PG_FUNCTION_ARGS)
+{
+	int			mask = gi_format_mask(gi_parse_format(text_to_cstring(PG_GETARG_TEXT_PP(0))));
+	ReturnSetInfo *rsinfo;
+	int			ord[5] = {0};
+
+	InitMaterializedSRF(fcinfo, 0);
+	rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	for (int i = 0; i < gi_nrows; i++)
+	{
+		const GiRow *r = &gi_rows[i];
+		Datum		values[7];
+		bool		nulls[7] = {0};
+
+		if (!(r->formats & mask))
+			continue;
+		values[0] = Int32GetDatum(r->part);
+		values[1] = CStringGetTextDatum(r->code);
+		values[2] = CStringGetTextDatum(r->label_zh);
+		values[3] = CStringGetTextDatum(r->label_en);
+		values[4] = CStringGetTextDatum(gi_kind_name(r->kind));
+		values[5] = text_or_null(r->parent, &nulls[5]);
+		values[6] = Int32GetDatum(++ord[r->part]);
+		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+	}
+	return (Datum) 0;
+}
+
+PG_FUNCTION_INFO_V1(column_catalog);
+/* column_catalog(format): the columns of each block (二), of 三, and of each group (四). */
+Datum
+column_catalog(PG_FUNCTION_ARGS)
+{
+	int			mask = gi_format_mask(gi_parse_format(text_to_cstring(PG_GETARG_TEXT_PP(0))));
+	ReturnSetInfo *rsinfo;
+	int			ord[5] = {0};
+
+	InitMaterializedSRF(fcinfo, 0);
+	rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	for (int i = 0; i < gi_ncolumns; i++)
+	{
+		const GiColumn *col = &gi_columns[i];
+		Datum		values[7];
+		bool		nulls[7] = {0};
+
+		if (!(col->formats & mask) || col->part == 4)
+			continue;
+		values[0] = Int32GetDatum(col->part);
+		values[1] = text_or_null(col->block, &nulls[1]);
+		values[2] = CStringGetTextDatum(col->code);
+		values[3] = CStringGetTextDatum(col->label_zh);
+		values[4] = CStringGetTextDatum(col->label_en);
+		values[5] = text_or_null(col->group_zh, &nulls[5]);
+		values[6] = Int32GetDatum(++ord[col->part]);
+		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+	}
+	/* table 四: each group row's five columns, coded GROUP.COLUMN */
+	for (int i = 0; i < gi_nrows; i++)
+	{
+		const GiRow *grp = &gi_rows[i];
+
+		if (grp->part != 4)
+			continue;
+		for (int c = 0; c < gi_ncolumns; c++)
+		{
+			const GiColumn *col = &gi_columns[c];
+			Datum		values[7];
+			bool		nulls[7] = {0};
+
+			if (col->part != 4)
+				continue;
+			values[0] = Int32GetDatum(4);
+			values[1] = CStringGetTextDatum(grp->code);
+			values[2] = CStringGetTextDatum(psprintf("%s.%s", grp->code, col->code));
+			values[3] = CStringGetTextDatum(col->label_zh);
+			values[4] = CStringGetTextDatum(psprintf("%s: %s", grp->label_en, col->label_en));
+			values[5] = CStringGetTextDatum(grp->label_zh);
+			values[6] = Int32GetDatum(++ord[4]);
+			tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+		}
+	}
+	return (Datum) 0;
+}

@@ -1,0 +1,193 @@
+/*
+ * values.c — one cell value: parsing, range checks and output.  Text, jsonb
+ * and binary input all end here, so every path accepts exactly the same set
+ * of values.
+ */
+#include "postgres.h"
+
+#include "utils/builtins.h"
+#include "utils/fmgrprotos.h"
+#include "utils/numeric.h"
+
+#include "figures.h"
+
+/* Largest amount accepted: 10^12 万元, far above any real fee total. */
+#define GI_AMOUNT_MAX_INT_DIGITS 12
+
+/* Set every value of a grid to blank, with the grid's format. */
+void
+gi_init_values(const GiGrid *g, GiValues *vals)
+{
+	vals->format = g->format;
+	for (int i = 0; i < GI_MAX_VALUES; i++)
+		vals->v[i] = GI_BLANK;
+}
+
+/* "row 3.1, column np of request_figures" for error messages. */
+char *
+gi_describe_cell(const GiGrid *g, int index)
+{
+	for (int i = 0; i < g->nrows; i++)
+	{
+		const GiGridRow *r = &g->rows[i];
+
+		if (index >= r->first && index < r->first + r->ncols)
+			return psprintf("row %s, column %s of %s",
+							r->row->code, r->cols[index - r->first]->code, g->type_name);
+	}
+	return psprintf("value %d of %s", index, g->type_name);
+}
+
+/* Raise the error for a negative cell, the same on every input path. */
+static void
+report_negative(const GiGrid *g, int index, const char *shown)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+			 errmsg("negative value %s in %s", shown, gi_describe_cell(g, index)),
+			 errdetail("Counts and amounts are never negative; a blank cell is written as an empty value or JSON null.")));
+}
+
+/* Raise the error for a cell beyond its range. */
+static void
+report_too_large(const GiGrid *g, int index, const char *shown)
+{
+	if (index == g->amount_index)
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("amount %s in %s is out of range", shown, gi_describe_cell(g, index)),
+				 errdetail("Amounts are in 万元 and must be below 10^%d.", GI_AMOUNT_MAX_INT_DIGITS)));
+	ereport(ERROR,
+			(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+			 errmsg("count %s in %s is out of range", shown, gi_describe_cell(g, index)),
+			 errdetail("Counts are whole numbers from 0 to %d.", PG_INT32_MAX)));
+}
+
+/* Raise the error for a token that is not a number of the cell's kind. */
+static void
+report_invalid(const GiGrid *g, int index, const char *shown)
+{
+	if (index == g->amount_index)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+				 errmsg("invalid amount \"%s\" in %s", shown, gi_describe_cell(g, index)),
+				 errdetail("An amount is a decimal number of 万元 with at most %d decimals.", GI_AMOUNT_SCALE)));
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+			 errmsg("invalid count \"%s\" in %s", shown, gi_describe_cell(g, index)),
+			 errdetail("A count is a whole number from 0 to %d.", PG_INT32_MAX)));
+}
+
+/* Parse one trimmed token (len bytes) as the value at index; empty = blank. */
+int64
+gi_parse_value(const GiGrid *g, int index, const char *tok, int len)
+{
+	bool		amount = (index == g->amount_index);
+	int64		intpart = 0;
+	int64		frac = 0;
+	int			intdigits = 0;
+	int			fracdigits = 0;
+	int			i = 0;
+	char	   *shown = pnstrdup(tok, len);
+
+	if (len == 0)
+		return GI_BLANK;
+	if (tok[0] == '-' && len > 1 && isdigit((unsigned char) tok[1]))
+		report_negative(g, index, shown);
+
+	for (; i < len && isdigit((unsigned char) tok[i]); i++)
+	{
+		if (intdigits > 0 || tok[i] != '0')
+			intdigits++;
+		if (intdigits > 18)
+			report_too_large(g, index, shown);
+		intpart = intpart * 10 + (tok[i] - '0');
+	}
+	if (i == 0)
+		report_invalid(g, index, shown);
+	if (amount && i < len && tok[i] == '.')
+	{
+		for (i++; i < len && isdigit((unsigned char) tok[i]); i++)
+		{
+			if (++fracdigits > GI_AMOUNT_SCALE)
+			{
+				if (tok[i] != '0')
+					ereport(ERROR,
+							(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+							 errmsg("amount \"%s\" in %s is finer than one fen", shown,
+									gi_describe_cell(g, index)),
+							 errdetail("Amounts are in 万元 with at most %d decimals.", GI_AMOUNT_SCALE)));
+				continue;
+			}
+			frac = frac * 10 + (tok[i] - '0');
+		}
+	}
+	if (i < len)
+		report_invalid(g, index, shown);
+
+	if (!amount)
+	{
+		if (intpart > PG_INT32_MAX)
+			report_too_large(g, index, shown);
+		return intpart;
+	}
+	if (intdigits > GI_AMOUNT_MAX_INT_DIGITS)
+		report_too_large(g, index, shown);
+	for (; fracdigits < GI_AMOUNT_SCALE; fracdigits++)
+		frac *= 10;
+	return intpart * 1000000 + frac;
+}
+
+/* Check a value that arrived as a number (binary input). */
+void
+gi_check_value(const GiGrid *g, int index, int64 v)
+{
+	if (v == GI_BLANK)
+		return;
+	if (v < 0)
+		report_negative(g, index, psprintf(INT64_FORMAT, v));
+	if (index == g->amount_index)
+	{
+		if (v / 1000000 >= (int64) 1000000000000)
+			report_too_large(g, index, psprintf(INT64_FORMAT, v));
+	}
+	else if (v > PG_INT32_MAX)
+		report_too_large(g, index, psprintf(INT64_FORMAT, v));
+}
+
+/* Append a value in its canonical text form (blank appends nothing). */
+void
+gi_append_value(StringInfo buf, const GiGrid *g, int index, int64 v)
+{
+	if (v == GI_BLANK)
+		return;
+	if (index != g->amount_index)
+	{
+		appendStringInfo(buf, INT64_FORMAT, v);
+		return;
+	}
+	appendStringInfo(buf, INT64_FORMAT, v / 1000000);
+	if (v % 1000000 != 0)
+	{
+		char		frac[8];
+		int			n;
+
+		snprintf(frac, sizeof(frac), "%06d", (int) (v % 1000000));
+		for (n = 6; frac[n - 1] == '0'; n--)
+			;
+		appendStringInfo(buf, ".%.*s", n, frac);
+	}
+}
+
+/* A value as an SQL datum: int4 for counts, numeric for the amount. */
+Datum
+gi_value_datum(const GiGrid *g, int index, int64 v, bool *isnull)
+{
+	*isnull = (v == GI_BLANK);
+	if (*isnull)
+		return (Datum) 0;
+	if (index != g->amount_index)
+		return Int32GetDatum((int32) v);
+	return DirectFunctionCall1(numeric_trim_scale,
+							   NumericGetDatum(int64_div_fast_to_numeric(v, GI_AMOUNT_SCALE)));
+}
