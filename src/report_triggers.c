@@ -227,8 +227,8 @@ annual_report_carry(PG_FUNCTION_ARGS)
 	keep_plan(&neighbours_plan,
 			  "SELECT year, requests FROM govinfo.annual_report"
 			  " WHERE agency_id OPERATOR(pg_catalog.=) $1"
-			  " AND year OPERATOR(pg_catalog.>=) $2 OPERATOR(pg_catalog.-) 1"
-			  " AND year OPERATOR(pg_catalog.<=) $2 OPERATOR(pg_catalog.+) 1"
+			  " AND year OPERATOR(pg_catalog.>=) ($2 OPERATOR(pg_catalog.-) 1)"
+			  " AND year OPERATOR(pg_catalog.<=) ($2 OPERATOR(pg_catalog.+) 1)"
 			  " AND requests IS NOT NULL",
 			  2, types);
 	if (SPI_execute_plan(lock_agency_plan, args, NULL, false, 0) != SPI_OK_SELECT)
