@@ -119,6 +119,7 @@ extern char *gi_describe_cell(const GiGrid *g, int index);
 extern void gi_check_value(const GiGrid *g, int index, int64 v);
 extern void gi_append_value(StringInfo buf, const GiGrid *g, int index, int64 v);
 extern Datum gi_value_datum(const GiGrid *g, int index, int64 v, bool *isnull);
+extern Datum gi_value_as(Oid typid, const GiGrid *g, int index, int64 v, bool *isnull);
 
 /* figures_text.c, figures_jsonb.c, figures_binary.c */
 extern void gi_text_parse(GiFigKind kind, const char *str, GiValues *out);

@@ -9,6 +9,7 @@
 #include "common/hashfn.h"
 #include "utils/builtins.h"
 #include "utils/jsonb.h"
+#include "catalog/pg_type.h"
 
 #include "figures.h"
 
@@ -134,7 +135,8 @@ fig_cell(FunctionCallInfo fcinfo, GiFigKind kind, const char *row_code, const ch
 	gi_unpack(kind, PG_GETARG_POINTER(0), &vals);
 	g = gi_grid(kind, vals.format);
 	idx = gi_grid_value_index(g, row_code, col_code);
-	d = gi_value_datum(g, idx, vals.v[idx], &isnull);
+	/* cell() returns numeric for table 二 (its amount) and integer otherwise */
+	d = gi_value_as(kind == GI_FIG_DISCLOSURE ? NUMERICOID : INT4OID, g, idx, vals.v[idx], &isnull);
 	if (isnull)
 		PG_RETURN_NULL();
 	return d;

@@ -2,21 +2,26 @@
  * report_triggers.c — the constraints of govinfo.annual_report that a CHECK
  * cannot express with a useful message, or at all:
  *
- *   annual_report_check  BEFORE INSERT OR UPDATE: fills the default format
- *                        from the year, and rejects figures of another format
- *                        or that break a balancing rule, naming rule and cell;
+ *   annual_report_check  BEFORE INSERT OR UPDATE OR DELETE: fills the default
+ *                        format from the year, rejects figures of another format
+ *                        or that break a balancing rule, naming rule and cell,
+ *                        and refuses to change or delete a published report;
  *   annual_report_carry  AFTER INSERT OR UPDATE (constraint trigger): P3-CARRY,
  *                        row 2 of year Y = row 4 of year Y-1 for the agency.
  *
- * Every violation is SQLSTATE 23514 (check_violation).
+ * Every violation is SQLSTATE 23514 (check_violation); a change to a
+ * published report is 55000 (object_not_in_prerequisite_state).
  */
 #include "postgres.h"
 
 #include "access/htup_details.h"
+#include "access/xact.h"
 #include "commands/trigger.h"
 #include "executor/spi.h"
 #include "utils/builtins.h"
+#include "utils/datum.h"
 #include "utils/rel.h"
+#include "utils/snapmgr.h"
 
 #include "rules.h"
 
@@ -35,7 +40,7 @@ describe_agency(int64 agency_id)
 							  1, argtypes, args, NULL, true, 1) == SPI_OK_SELECT &&
 		SPI_processed == 1)
 		res = MemoryContextStrdup(caller,
-								  psprintf("agency \"%s\" %s (agency_id " INT64_FORMAT ")",
+								  psprintf("agency \"%s\" (%s, agency_id " INT64_FORMAT ")",
 										   SPI_getvalue(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1),
 										   SPI_getvalue(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 2),
 										   agency_id));
@@ -91,13 +96,97 @@ check_figures(Relation rel, HeapTuple tup, GiFigKind kind, const char *column,
 			 errdetail("%s, year %d, %s, row %s, column %s: expected " INT64_FORMAT ", found " INT64_FORMAT " (%s).",
 					   describe_agency(agency_id), year, column, v.row_code, v.col_code,
 					   v.expected, v.actual, v.message),
-			 errhint("%d rule%s broken in all; SELECT * FROM govinfo.violations(%s) lists them, and govinfo.complete() fills blank totals.",
-					 n, n == 1 ? " is" : "s are", column),
+			 errhint("%d broken cell%s in all; SELECT * FROM govinfo.violations(%s) lists them, and govinfo.complete() fills blank totals.",
+					 n, n == 1 ? "" : "s", column),
 			 errtableconstraint(rel, psprintf("annual_report_%s_balanced", column))));
 }
 
+/* Raise the error for a change to a published report. */
+static void
+report_published(Relation rel, HeapTuple tup, const char *what)
+{
+	bool		isnull;
+	int64		agency_id = DatumGetInt64(heap_getattr(tup, attnum(rel, "agency_id"), RelationGetDescr(rel), &isnull));
+	int			year = DatumGetInt32(heap_getattr(tup, attnum(rel, "year"), RelationGetDescr(rel), &isnull));
+
+	ereport(ERROR,
+			(errcode(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE),
+			 errmsg("the annual report of %s for year %d is published", describe_agency(agency_id), year),
+			 errdetail("%s", what),
+			 errhint("govinfo.reopen_report(agency_code, year, reason) lifts the lock and keeps the published version.")));
+}
+
+/* Whether a column differs between two versions of a row. */
+static bool
+column_changed(Relation rel, HeapTuple a, HeapTuple b, const char *column)
+{
+	int			n = attnum(rel, column);
+	Form_pg_attribute att = TupleDescAttr(RelationGetDescr(rel), n - 1);
+	bool		anull;
+	bool		bnull;
+	Datum		ad = heap_getattr(a, n, RelationGetDescr(rel), &anull);
+	Datum		bd = heap_getattr(b, n, RelationGetDescr(rel), &bnull);
+
+	if (anull || bnull)
+		return anull != bnull;
+	return !datumIsEqual(ad, bd, att->attbyval, att->attlen);
+}
+
+/* Whether the published version of a report was archived by reopen_report. */
+static bool
+version_archived(int64 agency_id, int year, Datum published_at)
+{
+	Oid			types[3] = {INT8OID, INT4OID, TIMESTAMPTZOID};
+	Datum		args[3] = {Int64GetDatum(agency_id), Int32GetDatum(year), published_at};
+	bool		found;
+
+	if (SPI_connect() != SPI_OK_CONNECT)
+		elog(ERROR, "SPI_connect failed");
+	if (SPI_execute_with_args("SELECT 1 FROM govinfo.report_version WHERE agency_id = $1 AND year = $2"
+							  " AND published_at = $3", 3, types, args, NULL, false, 1) != SPI_OK_SELECT)
+		elog(ERROR, "reading govinfo.report_version failed");
+	found = SPI_processed > 0;
+	SPI_finish();
+	return found;
+}
+
+/* Refuse deleting, or changing the figures of, a published report. */
+static void
+check_publication_lock(TriggerData *td)
+{
+	Relation	rel = td->tg_relation;
+	HeapTuple	old = td->tg_trigtuple;
+	int			col = SPI_fnumber(RelationGetDescr(rel), "published_at");
+	bool		was_null;
+	bool		is_null;
+	Datum		was;
+	static const char *const locked[] = {"agency_id", "year", "format", "disclosures", "requests", "appeals"};
+
+	if (col <= 0)
+		return;					/* a 0.1.0 table has no publication lock */
+	was = heap_getattr(old, col, RelationGetDescr(rel), &was_null);
+	if (was_null)
+		return;
+	if (TRIGGER_FIRED_BY_DELETE(td->tg_event))
+		report_published(rel, old, "A published report cannot be deleted.");
+	(void) heap_getattr(td->tg_newtuple, col, RelationGetDescr(rel), &is_null);
+	if (is_null)
+	{
+		bool		isnull;
+		int64		agency_id = DatumGetInt64(heap_getattr(old, attnum(rel, "agency_id"), RelationGetDescr(rel), &isnull));
+		int			year = DatumGetInt32(heap_getattr(old, attnum(rel, "year"), RelationGetDescr(rel), &isnull));
+
+		if (!version_archived(agency_id, year, was))
+			report_published(rel, old, "Only govinfo.reopen_report() unpublishes a report, keeping its published figures.");
+		return;
+	}
+	for (int i = 0; i < (int) lengthof(locked); i++)
+		if (column_changed(rel, old, td->tg_newtuple, locked[i]))
+			report_published(rel, old, psprintf("Its %s cannot change while it is published.", locked[i]));
+}
+
 PG_FUNCTION_INFO_V1(annual_report_check);
-/* BEFORE INSERT OR UPDATE trigger: default format, formats and rules. */
+/* BEFORE INSERT OR UPDATE OR DELETE trigger: publication lock, default format, formats and rules. */
 Datum
 annual_report_check(PG_FUNCTION_ARGS)
 {
@@ -111,9 +200,13 @@ annual_report_check(PG_FUNCTION_ARGS)
 	Datum		fmt;
 
 	if (!CALLED_AS_TRIGGER(fcinfo) || !TRIGGER_FIRED_BEFORE(td->tg_event) ||
-		!TRIGGER_FIRED_FOR_ROW(td->tg_event) || TRIGGER_FIRED_BY_DELETE(td->tg_event))
-		elog(ERROR, "annual_report_check must be a BEFORE INSERT OR UPDATE row trigger");
+		!TRIGGER_FIRED_FOR_ROW(td->tg_event))
+		elog(ERROR, "annual_report_check must be a BEFORE row trigger");
 	rel = td->tg_relation;
+	if (!TRIGGER_FIRED_BY_INSERT(td->tg_event))
+		check_publication_lock(td);
+	if (TRIGGER_FIRED_BY_DELETE(td->tg_event))
+		return PointerGetDatum(td->tg_trigtuple);
 	tup = TRIGGER_FIRED_BY_UPDATE(td->tg_event) ? td->tg_newtuple : td->tg_trigtuple;
 
 	agency_id = DatumGetInt64(heap_getattr(tup, attnum(rel, "agency_id"), RelationGetDescr(rel), &isnull));
@@ -233,7 +326,15 @@ annual_report_carry(PG_FUNCTION_ARGS)
 			  2, types);
 	if (SPI_execute_plan(lock_agency_plan, args, NULL, false, 0) != SPI_OK_SELECT)
 		elog(ERROR, "locking the agency failed");
-	if (SPI_execute_plan(neighbours_plan, args, NULL, false, 0) != SPI_OK_SELECT)
+	/*
+	 * At READ COMMITTED the read takes a fresh snapshot; a transaction-wide
+	 * snapshot (REPEATABLE READ, SERIALIZABLE) would miss what the writer we
+	 * waited for committed, so read with the latest snapshot, as the
+	 * foreign-key checks do.
+	 */
+	if ((IsolationUsesXactSnapshot() ?
+		 SPI_execute_snapshot(neighbours_plan, args, NULL, GetLatestSnapshot(), InvalidSnapshot, false, false, 0) :
+		 SPI_execute_plan(neighbours_plan, args, NULL, false, 0)) != SPI_OK_SELECT)
 		elog(ERROR, "reading neighbouring reports failed");
 
 	/* the current reports of years year-1, year and year+1, as stored now */

@@ -9,7 +9,6 @@
 #include "postgres.h"
 
 #include "access/tupdesc.h"
-#include "catalog/pg_type.h"
 #include "funcapi.h"
 #include "utils/builtins.h"
 #include "utils/numeric.h"
@@ -24,28 +23,6 @@ attr_by_name(TupleDesc desc, const char *code)
 		if (strcmp(NameStr(TupleDescAttr(desc, i)->attname), code) == 0)
 			return i;
 	return -1;
-}
-
-/* Convert a cell to the type of its output column. */
-static Datum
-cell_as(Oid typid, const GiGrid *g, int index, int64 v, bool *isnull)
-{
-	Datum		d = gi_value_datum(g, index, v, isnull);
-
-	if (*isnull)
-		return d;
-	switch (typid)
-	{
-		case INT4OID:
-			return Int32GetDatum((int32) v);
-		case INT8OID:
-			return Int64GetDatum(v);
-		case NUMERICOID:
-			return index == g->amount_index ? d : NumericGetDatum(int64_to_numeric(v));
-		default:
-			elog(ERROR, "unexpected output column type %u", typid);
-	}
-	return (Datum) 0;
 }
 
 /* Emit the rows of one report table for a figures value. */
@@ -91,7 +68,7 @@ table_srf(FunctionCallInfo fcinfo, GiFigKind kind)
 
 			if (att < 0)
 				elog(ERROR, "report table has no column \"%s\"", gr->cols[c]->code);
-			values[att] = cell_as(TupleDescAttr(desc, att)->atttypid, g, idx, vals.v[idx], &nulls[att]);
+			values[att] = gi_value_as(TupleDescAttr(desc, att)->atttypid, g, idx, vals.v[idx], &nulls[att]);
 		}
 		tuplestore_putvalues(rsinfo->setResult, desc, values, nulls);
 	}

@@ -5,6 +5,7 @@
  */
 #include "postgres.h"
 
+#include "catalog/pg_type.h"
 #include "utils/builtins.h"
 #include "utils/fmgrprotos.h"
 #include "utils/numeric.h"
@@ -190,4 +191,30 @@ gi_value_datum(const GiGrid *g, int index, int64 v, bool *isnull)
 		return Int32GetDatum((int32) v);
 	return DirectFunctionCall1(numeric_trim_scale,
 							   NumericGetDatum(int64_div_fast_to_numeric(v, GI_AMOUNT_SCALE)));
+}
+
+/* A value as a datum of an SQL type: int4, int8 or numeric (blank = null). */
+Datum
+gi_value_as(Oid typid, const GiGrid *g, int index, int64 v, bool *isnull)
+{
+	Datum		d = gi_value_datum(g, index, v, isnull);
+
+	if (*isnull)
+		return d;
+	switch (typid)
+	{
+		case INT4OID:
+			if (index == g->amount_index)
+				elog(ERROR, "an amount cannot be returned as integer");
+			return Int32GetDatum((int32) v);
+		case INT8OID:
+			if (index == g->amount_index)
+				elog(ERROR, "an amount cannot be returned as bigint");
+			return Int64GetDatum(v);
+		case NUMERICOID:
+			return index == g->amount_index ? d : NumericGetDatum(int64_to_numeric(v));
+		default:
+			elog(ERROR, "unexpected result type %u for a figures cell", typid);
+	}
+	return (Datum) 0;
 }

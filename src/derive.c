@@ -1,0 +1,306 @@
+/*
+ * derive.c — tables 三 and 四 derived from individual records, in C:
+ *
+ *   request_figures_agg(year, received_on, closed_on, applicant, outcome)
+ *   appeal_figures_agg(year, kind, filed_on, result, concluded_on)
+ *   application_in_cell(year, received_on, closed_on, applicant, outcome, row, column)
+ *
+ * For report year Y an application received in Y counts in row 1; one
+ * received before Y and still open on 1 January counts in row 2; one closed
+ * in Y counts in its outcome row and 3.7; one open on 31 December counts in
+ * row 4.  Totals are kept as cells are counted, so a derived value is always
+ * balanced.  The aggregates' states are the fixed-length figures types and
+ * combine with the types' + (no serialization needed).
+ */
+#include "postgres.h"
+
+#include "datatype/timestamp.h"
+#include "utils/builtins.h"
+#include "utils/date.h"
+#include "utils/datetime.h"
+
+#include "codes.h"
+#include "figures.h"
+
+/* The dates bounding a report year and its table format. */
+typedef struct GiYear
+{
+	DateADT		start;			/* 1 January of the year */
+	DateADT		next;			/* 1 January of the year after */
+	int			format;
+} GiYear;
+
+/* Check a report year and compute its bounds. */
+static void
+year_bounds(int32 year, GiYear *y)
+{
+	if (year < 2019 || year > 2100)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("report year %d is outside 2019 … 2100", year),
+				 errdetail("The annual report format exists from report year 2019.")));
+	y->start = date2j(year, 1, 1) - POSTGRES_EPOCH_JDATE;
+	y->next = date2j(year + 1, 1, 1) - POSTGRES_EPOCH_JDATE;
+	y->format = gi_default_format(year);
+}
+
+/*
+ * The table 三 storage rows an application counts in for a year, at most two
+ * (row 1 or 2, then an outcome row or row 4); 0 when it is outside the year.
+ */
+static int
+application_rows(const GiYear *y, DateADT received, bool open, DateADT closed, int outcome, int rows[2])
+{
+	int			n = 0;
+
+	if (received >= y->next)
+		return 0;				/* received after the year */
+	if (received >= y->start)
+		rows[n++] = RF_ROW_NEW;
+	else if (open || closed >= y->start)
+		rows[n++] = RF_ROW_CARRIED_IN;
+	else
+		return 0;				/* closed before the year began */
+	if (!open && closed < y->next)
+		rows[n++] = gi_outcome_slot(outcome, y->format);
+	else
+		rows[n++] = RF_ROW_CARRIED_OUT;
+	return n;
+}
+
+/* Read one application's arguments (from argument first on); false to skip it. */
+static bool
+application_args(FunctionCallInfo fcinfo, int first, const GiYear *y, int rows[2], int *nrows, int *applicant)
+{
+	DateADT		received;
+	DateADT		closed = 0;
+	bool		open = PG_ARGISNULL(first + 1);
+	int			outcome = 0;
+
+	if (PG_ARGISNULL(first) || PG_ARGISNULL(first + 2))
+		return false;			/* no date received or no applicant: counts nowhere */
+	received = PG_GETARG_DATEADT(first);
+	*applicant = (uint8) PG_GETARG_CHAR(first + 2);
+	if (!open)
+	{
+		closed = PG_GETARG_DATEADT(first + 1);
+		if (PG_ARGISNULL(first + 3))
+			ereport(ERROR,
+					(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+					 errmsg("an application closed on %s has no outcome",
+							DatumGetCString(DirectFunctionCall1(date_out, DateADTGetDatum(closed))))));
+		outcome = (uint8) PG_GETARG_CHAR(first + 3);
+		if (closed < received)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("an application closed on %s before it was received on %s",
+							DatumGetCString(DirectFunctionCall1(date_out, DateADTGetDatum(closed))),
+							DatumGetCString(DirectFunctionCall1(date_out, DateADTGetDatum(received))))));
+	}
+	if (*applicant >= GI_NAPPLICANTS || outcome >= GI_NOUTCOMES)
+		elog(ERROR, "corrupt applicant or outcome value");
+	*nrows = application_rows(y, received, open, closed, outcome, rows);
+	return *nrows > 0;
+}
+
+/* Add one to a cell, refusing to overflow. */
+static inline void
+bump(int32 *cell)
+{
+	if (unlikely(*cell == PG_INT32_MAX))
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("derived count out of range")));
+	(*cell)++;
+}
+
+/* The aggregate's state, created zeroed in the aggregate context on first use. */
+static void *
+agg_state(FunctionCallInfo fcinfo, GiFigKind kind, int format, const char *fn)
+{
+	MemoryContext aggcxt;
+
+	if (!AggCheckCallContext(fcinfo, &aggcxt))
+		ereport(ERROR,
+				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				 errmsg("%s can only be called as an aggregate", fn)));
+	if (!PG_ARGISNULL(0))
+		return PG_GETARG_POINTER(0);
+	{
+		void	   *state = MemoryContextAllocZero(aggcxt, gi_fig_size(kind));
+
+		if (kind == GI_FIG_REQUEST)
+		{
+			RequestFigures *r = state;
+
+			r->format = format;
+			if (format == GI_FORMAT_2019)	/* rows 3.6.2 and 3.6.3 do not exist */
+				for (int c = 0; c < RF_COLS; c++)
+					r->cells[RF_CELL(RF_ROW_LAST_LEAF - 1, c)] = r->cells[RF_CELL(RF_ROW_LAST_LEAF, c)] = GI_BLANK;
+		}
+		return state;
+	}
+}
+
+PG_FUNCTION_INFO_V1(request_figures_agg_trans);
+/* request_figures_agg transition: count one application in its rows. */
+Datum
+request_figures_agg_trans(PG_FUNCTION_ARGS)
+{
+	GiYear		y;
+	RequestFigures *state;
+	int			rows[2];
+	int			nrows;
+	int			applicant;
+
+	if (PG_ARGISNULL(1))
+		ereport(ERROR,
+				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+				 errmsg("request_figures_agg needs a report year")));
+	year_bounds(PG_GETARG_INT32(1), &y);
+	state = agg_state(fcinfo, GI_FIG_REQUEST, y.format, "request_figures_agg");
+	if (state->format != y.format)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("request_figures_agg was given report years of both formats in one group")));
+	if (!application_args(fcinfo, 2, &y, rows, &nrows, &applicant))
+		PG_RETURN_POINTER(state);
+	for (int i = 0; i < nrows; i++)
+	{
+		int32	   *row = &state->cells[RF_CELL(rows[i], 0)];
+
+		bump(&row[applicant]);
+		bump(&row[RF_COL_TOTAL]);
+		if (rows[i] != RF_ROW_NEW && rows[i] != RF_ROW_CARRIED_IN && rows[i] != RF_ROW_CARRIED_OUT)
+		{
+			bump(&state->cells[RF_CELL(RF_ROW_HANDLED, applicant)]);
+			bump(&state->cells[RF_CELL(RF_ROW_HANDLED, RF_COL_TOTAL)]);
+		}
+	}
+	PG_RETURN_POINTER(state);
+}
+
+/* Whether a text argument equals a C string. */
+static bool
+text_is(text *t, const char *s)
+{
+	size_t		n = strlen(s);
+
+	return VARSIZE_ANY_EXHDR(t) == n && memcmp(VARDATA_ANY(t), s, n) == 0;
+}
+
+/* The group of table 四 named by an appeal case's kind. */
+static int
+appeal_group(text *kind)
+{
+	const GiGrid *g = gi_grid(GI_FIG_APPEAL, 0);
+
+	for (int i = 0; i < g->nrows; i++)
+		if (text_is(kind, g->rows[i].row->code))
+			return i;
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			 errmsg("unknown appeal kind \"%s\"", text_to_cstring(kind)),
+			 errhint("Kinds are review (行政复议), suit (未经复议直接起诉) and suit_after_review (复议后起诉).")));
+	return -1;
+}
+
+/* The column of table 四 named by an appeal case's result. */
+static int
+appeal_result(text *result)
+{
+	static const char *const results[] = {"upheld", "corrected", "other"};
+
+	for (int i = 0; i < (int) lengthof(results); i++)
+		if (text_is(result, results[i]))
+			return i;
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			 errmsg("unknown appeal result \"%s\"", text_to_cstring(result)),
+			 errhint("Results are upheld (结果维持), corrected (结果纠正) and other (其他结果); NULL while pending.")));
+	return -1;
+}
+
+#define AF_COL_PENDING 3
+
+PG_FUNCTION_INFO_V1(appeal_figures_agg_trans);
+/* appeal_figures_agg transition: count one case under its result or as pending. */
+Datum
+appeal_figures_agg_trans(PG_FUNCTION_ARGS)
+{
+	GiYear		y;
+	AppealFigures *state;
+	DateADT		filed;
+	bool		open = PG_ARGISNULL(5);
+	int			group;
+	int			col;
+
+	if (PG_ARGISNULL(1))
+		ereport(ERROR,
+				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+				 errmsg("appeal_figures_agg needs a report year")));
+	year_bounds(PG_GETARG_INT32(1), &y);
+	state = agg_state(fcinfo, GI_FIG_APPEAL, 0, "appeal_figures_agg");
+	if (PG_ARGISNULL(2) || PG_ARGISNULL(3))
+		PG_RETURN_POINTER(state);
+	group = appeal_group(PG_GETARG_TEXT_PP(2));
+	filed = PG_GETARG_DATEADT(3);
+	if (filed >= y.next)
+		PG_RETURN_POINTER(state);	/* filed after the year */
+	if (!open && PG_GETARG_DATEADT(5) < y.next)
+	{
+		if (PG_GETARG_DATEADT(5) < y.start)
+			PG_RETURN_POINTER(state);	/* concluded before the year */
+		if (PG_ARGISNULL(4))
+			ereport(ERROR,
+					(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+					 errmsg("a concluded appeal case has no result")));
+		col = appeal_result(PG_GETARG_TEXT_PP(4));
+	}
+	else
+		col = AF_COL_PENDING;
+	bump(&state->cells[group * AF_COLS + col]);
+	bump(&state->cells[group * AF_COLS + AF_COL_TOTAL]);
+	PG_RETURN_POINTER(state);
+}
+
+PG_FUNCTION_INFO_V1(application_in_cell);
+/*
+ * application_in_cell(year, received_on, closed_on, applicant, outcome,
+ * row_code, column_code): whether request_figures_agg counts the application
+ * in that cell — the same rule, so a drill-down always matches the cell.
+ */
+Datum
+application_in_cell(PG_FUNCTION_ARGS)
+{
+	GiYear		y;
+	const GiGrid *g;
+	const GiGridRow *want;
+	char	   *col_code;
+	int			rows[2];
+	int			nrows;
+	int			applicant;
+
+	if (PG_ARGISNULL(0) || PG_ARGISNULL(5) || PG_ARGISNULL(6))
+		PG_RETURN_NULL();
+	year_bounds(PG_GETARG_INT32(0), &y);
+	g = gi_grid(GI_FIG_REQUEST, y.format);
+	want = gi_grid_row(g, text_to_cstring(PG_GETARG_TEXT_PP(5)));
+	col_code = text_to_cstring(PG_GETARG_TEXT_PP(6));
+	if (gi_grid_find_col(want, col_code) < 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("unknown column code \"%s\" for row \"%s\" of request_figures", col_code, want->row->code)));
+	if (!application_args(fcinfo, 1, &y, rows, &nrows, &applicant))
+		PG_RETURN_BOOL(false);
+	if (strcmp(col_code, "total") != 0 && strcmp(col_code, gi_applicant_column(applicant)->code) != 0)
+		PG_RETURN_BOOL(false);
+	for (int i = 0; i < nrows; i++)
+	{
+		bool		handled = rows[i] != RF_ROW_NEW && rows[i] != RF_ROW_CARRIED_IN && rows[i] != RF_ROW_CARRIED_OUT;
+
+		if (rows[i] == want->row->slot || (handled && want->row->slot == RF_ROW_HANDLED))
+			PG_RETURN_BOOL(true);
+	}
+	PG_RETURN_BOOL(false);
+}
