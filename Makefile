@@ -5,7 +5,7 @@ OBJS = $(patsubst %.c,%.o,$(sort $(wildcard src/*.c)))
 DATA = $(wildcard sql/govinfo--*.sql)
 
 # pg_regress inputs live in sql/ beside the install scripts: list them
-REGRESS = pingshan report_tables figures_errors catalog
+REGRESS = pingshan report_tables figures_errors catalog records upgrade
 REGRESS_OPTS = --inputdir=. --load-extension=govinfo
 
 PG_CONFIG ?= pg_config

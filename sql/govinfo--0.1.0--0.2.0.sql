@@ -231,6 +231,10 @@ DECLARE
 	cols text := TG_ARGV[2];
 	check_agency boolean := TG_ARGV[3]::boolean;
 	changed text;
+	ids bigint[];
+	first_years integer[];
+	last_years integer[];
+	nlocked bigint;
 	missing bigint;
 	hit record;
 BEGIN
@@ -240,27 +244,33 @@ BEGIN
 		ELSE format('(SELECT %1$s FROM new_rows EXCEPT ALL SELECT %1$s FROM old_rows) UNION ALL '
 		            '(SELECT %1$s FROM old_rows EXCEPT ALL SELECT %1$s FROM new_rows)', cols)
 	END;
-	IF check_agency AND TG_OP <> 'DELETE' THEN
-		EXECUTE format('SELECT c.agency_id FROM (SELECT DISTINCT agency_id FROM (%s) x) c
-		                WHERE NOT EXISTS (SELECT 1 FROM govinfo.agency a WHERE a.agency_id = c.agency_id)
-		                LIMIT 1', changed) INTO missing;
-		IF missing IS NOT NULL THEN
-			RAISE EXCEPTION 'insert or update on table "%" violates its agency reference', TG_TABLE_NAME
-				USING ERRCODE = 'foreign_key_violation',
-					DETAIL = format('Key (agency_id)=(%s) is not present in table "agency".', missing),
-					TABLE = TG_TABLE_NAME, SCHEMA = TG_TABLE_SCHEMA;
-		END IF;
+	-- one pass over the changed rows: the distinct (agency, first year, last year) spans
+	EXECUTE format('SELECT array_agg(agency_id), array_agg(y0), array_agg(y1) FROM (
+	                  SELECT agency_id, extract(year FROM %I)::integer AS y0, extract(year FROM %I)::integer AS y1
+	                  FROM (%s) x GROUP BY 1, 2, 3) s', first_col, last_col, changed)
+		INTO ids, first_years, last_years;
+	IF ids IS NULL THEN
+		RETURN NULL;
 	END IF;
-	EXECUTE format('SELECT count(*) FROM (SELECT 1 FROM govinfo.agency a
-	                WHERE a.agency_id IN (SELECT agency_id FROM (%s) x)
-	                ORDER BY a.agency_id FOR KEY SHARE OF a) l', changed);
-	EXECUTE format('SELECT g.code, r.year FROM (%s) x
-	                JOIN govinfo.annual_report r ON r.agency_id = x.agency_id AND r.published_at IS NOT NULL
-	                JOIN govinfo.agency g ON g.agency_id = r.agency_id
-	                WHERE r.year >= extract(year FROM x.%I)
-	                  AND (x.%I IS NULL OR r.year <= extract(year FROM x.%I))
-	                ORDER BY r.year LIMIT 1', changed, first_col, last_col, last_col) INTO hit;
-	IF hit IS NOT NULL THEN
+	-- lock the agencies; a concurrent publish_report holds FOR UPDATE until it commits
+	SELECT count(*) INTO nlocked FROM (
+		SELECT 1 FROM govinfo.agency a WHERE a.agency_id = ANY (ids) ORDER BY a.agency_id FOR KEY SHARE OF a) l;
+	IF check_agency AND TG_OP <> 'DELETE' AND nlocked < (SELECT count(DISTINCT i) FROM unnest(ids) i) THEN
+		SELECT i INTO missing FROM unnest(ids) i
+		WHERE NOT EXISTS (SELECT 1 FROM govinfo.agency a WHERE a.agency_id = i) ORDER BY i LIMIT 1;
+		RAISE EXCEPTION 'insert or update on table "%" violates its agency reference', TG_TABLE_NAME
+			USING ERRCODE = 'foreign_key_violation',
+				DETAIL = format('Key (agency_id)=(%s) is not present in table "agency".', missing),
+				TABLE = TG_TABLE_NAME, SCHEMA = TG_TABLE_SCHEMA;
+	END IF;
+	-- a new statement, so a fresh snapshot: it sees a publication we waited for
+	SELECT g.code, r.year INTO hit
+	FROM unnest(ids, first_years, last_years) AS s(agency_id, y0, y1)
+	JOIN govinfo.annual_report r ON r.agency_id = s.agency_id AND r.published_at IS NOT NULL
+		AND r.year >= s.y0 AND (s.y1 IS NULL OR r.year <= s.y1)
+	JOIN govinfo.agency g ON g.agency_id = r.agency_id
+	ORDER BY r.year, g.code LIMIT 1;
+	IF FOUND THEN
 		RAISE EXCEPTION 'the annual report of agency "%" for year % is published', hit.code, hit.year
 			USING ERRCODE = 'object_not_in_prerequisite_state',
 				DETAIL = format('This %s of table %I would change its published figures.', TG_OP, TG_TABLE_NAME),
