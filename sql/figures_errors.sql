@@ -1,5 +1,5 @@
 -- Bad input: every error names the rule or the cell, with a specific SQLSTATE.
-set SHOW_CONTEXT never
+\set SHOW_CONTEXT never
 \set VERBOSITY default
 SELECT '2021|1:1,0,0'::govinfo.request_figures;
 SELECT '2021|1:-1,0,0,0,0,0,0'::govinfo.request_figures;

@@ -1,5 +1,5 @@
 -- Tables 三 and 四 derived from records, on hand-built cases at the year boundaries.
-set SHOW_CONTEXT never
+\set SHOW_CONTEXT never
 INSERT INTO govinfo.agency (code, name, level) VALUES ('boundary-bureau', '边界测试局', 'department');
 INSERT INTO govinfo.application (agency_id, received_on, applicant, outcome, closed_on, corrected_on, subject)
 SELECT agency_id, v.received_on::date, v.applicant::govinfo.applicant, v.outcome::govinfo.outcome, v.closed_on::date,

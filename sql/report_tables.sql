@@ -1,5 +1,5 @@
 -- The report tables for values entered as text, in both languages and formats.
-set SHOW_CONTEXT never
+\set SHOW_CONTEXT never
 SELECT * FROM govinfo.table3(
 	'2021|1:5,1,0,0,1,0,7|2:1,0,0,0,0,0,1|3.1:2,1,0,0,0,0,3|3.4.1:2,0,0,0,1,0,3|3.6.3:1,,,,,,1|3.7:5,1,0,0,1,0,7|4:1,0,0,0,0,0,1',
 	'en');
