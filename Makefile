@@ -27,3 +27,6 @@ test:
 
 demo:
 	bash scripts/demo.sh
+
+bench:
+	bash bench/run.sh

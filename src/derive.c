@@ -25,6 +25,7 @@
 /* The dates bounding a report year and its table format. */
 typedef struct GiYear
 {
+	int32		year;
 	DateADT		start;			/* 1 January of the year */
 	DateADT		next;			/* 1 January of the year after */
 	int			format;
@@ -34,6 +35,7 @@ typedef struct GiYear
 static void
 year_bounds(int32 year, GiYear *y)
 {
+	y->year = year;
 	if (year < 2019 || year > 2100)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
@@ -42,6 +44,28 @@ year_bounds(int32 year, GiYear *y)
 	y->start = date2j(year, 1, 1) - POSTGRES_EPOCH_JDATE;
 	y->next = date2j(year + 1, 1, 1) - POSTGRES_EPOCH_JDATE;
 	y->format = gi_default_format(year);
+}
+
+/* The bounds of a year, cached per call site: aggregates see the same year on every row. */
+static const GiYear *
+cached_year_bounds(FunctionCallInfo fcinfo, int32 year)
+{
+	GiYear	   *y = (GiYear *) fcinfo->flinfo->fn_extra;
+
+	if (y == NULL)
+	{
+		y = MemoryContextAlloc(fcinfo->flinfo->fn_mcxt, sizeof(GiYear));
+		year_bounds(year, y);
+		fcinfo->flinfo->fn_extra = y;
+	}
+	else if (y->year != year)
+	{
+		GiYear		fresh;
+
+		year_bounds(year, &fresh);	/* may raise: leave the cache as it was */
+		*y = fresh;
+	}
+	return y;
 }
 
 /*
@@ -147,7 +171,7 @@ PG_FUNCTION_INFO_V1(request_figures_agg_trans);
 Datum
 request_figures_agg_trans(PG_FUNCTION_ARGS)
 {
-	GiYear		y;
+	const GiYear *y;
 	RequestFigures *state;
 	int			rows[2];
 	int			nrows;
@@ -157,13 +181,13 @@ request_figures_agg_trans(PG_FUNCTION_ARGS)
 		ereport(ERROR,
 				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
 				 errmsg("request_figures_agg needs a report year")));
-	year_bounds(PG_GETARG_INT32(1), &y);
-	state = agg_state(fcinfo, GI_FIG_REQUEST, y.format, "request_figures_agg");
-	if (state->format != y.format)
+	y = cached_year_bounds(fcinfo, PG_GETARG_INT32(1));
+	state = agg_state(fcinfo, GI_FIG_REQUEST, y->format, "request_figures_agg");
+	if (state->format != y->format)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("request_figures_agg was given report years of both formats in one group")));
-	if (!application_args(fcinfo, 2, &y, rows, &nrows, &applicant))
+	if (!application_args(fcinfo, 2, y, rows, &nrows, &applicant))
 		PG_RETURN_POINTER(state);
 	for (int i = 0; i < nrows; i++)
 	{
@@ -228,7 +252,7 @@ PG_FUNCTION_INFO_V1(appeal_figures_agg_trans);
 Datum
 appeal_figures_agg_trans(PG_FUNCTION_ARGS)
 {
-	GiYear		y;
+	const GiYear *y;
 	AppealFigures *state;
 	DateADT		filed;
 	bool		open = PG_ARGISNULL(5);
@@ -239,17 +263,17 @@ appeal_figures_agg_trans(PG_FUNCTION_ARGS)
 		ereport(ERROR,
 				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
 				 errmsg("appeal_figures_agg needs a report year")));
-	year_bounds(PG_GETARG_INT32(1), &y);
+	y = cached_year_bounds(fcinfo, PG_GETARG_INT32(1));
 	state = agg_state(fcinfo, GI_FIG_APPEAL, 0, "appeal_figures_agg");
 	if (PG_ARGISNULL(2) || PG_ARGISNULL(3))
 		PG_RETURN_POINTER(state);
 	group = appeal_group(PG_GETARG_TEXT_PP(2));
 	filed = PG_GETARG_DATEADT(3);
-	if (filed >= y.next)
+	if (filed >= y->next)
 		PG_RETURN_POINTER(state);	/* filed after the year */
-	if (!open && PG_GETARG_DATEADT(5) < y.next)
+	if (!open && PG_GETARG_DATEADT(5) < y->next)
 	{
-		if (PG_GETARG_DATEADT(5) < y.start)
+		if (PG_GETARG_DATEADT(5) < y->start)
 			PG_RETURN_POINTER(state);	/* concluded before the year */
 		if (PG_ARGISNULL(4))
 			ereport(ERROR,
@@ -273,7 +297,7 @@ PG_FUNCTION_INFO_V1(application_in_cell);
 Datum
 application_in_cell(PG_FUNCTION_ARGS)
 {
-	GiYear		y;
+	const GiYear *y;
 	const GiGrid *g;
 	const GiGridRow *want;
 	char	   *col_code;
@@ -283,15 +307,15 @@ application_in_cell(PG_FUNCTION_ARGS)
 
 	if (PG_ARGISNULL(0) || PG_ARGISNULL(5) || PG_ARGISNULL(6))
 		PG_RETURN_NULL();
-	year_bounds(PG_GETARG_INT32(0), &y);
-	g = gi_grid(GI_FIG_REQUEST, y.format);
+	y = cached_year_bounds(fcinfo, PG_GETARG_INT32(0));
+	g = gi_grid(GI_FIG_REQUEST, y->format);
 	want = gi_grid_row(g, text_to_cstring(PG_GETARG_TEXT_PP(5)));
 	col_code = text_to_cstring(PG_GETARG_TEXT_PP(6));
 	if (gi_grid_find_col(want, col_code) < 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("unknown column code \"%s\" for row \"%s\" of request_figures", col_code, want->row->code)));
-	if (!application_args(fcinfo, 1, &y, rows, &nrows, &applicant))
+	if (!application_args(fcinfo, 1, y, rows, &nrows, &applicant))
 		PG_RETURN_BOOL(false);
 	if (strcmp(col_code, "total") != 0 && strcmp(col_code, gi_applicant_column(applicant)->code) != 0)
 		PG_RETURN_BOOL(false);
