@@ -315,56 +315,34 @@ $$;
 CREATE TRIGGER agency_key_guard BEFORE UPDATE OF agency_id ON @extschema@.agency
 	FOR EACH ROW EXECUTE FUNCTION @extschema@.agency_key_guard();
 
--- one trigger per event: a trigger with transition tables fires for a single event
-CREATE TRIGGER application_guard_insert AFTER INSERT ON @extschema@.application
-	REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT
-	EXECUTE FUNCTION @extschema@.records_guard('received_on', 'closed_on', 'agency_id, received_on, closed_on, applicant, outcome', 'true');
-CREATE TRIGGER application_guard_update AFTER UPDATE ON @extschema@.application
-	REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT
-	EXECUTE FUNCTION @extschema@.records_guard('received_on', 'closed_on', 'agency_id, received_on, closed_on, applicant, outcome', 'true');
-CREATE TRIGGER application_guard_delete AFTER DELETE ON @extschema@.application
-	REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT
-	EXECUTE FUNCTION @extschema@.records_guard('received_on', 'closed_on', 'agency_id, received_on, closed_on, applicant, outcome', 'true');
-
-CREATE TRIGGER appeal_case_guard_insert AFTER INSERT ON @extschema@.appeal_case
-	REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT
-	EXECUTE FUNCTION @extschema@.records_guard('filed_on', 'concluded_on', 'agency_id, kind, filed_on, result, concluded_on', 'false');
-CREATE TRIGGER appeal_case_guard_update AFTER UPDATE ON @extschema@.appeal_case
-	REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT
-	EXECUTE FUNCTION @extschema@.records_guard('filed_on', 'concluded_on', 'agency_id, kind, filed_on, result, concluded_on', 'false');
-CREATE TRIGGER appeal_case_guard_delete AFTER DELETE ON @extschema@.appeal_case
-	REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT
-	EXECUTE FUNCTION @extschema@.records_guard('filed_on', 'concluded_on', 'agency_id, kind, filed_on, result, concluded_on', 'false');
-
-CREATE TRIGGER normative_document_guard_insert AFTER INSERT ON @extschema@.normative_document
-	REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT
-	EXECUTE FUNCTION @extschema@.records_guard('issued_on', 'abolished_on', 'agency_id, kind, issued_on, abolished_on', 'false');
-CREATE TRIGGER normative_document_guard_update AFTER UPDATE ON @extschema@.normative_document
-	REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT
-	EXECUTE FUNCTION @extschema@.records_guard('issued_on', 'abolished_on', 'agency_id, kind, issued_on, abolished_on', 'false');
-CREATE TRIGGER normative_document_guard_delete AFTER DELETE ON @extschema@.normative_document
-	REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT
-	EXECUTE FUNCTION @extschema@.records_guard('issued_on', 'abolished_on', 'agency_id, kind, issued_on, abolished_on', 'false');
-
-CREATE TRIGGER decision_count_guard_insert AFTER INSERT ON @extschema@.decision_count
-	REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT
-	EXECUTE FUNCTION @extschema@.records_guard('decided_on', 'decided_on', 'agency_id, kind, decided_on, n', 'false');
-CREATE TRIGGER decision_count_guard_update AFTER UPDATE ON @extschema@.decision_count
-	REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT
-	EXECUTE FUNCTION @extschema@.records_guard('decided_on', 'decided_on', 'agency_id, kind, decided_on, n', 'false');
-CREATE TRIGGER decision_count_guard_delete AFTER DELETE ON @extschema@.decision_count
-	REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT
-	EXECUTE FUNCTION @extschema@.records_guard('decided_on', 'decided_on', 'agency_id, kind, decided_on, n', 'false');
-
-CREATE TRIGGER fee_receipt_guard_insert AFTER INSERT ON @extschema@.fee_receipt
-	REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT
-	EXECUTE FUNCTION @extschema@.records_guard('received_on', 'received_on', 'agency_id, received_on, amount_yuan', 'false');
-CREATE TRIGGER fee_receipt_guard_update AFTER UPDATE ON @extschema@.fee_receipt
-	REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT
-	EXECUTE FUNCTION @extschema@.records_guard('received_on', 'received_on', 'agency_id, received_on, amount_yuan', 'false');
-CREATE TRIGGER fee_receipt_guard_delete AFTER DELETE ON @extschema@.fee_receipt
-	REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT
-	EXECUTE FUNCTION @extschema@.records_guard('received_on', 'received_on', 'agency_id, received_on, amount_yuan', 'false');
+-- one trigger per event and table (a trigger with transition tables fires for a single event);
+-- the arguments name each table's first-year and last-year columns and the columns that count
+DO $do$
+DECLARE
+	t record;
+	ev record;
+BEGIN
+	FOR t IN SELECT * FROM (VALUES
+		('application', 'received_on', 'closed_on', 'agency_id, received_on, closed_on, applicant, outcome', 'true'),
+		('appeal_case', 'filed_on', 'concluded_on', 'agency_id, kind, filed_on, result, concluded_on', 'false'),
+		('normative_document', 'issued_on', 'abolished_on', 'agency_id, kind, issued_on, abolished_on', 'false'),
+		('decision_count', 'decided_on', 'decided_on', 'agency_id, kind, decided_on, n', 'false'),
+		('fee_receipt', 'received_on', 'received_on', 'agency_id, received_on, amount_yuan', 'false'))
+		AS v(tab, first_col, last_col, cols, check_agency)
+	LOOP
+		FOR ev IN SELECT * FROM (VALUES
+			('insert', 'INSERT', 'NEW TABLE AS new_rows'),
+			('update', 'UPDATE', 'OLD TABLE AS old_rows NEW TABLE AS new_rows'),
+			('delete', 'DELETE', 'OLD TABLE AS old_rows')) AS e(suffix, event, transition)
+		LOOP
+			EXECUTE format('CREATE TRIGGER %I AFTER %s ON @extschema@.%I REFERENCING %s FOR EACH STATEMENT '
+			               'EXECUTE FUNCTION @extschema@.records_guard(%L, %L, %L, %L)',
+			               t.tab || '_guard_' || ev.suffix, ev.event, t.tab, ev.transition,
+			               t.first_col, t.last_col, t.cols, t.check_agency);
+		END LOOP;
+	END LOOP;
+END
+$do$;
 
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.application', '');
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.appeal_case', '');

@@ -274,6 +274,29 @@ check_index(int v, int n, const char *type_name)
 	return v;
 }
 
+/* Binary input of a one-byte code: exactly one byte, a known index. */
+static char
+code_recv(StringInfo buf, int n, const char *type_name)
+{
+	if (buf->len - buf->cursor != 1)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+				 errmsg("invalid binary input for type %s", type_name),
+				 errdetail("Expected 1 byte, got %d.", buf->len - buf->cursor)));
+	return (char) check_index(pq_getmsgbyte(buf), n, type_name);
+}
+
+/* Binary output of a one-byte code. */
+static bytea *
+code_send(char code)
+{
+	StringInfoData buf;
+
+	pq_begintypsend(&buf);
+	pq_sendbyte(&buf, (uint8) code);
+	return pq_endtypsend(&buf);
+}
+
 PG_FUNCTION_INFO_V1(applicant_in);
 /* applicant text input */
 Datum
@@ -295,14 +318,7 @@ PG_FUNCTION_INFO_V1(applicant_recv);
 Datum
 applicant_recv(PG_FUNCTION_ARGS)
 {
-	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
-
-	if (buf->len - buf->cursor != 1)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-				 errmsg("invalid binary input for type applicant"),
-				 errdetail("Expected 1 byte, got %d.", buf->len - buf->cursor)));
-	PG_RETURN_CHAR((char) check_index(pq_getmsgbyte(buf), GI_NAPPLICANTS, "applicant"));
+	PG_RETURN_CHAR(code_recv((StringInfo) PG_GETARG_POINTER(0), GI_NAPPLICANTS, "applicant"));
 }
 
 PG_FUNCTION_INFO_V1(applicant_send);
@@ -310,11 +326,7 @@ PG_FUNCTION_INFO_V1(applicant_send);
 Datum
 applicant_send(PG_FUNCTION_ARGS)
 {
-	StringInfoData buf;
-
-	pq_begintypsend(&buf);
-	pq_sendbyte(&buf, (uint8) PG_GETARG_CHAR(0));
-	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
+	PG_RETURN_BYTEA_P(code_send(PG_GETARG_CHAR(0)));
 }
 
 PG_FUNCTION_INFO_V1(outcome_in);
@@ -338,14 +350,7 @@ PG_FUNCTION_INFO_V1(outcome_recv);
 Datum
 outcome_recv(PG_FUNCTION_ARGS)
 {
-	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
-
-	if (buf->len - buf->cursor != 1)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
-				 errmsg("invalid binary input for type outcome"),
-				 errdetail("Expected 1 byte, got %d.", buf->len - buf->cursor)));
-	PG_RETURN_CHAR((char) check_index(pq_getmsgbyte(buf), GI_NOUTCOMES, "outcome"));
+	PG_RETURN_CHAR(code_recv((StringInfo) PG_GETARG_POINTER(0), GI_NOUTCOMES, "outcome"));
 }
 
 PG_FUNCTION_INFO_V1(outcome_send);
@@ -353,11 +358,7 @@ PG_FUNCTION_INFO_V1(outcome_send);
 Datum
 outcome_send(PG_FUNCTION_ARGS)
 {
-	StringInfoData buf;
-
-	pq_begintypsend(&buf);
-	pq_sendbyte(&buf, (uint8) PG_GETARG_CHAR(0));
-	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
+	PG_RETURN_BYTEA_P(code_send(PG_GETARG_CHAR(0)));
 }
 
 PG_FUNCTION_INFO_V1(applicant_label);
