@@ -218,9 +218,13 @@ CREATE TRIGGER annual_report_check
 
 -- Once per statement on a record table: the agencies referenced exist (applications only),
 -- their rows are locked FOR KEY SHARE (so publish_report, which locks them FOR UPDATE, waits for
--- this transaction or this statement sees the publication), and no changed record falls in a
--- published agency-year.  TG_ARGV: the first-year date column, the last-year date column (NULL =
--- open, counts every later year), the columns that decide the figures, and whether to check agencies.
+-- this transaction or this statement sees the publication), and no change alters the figures of a
+-- published agency-year.  A record counts in every year from the year of its first date to the year
+-- of its last (NULL: open, every later year), so an inserted or deleted record in that span changes
+-- the year; an UPDATE is refused only if the year's figures computed from the statement's old rows
+-- and from its new rows differ.  TG_ARGV: the first-year date column, the last-year date column, the
+-- columns that decide the figures, whether to check agencies, and an aggregate expression over the
+-- rows x giving an agency's contribution to year $2.
 CREATE FUNCTION @extschema@.records_guard() RETURNS trigger
 	LANGUAGE plpgsql
 	SET search_path = pg_catalog, pg_temp
@@ -237,6 +241,7 @@ DECLARE
 	nlocked bigint;
 	missing bigint;
 	hit record;
+	same boolean;
 BEGIN
 	changed := CASE TG_OP
 		WHEN 'INSERT' THEN format('SELECT %s FROM new_rows', cols)
@@ -263,19 +268,26 @@ BEGIN
 				DETAIL = format('Key (agency_id)=(%s) is not present in table "agency".', missing),
 				TABLE = TG_TABLE_NAME, SCHEMA = TG_TABLE_SCHEMA;
 	END IF;
-	-- a new statement, so a fresh snapshot: it sees a publication we waited for
-	SELECT g.code, r.year INTO hit
-	FROM unnest(ids, first_years, last_years) AS s(agency_id, y0, y1)
-	JOIN govinfo.annual_report r ON r.agency_id = s.agency_id AND r.published_at IS NOT NULL
-		AND r.year >= s.y0 AND (s.y1 IS NULL OR r.year <= s.y1)
-	JOIN govinfo.agency g ON g.agency_id = r.agency_id
-	ORDER BY r.year, g.code LIMIT 1;
-	IF FOUND THEN
+	-- new statements, so fresh snapshots: they see a publication we waited for
+	FOR hit IN
+		SELECT DISTINCT g.code, r.agency_id, r.year
+		FROM unnest(ids, first_years, last_years) AS s(agency_id, y0, y1)
+		JOIN govinfo.annual_report r ON r.agency_id = s.agency_id AND r.published_at IS NOT NULL
+			AND r.year >= s.y0 AND (s.y1 IS NULL OR r.year <= s.y1)
+		JOIN govinfo.agency g ON g.agency_id = r.agency_id
+		ORDER BY r.year, g.code
+	LOOP
+		IF TG_OP = 'UPDATE' THEN
+			EXECUTE format('SELECT (SELECT %1$s FROM old_rows x WHERE x.agency_id = $1)
+			                IS NOT DISTINCT FROM (SELECT %1$s FROM new_rows x WHERE x.agency_id = $1)', TG_ARGV[4])
+				INTO same USING hit.agency_id, hit.year;
+			CONTINUE WHEN same;
+		END IF;
 		RAISE EXCEPTION 'the annual report of agency "%" for year % is published', hit.code, hit.year
 			USING ERRCODE = 'object_not_in_prerequisite_state',
 				DETAIL = format('This %s of table %I would change its published figures.', TG_OP, TG_TABLE_NAME),
 				HINT = 'govinfo.reopen_report(agency_code, year, reason) lifts the lock and keeps the published version.';
-	END IF;
+	END LOOP;
 	RETURN NULL;
 END
 $$;
@@ -315,20 +327,68 @@ $$;
 CREATE TRIGGER agency_key_guard BEFORE UPDATE OF agency_id ON @extschema@.agency
 	FOR EACH ROW EXECUTE FUNCTION @extschema@.agency_key_guard();
 
+-- TRUNCATE empties a record table at once: refused while a report counting its rows is published
+CREATE FUNCTION @extschema@.records_truncate_guard() RETURNS trigger
+	LANGUAGE plpgsql
+	SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	hit record;
+BEGIN
+	EXECUTE format('SELECT g.code, r.year FROM %I.%I x
+	                JOIN govinfo.annual_report r ON r.agency_id = x.agency_id AND r.published_at IS NOT NULL
+	                  AND r.year >= extract(year FROM x.%I) AND (x.%I IS NULL OR r.year <= extract(year FROM x.%I))
+	                JOIN govinfo.agency g ON g.agency_id = r.agency_id LIMIT 1',
+	               TG_TABLE_SCHEMA, TG_TABLE_NAME, TG_ARGV[0], TG_ARGV[1], TG_ARGV[1]) INTO hit;
+	IF hit IS NOT NULL THEN
+		RAISE EXCEPTION 'the annual report of agency "%" for year % is published', hit.code, hit.year
+			USING ERRCODE = 'object_not_in_prerequisite_state',
+				DETAIL = format('TRUNCATE of table %I would change its published figures.', TG_TABLE_NAME),
+				HINT = 'govinfo.reopen_report(agency_code, year, reason) lifts the lock and keeps the published version.';
+	END IF;
+	RETURN NULL;
+END
+$$;
+
+CREATE FUNCTION @extschema@.annual_report_truncate_guard() RETURNS trigger
+	LANGUAGE plpgsql
+	SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+	IF EXISTS (SELECT 1 FROM govinfo.annual_report WHERE published_at IS NOT NULL) THEN
+		RAISE EXCEPTION 'table annual_report holds published reports'
+			USING ERRCODE = 'object_not_in_prerequisite_state',
+				HINT = 'govinfo.reopen_report(agency_code, year, reason) lifts the lock of each.';
+	END IF;
+	RETURN NULL;
+END
+$$;
+CREATE TRIGGER annual_report_truncate_guard BEFORE TRUNCATE ON @extschema@.annual_report
+	FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.annual_report_truncate_guard();
+
 -- one trigger per event and table (a trigger with transition tables fires for a single event);
--- the arguments name each table's first-year and last-year columns and the columns that count
+-- the arguments name each table's first-year and last-year columns, the columns that count, and the
+-- aggregate expression giving the figures of rows x in year $2
 DO $do$
 DECLARE
 	t record;
 	ev record;
 BEGIN
 	FOR t IN SELECT * FROM (VALUES
-		('application', 'received_on', 'closed_on', 'agency_id, received_on, closed_on, applicant, outcome', 'true'),
-		('appeal_case', 'filed_on', 'concluded_on', 'agency_id, kind, filed_on, result, concluded_on', 'false'),
-		('normative_document', 'issued_on', 'abolished_on', 'agency_id, kind, issued_on, abolished_on', 'false'),
-		('decision_count', 'decided_on', 'decided_on', 'agency_id, kind, decided_on, n', 'false'),
-		('fee_receipt', 'received_on', 'received_on', 'agency_id, received_on, amount_yuan', 'false'))
-		AS v(tab, first_col, last_col, cols, check_agency)
+		('application', 'received_on', 'closed_on', 'agency_id, received_on, closed_on, applicant, outcome', 'true',
+		 $e$@extschema@.request_figures_agg($2, x.received_on, x.closed_on, x.applicant, x.outcome)::text$e$),
+		('appeal_case', 'filed_on', 'concluded_on', 'agency_id, kind, filed_on, result, concluded_on', 'false',
+		 $e$@extschema@.appeal_figures_agg($2, x.kind, x.filed_on, x.result, x.concluded_on)::text$e$),
+		('normative_document', 'issued_on', 'abolished_on', 'agency_id, kind, issued_on, abolished_on', 'false',
+		 $e$array_agg(ROW(x.kind, extract(year FROM x.issued_on) = $2, coalesce(extract(year FROM x.abolished_on) = $2, false),
+		              extract(year FROM x.issued_on) <= $2 AND (x.abolished_on IS NULL OR extract(year FROM x.abolished_on) > $2))::text
+		              ORDER BY 1) FILTER (WHERE extract(year FROM x.issued_on) <= $2
+		              AND (x.abolished_on IS NULL OR extract(year FROM x.abolished_on) >= $2))$e$),
+		('decision_count', 'decided_on', 'decided_on', 'agency_id, kind, decided_on, n', 'false',
+		 $e$array_agg(ROW(x.kind, x.n)::text ORDER BY 1) FILTER (WHERE extract(year FROM x.decided_on) = $2)$e$),
+		('fee_receipt', 'received_on', 'received_on', 'agency_id, received_on, amount_yuan', 'false',
+		 $e$sum(x.amount_yuan) FILTER (WHERE extract(year FROM x.received_on) = $2)$e$))
+		AS v(tab, first_col, last_col, cols, check_agency, contribution)
 	LOOP
 		FOR ev IN SELECT * FROM (VALUES
 			('insert', 'INSERT', 'NEW TABLE AS new_rows'),
@@ -336,10 +396,13 @@ BEGIN
 			('delete', 'DELETE', 'OLD TABLE AS old_rows')) AS e(suffix, event, transition)
 		LOOP
 			EXECUTE format('CREATE TRIGGER %I AFTER %s ON @extschema@.%I REFERENCING %s FOR EACH STATEMENT '
-			               'EXECUTE FUNCTION @extschema@.records_guard(%L, %L, %L, %L)',
+			               'EXECUTE FUNCTION @extschema@.records_guard(%L, %L, %L, %L, %L)',
 			               t.tab || '_guard_' || ev.suffix, ev.event, t.tab, ev.transition,
-			               t.first_col, t.last_col, t.cols, t.check_agency);
+			               t.first_col, t.last_col, t.cols, t.check_agency, t.contribution);
 		END LOOP;
+		EXECUTE format('CREATE TRIGGER %I BEFORE TRUNCATE ON @extschema@.%I FOR EACH STATEMENT '
+		               'EXECUTE FUNCTION @extschema@.records_truncate_guard(%L, %L)',
+		               t.tab || '_truncate_guard', t.tab, t.first_col, t.last_col);
 	END LOOP;
 END
 $do$;
@@ -606,8 +669,10 @@ BEGIN
 		-- include every record committed before the lock was taken
 		PERFORM @extschema@.store_derived(year, a);
 	END IF;
+	PERFORM set_config('govinfo.publication', format('%s:%s', a, year), true);
 	UPDATE @extschema@.annual_report x SET published_at = now()
 	WHERE x.agency_id = a AND x.year = publish_report.year;
+	PERFORM set_config('govinfo.publication', '', true);
 	RETURN now();
 END
 $$;
@@ -633,7 +698,9 @@ BEGIN
 	WHERE x.agency_id = a AND x.year = reopen_report.year;
 	INSERT INTO @extschema@.report_version (agency_id, year, version, format, disclosures, requests, appeals, published_at, reason)
 	VALUES (a, year, v, r.format, r.disclosures, r.requests, r.appeals, r.published_at, reason);
+	PERFORM set_config('govinfo.publication', format('%s:%s', a, year), true);
 	UPDATE @extschema@.annual_report x SET published_at = NULL WHERE x.agency_id = a AND x.year = reopen_report.year;
+	PERFORM set_config('govinfo.publication', '', true);
 	RETURN v;
 END
 $$;

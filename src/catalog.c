@@ -192,9 +192,9 @@ gi_label(const char *zh, const char *en, bool english)
 bool
 gi_lang_is_english(const char *lang)
 {
-	if (strcmp(lang, "zh") == 0)
+	if (pg_strcasecmp(lang, "zh") == 0)
 		return false;
-	if (strcmp(lang, "en") == 0)
+	if (pg_strcasecmp(lang, "en") == 0)
 		return true;
 	ereport(ERROR,
 			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),

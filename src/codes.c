@@ -388,9 +388,8 @@ PG_FUNCTION_INFO_V1(outcome_row_code);
 Datum
 outcome_row_code(PG_FUNCTION_ARGS)
 {
-	int			idx = check_index(PG_GETARG_CHAR(0), GI_NOUTCOMES, "outcome");
-	int			format = gi_default_format(PG_GETARG_INT32(1));
+	const GiRow *r = gi_outcome_row(check_index(PG_GETARG_CHAR(0), GI_NOUTCOMES, "outcome"));
+	bool		folded = gi_default_format(PG_GETARG_INT32(1)) == GI_FORMAT_2019 && strcmp(r->parent, "3.6") == 0;
 
-	PG_RETURN_TEXT_P(cstring_to_text(format == GI_FORMAT_2019 && gi_outcome_slot(idx, format) != gi_outcome_row(idx)->slot
-									 ? "3.6" : gi_outcome_row(idx)->code));
+	PG_RETURN_TEXT_P(cstring_to_text(folded ? r->parent : r->code));
 }

@@ -20,6 +20,8 @@
 #include "executor/spi.h"
 #include "utils/builtins.h"
 #include "utils/datum.h"
+#include "utils/guc.h"
+#include "utils/timestamp.h"
 #include "utils/rel.h"
 #include "utils/snapmgr.h"
 
@@ -150,7 +152,20 @@ version_archived(int64 agency_id, int year, Datum published_at)
 	return found;
 }
 
-/* Refuse deleting, or changing the figures of, a published report. */
+/*
+ * Whether publish_report or reopen_report is changing this report's
+ * publication: they set govinfo.publication to "agency_id:year" around their
+ * UPDATE, so a direct UPDATE of published_at is refused.
+ */
+static bool
+publication_step(int64 agency_id, int year)
+{
+	const char *step = GetConfigOption("govinfo.publication", true, false);
+
+	return step != NULL && strcmp(step, psprintf(INT64_FORMAT ":%d", agency_id, year)) == 0;
+}
+
+/* Refuse deleting, or changing the figures of, a published report; only the functions (un)publish. */
 static void
 check_publication_lock(TriggerData *td)
 {
@@ -159,27 +174,43 @@ check_publication_lock(TriggerData *td)
 	int			col = SPI_fnumber(RelationGetDescr(rel), "published_at");
 	bool		was_null;
 	bool		is_null;
+	bool		isnull;
 	Datum		was;
+	Datum		is;
+	int64		agency_id;
+	int			year;
 	static const char *const locked[] = {"agency_id", "year", "format", "disclosures", "requests", "appeals"};
 
 	if (col <= 0)
 		return;					/* a 0.1.0 table has no publication lock */
 	was = heap_getattr(old, col, RelationGetDescr(rel), &was_null);
-	if (was_null)
-		return;
 	if (TRIGGER_FIRED_BY_DELETE(td->tg_event))
-		report_published(rel, old, "A published report cannot be deleted.");
-	(void) heap_getattr(td->tg_newtuple, col, RelationGetDescr(rel), &is_null);
+	{
+		if (!was_null)
+			report_published(rel, old, "A published report cannot be deleted.");
+		return;
+	}
+	is = heap_getattr(td->tg_newtuple, col, RelationGetDescr(rel), &is_null);
+	agency_id = DatumGetInt64(heap_getattr(old, attnum(rel, "agency_id"), RelationGetDescr(rel), &isnull));
+	year = DatumGetInt32(heap_getattr(old, attnum(rel, "year"), RelationGetDescr(rel), &isnull));
+	if (was_null)
+	{
+		if (!is_null && !publication_step(agency_id, year))
+			ereport(ERROR,
+					(errcode(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE),
+					 errmsg("the annual report of %s for year %d can only be published by govinfo.publish_report()",
+							describe_agency(agency_id), year),
+					 errdetail("publish_report() waits for concurrent writers of the agency's records and re-derives a derived report.")));
+		return;
+	}
 	if (is_null)
 	{
-		bool		isnull;
-		int64		agency_id = DatumGetInt64(heap_getattr(old, attnum(rel, "agency_id"), RelationGetDescr(rel), &isnull));
-		int			year = DatumGetInt32(heap_getattr(old, attnum(rel, "year"), RelationGetDescr(rel), &isnull));
-
-		if (!version_archived(agency_id, year, was))
+		if (!publication_step(agency_id, year) || !version_archived(agency_id, year, was))
 			report_published(rel, old, "Only govinfo.reopen_report() unpublishes a report, keeping its published figures.");
 		return;
 	}
+	if (DatumGetTimestampTz(was) != DatumGetTimestampTz(is))
+		report_published(rel, old, "Its publication time cannot change.");
 	for (int i = 0; i < (int) lengthof(locked); i++)
 		if (column_changed(rel, old, td->tg_newtuple, locked[i]))
 			report_published(rel, old, psprintf("Its %s cannot change while it is published.", locked[i]));
