@@ -37,59 +37,43 @@ CREATE TYPE @extschema@.outcome (
 );
 COMMENT ON TYPE @extschema@.outcome IS 'how a disclosure application was handled: a leaf row (3.1 … 3.6.3) of table 三';
 
--- comparison in catalog order: both are stored as one unsigned byte, like "char"
-CREATE FUNCTION @extschema@.applicant_eq(@extschema@.applicant, @extschema@.applicant) RETURNS boolean AS 'chareq' LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
-CREATE FUNCTION @extschema@.applicant_ne(@extschema@.applicant, @extschema@.applicant) RETURNS boolean AS 'charne' LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
-CREATE FUNCTION @extschema@.applicant_lt(@extschema@.applicant, @extschema@.applicant) RETURNS boolean AS 'charlt' LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
-CREATE FUNCTION @extschema@.applicant_le(@extschema@.applicant, @extschema@.applicant) RETURNS boolean AS 'charle' LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
-CREATE FUNCTION @extschema@.applicant_gt(@extschema@.applicant, @extschema@.applicant) RETURNS boolean AS 'chargt' LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
-CREATE FUNCTION @extschema@.applicant_ge(@extschema@.applicant, @extschema@.applicant) RETURNS boolean AS 'charge' LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
-CREATE FUNCTION @extschema@.applicant_cmp(@extschema@.applicant, @extschema@.applicant) RETURNS integer AS 'btcharcmp' LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
-CREATE FUNCTION @extschema@.applicant_hash(@extschema@.applicant) RETURNS integer AS 'hashchar' LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE;
-CREATE FUNCTION @extschema@.outcome_eq(@extschema@.outcome, @extschema@.outcome) RETURNS boolean AS 'chareq' LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
-CREATE FUNCTION @extschema@.outcome_ne(@extschema@.outcome, @extschema@.outcome) RETURNS boolean AS 'charne' LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
-CREATE FUNCTION @extschema@.outcome_lt(@extschema@.outcome, @extschema@.outcome) RETURNS boolean AS 'charlt' LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
-CREATE FUNCTION @extschema@.outcome_le(@extschema@.outcome, @extschema@.outcome) RETURNS boolean AS 'charle' LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
-CREATE FUNCTION @extschema@.outcome_gt(@extschema@.outcome, @extschema@.outcome) RETURNS boolean AS 'chargt' LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
-CREATE FUNCTION @extschema@.outcome_ge(@extschema@.outcome, @extschema@.outcome) RETURNS boolean AS 'charge' LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
-CREATE FUNCTION @extschema@.outcome_cmp(@extschema@.outcome, @extschema@.outcome) RETURNS integer AS 'btcharcmp' LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
-CREATE FUNCTION @extschema@.outcome_hash(@extschema@.outcome) RETURNS integer AS 'hashchar' LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE;
-
-CREATE OPERATOR @extschema@.= (LEFTARG = @extschema@.applicant, RIGHTARG = @extschema@.applicant, FUNCTION = @extschema@.applicant_eq,
-	COMMUTATOR = =, NEGATOR = <>, RESTRICT = eqsel, JOIN = eqjoinsel, HASHES, MERGES);
-CREATE OPERATOR @extschema@.<> (LEFTARG = @extschema@.applicant, RIGHTARG = @extschema@.applicant, FUNCTION = @extschema@.applicant_ne,
-	COMMUTATOR = <>, NEGATOR = =, RESTRICT = neqsel, JOIN = neqjoinsel);
-CREATE OPERATOR @extschema@.< (LEFTARG = @extschema@.applicant, RIGHTARG = @extschema@.applicant, FUNCTION = @extschema@.applicant_lt,
-	COMMUTATOR = >, NEGATOR = >=, RESTRICT = scalarltsel, JOIN = scalarltjoinsel);
-CREATE OPERATOR @extschema@.<= (LEFTARG = @extschema@.applicant, RIGHTARG = @extschema@.applicant, FUNCTION = @extschema@.applicant_le,
-	COMMUTATOR = >=, NEGATOR = >, RESTRICT = scalarlesel, JOIN = scalarlejoinsel);
-CREATE OPERATOR @extschema@.> (LEFTARG = @extschema@.applicant, RIGHTARG = @extschema@.applicant, FUNCTION = @extschema@.applicant_gt,
-	COMMUTATOR = <, NEGATOR = <=, RESTRICT = scalargtsel, JOIN = scalargtjoinsel);
-CREATE OPERATOR @extschema@.>= (LEFTARG = @extschema@.applicant, RIGHTARG = @extschema@.applicant, FUNCTION = @extschema@.applicant_ge,
-	COMMUTATOR = <=, NEGATOR = <, RESTRICT = scalargesel, JOIN = scalargejoinsel);
-CREATE OPERATOR CLASS @extschema@.applicant_ops DEFAULT FOR TYPE @extschema@.applicant USING btree AS
-	OPERATOR 1 @extschema@.<, OPERATOR 2 @extschema@.<=, OPERATOR 3 @extschema@.=, OPERATOR 4 @extschema@.>=, OPERATOR 5 @extschema@.>,
-	FUNCTION 1 @extschema@.applicant_cmp(@extschema@.applicant, @extschema@.applicant);
-CREATE OPERATOR CLASS @extschema@.applicant_hash_ops DEFAULT FOR TYPE @extschema@.applicant USING hash AS
-	OPERATOR 1 @extschema@.=, FUNCTION 1 @extschema@.applicant_hash(@extschema@.applicant);
-
-CREATE OPERATOR @extschema@.= (LEFTARG = @extschema@.outcome, RIGHTARG = @extschema@.outcome, FUNCTION = @extschema@.outcome_eq,
-	COMMUTATOR = =, NEGATOR = <>, RESTRICT = eqsel, JOIN = eqjoinsel, HASHES, MERGES);
-CREATE OPERATOR @extschema@.<> (LEFTARG = @extschema@.outcome, RIGHTARG = @extschema@.outcome, FUNCTION = @extschema@.outcome_ne,
-	COMMUTATOR = <>, NEGATOR = =, RESTRICT = neqsel, JOIN = neqjoinsel);
-CREATE OPERATOR @extschema@.< (LEFTARG = @extschema@.outcome, RIGHTARG = @extschema@.outcome, FUNCTION = @extschema@.outcome_lt,
-	COMMUTATOR = >, NEGATOR = >=, RESTRICT = scalarltsel, JOIN = scalarltjoinsel);
-CREATE OPERATOR @extschema@.<= (LEFTARG = @extschema@.outcome, RIGHTARG = @extschema@.outcome, FUNCTION = @extschema@.outcome_le,
-	COMMUTATOR = >=, NEGATOR = >, RESTRICT = scalarlesel, JOIN = scalarlejoinsel);
-CREATE OPERATOR @extschema@.> (LEFTARG = @extschema@.outcome, RIGHTARG = @extschema@.outcome, FUNCTION = @extschema@.outcome_gt,
-	COMMUTATOR = <, NEGATOR = <=, RESTRICT = scalargtsel, JOIN = scalargtjoinsel);
-CREATE OPERATOR @extschema@.>= (LEFTARG = @extschema@.outcome, RIGHTARG = @extschema@.outcome, FUNCTION = @extschema@.outcome_ge,
-	COMMUTATOR = <=, NEGATOR = <, RESTRICT = scalargesel, JOIN = scalargejoinsel);
-CREATE OPERATOR CLASS @extschema@.outcome_ops DEFAULT FOR TYPE @extschema@.outcome USING btree AS
-	OPERATOR 1 @extschema@.<, OPERATOR 2 @extschema@.<=, OPERATOR 3 @extschema@.=, OPERATOR 4 @extschema@.>=, OPERATOR 5 @extschema@.>,
-	FUNCTION 1 @extschema@.outcome_cmp(@extschema@.outcome, @extschema@.outcome);
-CREATE OPERATOR CLASS @extschema@.outcome_hash_ops DEFAULT FOR TYPE @extschema@.outcome USING hash AS
-	OPERATOR 1 @extschema@.=, FUNCTION 1 @extschema@.outcome_hash(@extschema@.outcome);
+-- comparison in catalog order: both are stored as one unsigned byte, so PostgreSQL's own "char"
+-- functions compare and hash them; the same operators and operator classes for each type
+DO $do$
+DECLARE
+	t text;
+	op record;
+BEGIN
+	FOREACH t IN ARRAY ARRAY['applicant', 'outcome'] LOOP
+		FOR op IN SELECT * FROM (VALUES
+			('eq', 'chareq', '=', '=', '<>', 'eqsel', 'eqjoinsel', ', HASHES, MERGES'),
+			('ne', 'charne', '<>', '<>', '=', 'neqsel', 'neqjoinsel', ''),
+			('lt', 'charlt', '<', '>', '>=', 'scalarltsel', 'scalarltjoinsel', ''),
+			('le', 'charle', '<=', '>=', '>', 'scalarlesel', 'scalarlejoinsel', ''),
+			('gt', 'chargt', '>', '<', '<=', 'scalargtsel', 'scalargtjoinsel', ''),
+			('ge', 'charge', '>=', '<=', '<', 'scalargesel', 'scalargejoinsel', ''))
+			AS v(suffix, internal, oper, commutator, negator, restrict_fn, join_fn, extra)
+		LOOP
+			EXECUTE format('CREATE FUNCTION @extschema@.%1$I(@extschema@.%2$I, @extschema@.%2$I) RETURNS boolean '
+			               'AS %3$L LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF',
+			               t || '_' || op.suffix, t, op.internal);
+			EXECUTE format('CREATE OPERATOR @extschema@.%1$s (LEFTARG = @extschema@.%2$I, RIGHTARG = @extschema@.%2$I, '
+			               'FUNCTION = @extschema@.%3$I, COMMUTATOR = %4$s, NEGATOR = %5$s, RESTRICT = %6$s, JOIN = %7$s%8$s)',
+			               op.oper, t, t || '_' || op.suffix, op.commutator, op.negator, op.restrict_fn, op.join_fn, op.extra);
+		END LOOP;
+		EXECUTE format('CREATE FUNCTION @extschema@.%1$I(@extschema@.%2$I, @extschema@.%2$I) RETURNS integer '
+		               'AS ''btcharcmp'' LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF', t || '_cmp', t);
+		EXECUTE format('CREATE FUNCTION @extschema@.%1$I(@extschema@.%2$I) RETURNS integer '
+		               'AS ''hashchar'' LANGUAGE internal IMMUTABLE STRICT PARALLEL SAFE', t || '_hash', t);
+		EXECUTE format('CREATE OPERATOR CLASS @extschema@.%1$I DEFAULT FOR TYPE @extschema@.%2$I USING btree AS '
+		               'OPERATOR 1 @extschema@.<, OPERATOR 2 @extschema@.<=, OPERATOR 3 @extschema@.=, '
+		               'OPERATOR 4 @extschema@.>=, OPERATOR 5 @extschema@.>, '
+		               'FUNCTION 1 @extschema@.%3$I(@extschema@.%2$I, @extschema@.%2$I)', t || '_ops', t, t || '_cmp');
+		EXECUTE format('CREATE OPERATOR CLASS @extschema@.%1$I DEFAULT FOR TYPE @extschema@.%2$I USING hash AS '
+		               'OPERATOR 1 @extschema@.=, FUNCTION 1 @extschema@.%3$I(@extschema@.%2$I)', t || '_hash_ops', t, t || '_hash');
+	END LOOP;
+END
+$do$;
 
 CREATE FUNCTION @extschema@.label(@extschema@.applicant, lang text DEFAULT 'zh') RETURNS text
 	AS 'MODULE_PATHNAME', 'applicant_label' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
