@@ -9,6 +9,7 @@
 
 #include "libpq/pqformat.h"
 #include "utils/builtins.h"
+#include "utils/memutils.h"
 
 #include "codes.h"
 #include "figures.h"
@@ -173,20 +174,80 @@ without_parenthetical(const char *s)
 	return open && open != s && s[strlen(s) - 1] == ')' ? pnstrdup(s, open - s) : NULL;
 }
 
-/* Whether input names the entry with this code, English name and label. */
-static bool
-names_entry(const char *input, const char *norm, const char *code, const char *en, const char *zh)
+/* An entry's names, normalized once for matching. */
+typedef struct CodeNames
 {
-	char	   *zh_norm;
-	char	   *zh_short;
+	const char *code;
+	char	   *en;
+	char	   *zh;
+	char	   *zh_short;		/* zh without a trailing parenthetical, or NULL */
+} CodeNames;
 
-	if (strcmp(input, code) == 0 || pg_strcasecmp(norm, normalize_label(en)) == 0)
-		return true;
-	zh_norm = normalize_label(zh);
-	if (strcmp(norm, zh_norm) == 0)
-		return true;
-	zh_short = without_parenthetical(zh_norm);
-	return zh_short != NULL && strcmp(norm, zh_short) == 0;
+/* Normalize one entry's names into TopMemoryContext. */
+static void
+code_names_init(CodeNames *n, const char *code, const char *en, const char *zh)
+{
+	MemoryContext old = MemoryContextSwitchTo(TopMemoryContext);
+
+	n->code = code;
+	n->en = pstrdup(normalize_label(en));
+	n->zh = pstrdup(normalize_label(zh));
+	n->zh_short = without_parenthetical(n->zh);
+	MemoryContextSwitchTo(old);
+}
+
+/* Whether input (and its normalized form) names the entry. */
+static bool
+names_entry(const char *input, const char *norm, const CodeNames *n)
+{
+	return strcmp(input, n->code) == 0 || pg_strcasecmp(norm, n->en) == 0 ||
+		strcmp(norm, n->zh) == 0 || (n->zh_short != NULL && strcmp(norm, n->zh_short) == 0);
+}
+
+/* Names of a catalog row, normalized on the spot (for the error path). */
+static CodeNames
+row_names(const GiRow *r)
+{
+	CodeNames	n;
+
+	n.code = r->code;
+	n.en = normalize_label(r->label_en);
+	n.zh = normalize_label(r->label_zh);
+	n.zh_short = without_parenthetical(n.zh);
+	return n;
+}
+
+static CodeNames applicant_names[GI_NAPPLICANTS];
+static CodeNames outcome_names[GI_NOUTCOMES];
+static bool names_built = false;
+
+/* Normalize the applicant and outcome names once per backend. */
+static void
+build_names(void)
+{
+	for (int i = 0; i < GI_NAPPLICANTS; i++)
+	{
+		const GiColumn *c = gi_applicant_column(i);
+
+		code_names_init(&applicant_names[i], c->code, c->label_en, c->label_zh);
+	}
+	for (int i = 0; i < GI_NOUTCOMES; i++)
+	{
+		const GiRow *r = gi_outcome_row(i);
+
+		code_names_init(&outcome_names[i], r->code, r->label_en, r->label_zh);
+	}
+	names_built = true;
+}
+
+/* The entry whose code is exactly str, or -1: the fast path of bulk loads. */
+static int
+exact_code(const char *str, const CodeNames *names, int n)
+{
+	for (int i = 0; i < n; i++)
+		if (strcmp(str, names[i].code) == 0)
+			return i;
+	return -1;
 }
 
 /* Trim ASCII white space around a code. */
@@ -206,16 +267,19 @@ trim_code(const char *s)
 static int
 parse_applicant(const char *str)
 {
-	char	   *input = trim_code(str);
-	char	   *norm = normalize_label(input);
+	char	   *input;
+	char	   *norm;
+	int			i;
 
-	for (int i = 0; i < GI_NAPPLICANTS; i++)
-	{
-		const GiColumn *c = gi_applicant_column(i);
-
-		if (names_entry(input, norm, c->code, c->label_en, c->label_zh))
+	if (!names_built)
+		build_names();
+	if ((i = exact_code(str, applicant_names, GI_NAPPLICANTS)) >= 0)
+		return i;
+	input = trim_code(str);
+	norm = normalize_label(input);
+	for (i = 0; i < GI_NAPPLICANTS; i++)
+		if (names_entry(input, norm, &applicant_names[i]))
 			return i;
-	}
 	if (strcmp(input, "total") == 0 || strcmp(norm, "总计") == 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
@@ -232,23 +296,28 @@ parse_applicant(const char *str)
 static int
 parse_outcome(const char *str)
 {
-	char	   *input = trim_code(str);
-	char	   *norm = normalize_label(input);
+	char	   *input;
+	char	   *norm;
+	int			i;
 
-	for (int i = 0; i < GI_NOUTCOMES; i++)
-	{
-		const GiRow *r = gi_outcome_row(i);
-
-		if (names_entry(input, norm, r->code, r->label_en, r->label_zh))
+	if (!names_built)
+		build_names();
+	if ((i = exact_code(str, outcome_names, GI_NOUTCOMES)) >= 0)
+		return i;
+	input = trim_code(str);
+	norm = normalize_label(input);
+	for (i = 0; i < GI_NOUTCOMES; i++)
+		if (names_entry(input, norm, &outcome_names[i]))
 			return i;
-	}
-	for (int i = 0; i < gi_nrows; i++)
+	for (i = 0; i < gi_nrows; i++)
 	{
 		const GiRow *r = &gi_rows[i];
+		CodeNames	names;
 
 		if (r->part != 3 || !(r->formats & GI_IN_2021) || r->kind == GI_ROW_DATA)
 			continue;
-		if (names_entry(input, norm, r->code, r->label_en, r->label_zh))
+		names = row_names(r);
+		if (names_entry(input, norm, &names))
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
 					 errmsg("\"%s\" is %s row %s %s of table 三, not an outcome", str,
