@@ -102,6 +102,9 @@ CREATE FUNCTION @extschema@.application_in_cell(year integer, received_on date, 
 		applicant @extschema@.applicant, outcome @extschema@.outcome, row_code text, column_code text)
 	RETURNS boolean AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 
+CREATE FUNCTION @extschema@.report_year(date) RETURNS integer
+	AS 'MODULE_PATHNAME', 'report_year' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
 --------------------------------------------------------------------------
 -- Record tables
 --------------------------------------------------------------------------
@@ -239,7 +242,7 @@ BEGIN
 	END;
 	-- one pass over the changed rows: the distinct (agency, first year, last year) spans
 	EXECUTE format('SELECT array_agg(agency_id), array_agg(y0), array_agg(y1) FROM (
-	                  SELECT agency_id, extract(year FROM %I)::integer AS y0, extract(year FROM %I)::integer AS y1
+	                  SELECT agency_id, govinfo.report_year(%I) AS y0, govinfo.report_year(%I) AS y1
 	                  FROM (%s) x GROUP BY 1, 2, 3) s', first_col, last_col, changed)
 		INTO ids, first_years, last_years;
 	IF ids IS NULL THEN
@@ -325,7 +328,7 @@ DECLARE
 BEGIN
 	EXECUTE format('SELECT g.code, r.year FROM %I.%I x
 	                JOIN govinfo.annual_report r ON r.agency_id = x.agency_id AND r.published_at IS NOT NULL
-	                  AND r.year >= extract(year FROM x.%I) AND (x.%I IS NULL OR r.year <= extract(year FROM x.%I))
+	                  AND r.year >= govinfo.report_year(x.%I) AND (x.%I IS NULL OR r.year <= govinfo.report_year(x.%I))
 	                JOIN govinfo.agency g ON g.agency_id = r.agency_id LIMIT 1',
 	               TG_TABLE_SCHEMA, TG_TABLE_NAME, TG_ARGV[0], TG_ARGV[1], TG_ARGV[1]) INTO hit;
 	IF hit IS NOT NULL THEN
