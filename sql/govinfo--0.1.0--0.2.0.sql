@@ -105,6 +105,13 @@ CREATE FUNCTION @extschema@.application_in_cell(year integer, received_on date, 
 CREATE FUNCTION @extschema@.report_year(date) RETURNS integer
 	AS 'MODULE_PATHNAME', 'report_year' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 
+CREATE FUNCTION @extschema@.record_spans_trans(internal, bigint, date, date) RETURNS internal
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE;
+CREATE FUNCTION @extschema@.record_spans_final(internal) RETURNS bigint[]
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE;
+CREATE AGGREGATE @extschema@.record_spans(agency_id bigint, first_on date, last_on date) (
+	SFUNC = @extschema@.record_spans_trans, STYPE = internal, FINALFUNC = @extschema@.record_spans_final);
+
 --------------------------------------------------------------------------
 -- Record tables
 --------------------------------------------------------------------------
@@ -226,9 +233,8 @@ DECLARE
 	cols text := TG_ARGV[2];
 	check_agency boolean := TG_ARGV[3]::boolean;
 	changed text;
+	spans bigint[];
 	ids bigint[];
-	first_years integer[];
-	last_years integer[];
 	nlocked bigint;
 	missing bigint;
 	hit record;
@@ -240,18 +246,17 @@ BEGIN
 		ELSE format('(SELECT %1$s FROM new_rows EXCEPT ALL SELECT %1$s FROM old_rows) UNION ALL '
 		            '(SELECT %1$s FROM old_rows EXCEPT ALL SELECT %1$s FROM new_rows)', cols)
 	END;
-	-- one pass over the changed rows: the distinct (agency, first year, last year) spans
-	EXECUTE format('SELECT array_agg(agency_id), array_agg(y0), array_agg(y1) FROM (
-	                  SELECT agency_id, govinfo.report_year(%I) AS y0, govinfo.report_year(%I) AS y1
-	                  FROM (%s) x GROUP BY 1, 2, 3) s', first_col, last_col, changed)
-		INTO ids, first_years, last_years;
-	IF ids IS NULL THEN
+	-- one pass over the changed rows: their distinct (agency, first year, last year) spans
+	EXECUTE format('SELECT govinfo.record_spans(agency_id, %I, %I) FROM (%s) x', first_col, last_col, changed)
+		INTO spans;
+	IF spans IS NULL THEN
 		RETURN NULL;
 	END IF;
+	ids := ARRAY(SELECT DISTINCT spans[i][1] FROM generate_subscripts(spans, 1) AS i);
 	-- lock the agencies; a concurrent publish_report holds FOR UPDATE until it commits
 	SELECT count(*) INTO nlocked FROM (
 		SELECT 1 FROM govinfo.agency a WHERE a.agency_id = ANY (ids) ORDER BY a.agency_id FOR KEY SHARE OF a) l;
-	IF check_agency AND TG_OP <> 'DELETE' AND nlocked < (SELECT count(DISTINCT i) FROM unnest(ids) i) THEN
+	IF check_agency AND TG_OP <> 'DELETE' AND nlocked < cardinality(ids) THEN
 		SELECT i INTO missing FROM unnest(ids) i
 		WHERE NOT EXISTS (SELECT 1 FROM govinfo.agency a WHERE a.agency_id = i) ORDER BY i LIMIT 1;
 		RAISE EXCEPTION 'insert or update on table "%" violates its agency reference', TG_TABLE_NAME
@@ -262,9 +267,9 @@ BEGIN
 	-- new statements, so fresh snapshots: they see a publication we waited for
 	FOR hit IN
 		SELECT DISTINCT g.code, r.agency_id, r.year
-		FROM unnest(ids, first_years, last_years) AS s(agency_id, y0, y1)
-		JOIN govinfo.annual_report r ON r.agency_id = s.agency_id AND r.published_at IS NOT NULL
-			AND r.year >= s.y0 AND (s.y1 IS NULL OR r.year <= s.y1)
+		FROM generate_subscripts(spans, 1) AS i
+		JOIN govinfo.annual_report r ON r.agency_id = spans[i][1] AND r.published_at IS NOT NULL
+			AND r.year >= spans[i][2] AND (spans[i][3] IS NULL OR r.year <= spans[i][3])
 		JOIN govinfo.agency g ON g.agency_id = r.agency_id
 		ORDER BY r.year, g.code
 	LOOP
