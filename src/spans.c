@@ -33,7 +33,7 @@ typedef struct SpanEntry
 #define SH_ELEMENT_TYPE SpanEntry
 #define SH_KEY_TYPE SpanKey
 #define SH_KEY key
-#define SH_HASH_KEY(tb, k) hash_bytes((const unsigned char *) &(k), sizeof(SpanKey))
+#define SH_HASH_KEY(tb, k) murmurhash32((uint32) ((k).agency_id ^ ((k).agency_id >> 32)) ^ ((uint32) (k).first_year * 0x9E3779B1u) ^ ((uint32) (k).last_year * 0x85EBCA77u))
 #define SH_EQUAL(tb, a, b) (memcmp(&(a), &(b), sizeof(SpanKey)) == 0)
 #define SH_SCOPE static inline
 #define SH_DECLARE
