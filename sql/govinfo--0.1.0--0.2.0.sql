@@ -111,6 +111,8 @@ CREATE FUNCTION @extschema@.record_spans_final(internal) RETURNS bigint[]
 	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE;
 CREATE AGGREGATE @extschema@.record_spans(agency_id bigint, first_on date, last_on date) (
 	SFUNC = @extschema@.record_spans_trans, STYPE = internal, FINALFUNC = @extschema@.record_spans_final);
+CREATE FUNCTION @extschema@.spans_rows(bigint[]) RETURNS TABLE(agency_id bigint, first_year integer, last_year integer)
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 
 --------------------------------------------------------------------------
 -- Record tables
@@ -252,7 +254,7 @@ BEGIN
 	IF spans IS NULL THEN
 		RETURN NULL;
 	END IF;
-	ids := ARRAY(SELECT DISTINCT spans[i][1] FROM generate_subscripts(spans, 1) AS i);
+	ids := ARRAY(SELECT DISTINCT s.agency_id FROM govinfo.spans_rows(spans) s);
 	-- lock the agencies; a concurrent publish_report holds FOR UPDATE until it commits
 	SELECT count(*) INTO nlocked FROM (
 		SELECT 1 FROM govinfo.agency a WHERE a.agency_id = ANY (ids) ORDER BY a.agency_id FOR KEY SHARE OF a) l;
@@ -267,9 +269,9 @@ BEGIN
 	-- new statements, so fresh snapshots: they see a publication we waited for
 	FOR hit IN
 		SELECT DISTINCT g.code, r.agency_id, r.year
-		FROM generate_subscripts(spans, 1) AS i
-		JOIN govinfo.annual_report r ON r.agency_id = spans[i][1] AND r.published_at IS NOT NULL
-			AND r.year >= spans[i][2] AND (spans[i][3] IS NULL OR r.year <= spans[i][3])
+		FROM govinfo.spans_rows(spans) s
+		JOIN govinfo.annual_report r ON r.agency_id = s.agency_id AND r.published_at IS NOT NULL
+			AND r.year >= s.first_year AND (s.last_year IS NULL OR r.year <= s.last_year)
 		JOIN govinfo.agency g ON g.agency_id = r.agency_id
 		ORDER BY r.year, g.code
 	LOOP

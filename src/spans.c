@@ -9,6 +9,7 @@
 
 #include "catalog/pg_type.h"
 #include "common/hashfn.h"
+#include "funcapi.h"
 #include "utils/array.h"
 #include "utils/date.h"
 #include "utils/datetime.h"
@@ -128,4 +129,35 @@ record_spans_final(PG_FUNCTION_ARGS)
 	dims[0] = n;
 	dims[1] = 3;
 	PG_RETURN_ARRAYTYPE_P(construct_md_array(elems, nulls, 2, dims, lbs, INT8OID, 8, FLOAT8PASSBYVAL, TYPALIGN_DOUBLE));
+}
+
+PG_FUNCTION_INFO_V1(spans_rows);
+/* spans_rows(spans): the rows of a record_spans() array, read in one pass. */
+Datum
+spans_rows(PG_FUNCTION_ARGS)
+{
+	ArrayType  *arr = PG_GETARG_ARRAYTYPE_P(0);
+	ReturnSetInfo *rsinfo;
+	Datum	   *elems;
+	bool	   *nulls;
+	int			n;
+
+	InitMaterializedSRF(fcinfo, 0);
+	rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	if (ARR_NDIM(arr) == 0)
+		return (Datum) 0;
+	if (ARR_NDIM(arr) != 2 || ARR_DIMS(arr)[1] != 3 || ARR_ELEMTYPE(arr) != INT8OID)
+		ereport(ERROR,
+				(errcode(ERRCODE_ARRAY_SUBSCRIPT_ERROR),
+				 errmsg("spans_rows expects an N×3 bigint array as record_spans() returns")));
+	deconstruct_array(arr, INT8OID, 8, FLOAT8PASSBYVAL, TYPALIGN_DOUBLE, &elems, &nulls, &n);
+	for (int i = 0; i + 2 < n; i += 3)
+	{
+		Datum		values[3] = {elems[i], Int32GetDatum((int32) DatumGetInt64(elems[i + 1])),
+		Int32GetDatum((int32) DatumGetInt64(elems[i + 2]))};
+		bool		isnull[3] = {nulls[i], nulls[i + 1], nulls[i + 2]};
+
+		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, isnull);
+	}
+	return (Datum) 0;
 }
