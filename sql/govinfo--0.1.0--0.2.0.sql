@@ -87,9 +87,12 @@ CREATE FUNCTION @extschema@.row_code(@extschema@.outcome, year integer) RETURNS 
 --------------------------------------------------------------------------
 CREATE FUNCTION @extschema@.request_figures_agg_trans(@extschema@.request_figures, integer, date, date, @extschema@.applicant, @extschema@.outcome)
 	RETURNS @extschema@.request_figures AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION @extschema@.request_figures_agg_final(@extschema@.request_figures)
+	RETURNS @extschema@.request_figures AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 CREATE AGGREGATE @extschema@.request_figures_agg(year integer, received_on date, closed_on date,
 		applicant @extschema@.applicant, outcome @extschema@.outcome) (
 	SFUNC = @extschema@.request_figures_agg_trans, STYPE = @extschema@.request_figures, SSPACE = 704,
+	FINALFUNC = @extschema@.request_figures_agg_final,
 	COMBINEFUNC = @extschema@.request_figures_sum_trans, PARALLEL = SAFE);
 
 CREATE FUNCTION @extschema@.appeal_figures_agg_trans(@extschema@.appeal_figures, integer, text, date, text, date)
