@@ -1,0 +1,99 @@
+/*
+ * application_check.c — govinfo.application_valid(), the one CHECK constraint
+ * of govinfo.application.  Bulk loads run it for every row, so the rules are
+ * one C call rather than seven CHECK expressions; a broken rule raises 23514
+ * naming the rule (application_outcome_iff_closed, …) and the values.
+ */
+#include "postgres.h"
+
+#include "utils/builtins.h"
+#include "utils/date.h"
+#include "utils/datetime.h"
+#include "utils/numeric.h"
+
+#include "fmgr.h"
+
+/* Raise the error for one broken rule of an application row. */
+static void
+report_rule(const char *rule, const char *detail)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_CHECK_VIOLATION),
+			 errmsg("new row for relation \"application\" violates check constraint \"%s\"", rule),
+			 errdetail("%s", detail),
+			 err_generic_string(PG_DIAG_SCHEMA_NAME, "govinfo"),
+			 err_generic_string(PG_DIAG_TABLE_NAME, "application"),
+			 err_generic_string(PG_DIAG_CONSTRAINT_NAME, rule)));
+}
+
+/* A date as text for messages. */
+static char *
+date_text(DateADT d)
+{
+	return DatumGetCString(DirectFunctionCall1(date_out, DateADTGetDatum(d)));
+}
+
+/* Whether a date lies in 1990 … 2100. */
+static bool
+date_in_range(DateADT d)
+{
+	static DateADT lo = 0;
+	static DateADT hi = 0;
+
+	if (lo == 0)
+	{
+		lo = date2j(1990, 1, 1) - POSTGRES_EPOCH_JDATE;
+		hi = date2j(2100, 12, 31) - POSTGRES_EPOCH_JDATE;
+	}
+	return d >= lo && d <= hi;
+}
+
+PG_FUNCTION_INFO_V1(application_valid);
+/*
+ * application_valid(received_on, corrected_on, closed_on, has_outcome, channel, fee_yuan):
+ * true, or an error naming the broken rule.
+ */
+Datum
+application_valid(PG_FUNCTION_ARGS)
+{
+	static const char *const channels[] = {"online", "letter", "in_person", "fax", "other"};
+	bool		has_received = !PG_ARGISNULL(0);
+	bool		has_corrected = !PG_ARGISNULL(1);
+	bool		has_closed = !PG_ARGISNULL(2);
+	DateADT		received = has_received ? PG_GETARG_DATEADT(0) : 0;
+	DateADT		corrected = has_corrected ? PG_GETARG_DATEADT(1) : 0;
+	DateADT		closed = has_closed ? PG_GETARG_DATEADT(2) : 0;
+
+	if (!PG_ARGISNULL(3) && PG_GETARG_BOOL(3) != has_closed)
+		report_rule("application_outcome_iff_closed",
+					"An application has an outcome exactly when it has a closing date (closed_on); both are NULL while it is open.");
+	if (has_received && has_corrected && corrected < received)
+		report_rule("application_corrected_after_received",
+					psprintf("Corrected on %s, before it was received on %s.", date_text(corrected), date_text(received)));
+	if (has_corrected && has_closed && closed < corrected)
+		report_rule("application_closed_after_corrected",
+					psprintf("Closed on %s, before the correction of %s.", date_text(closed), date_text(corrected)));
+	if (has_received && has_closed && closed < received)
+		report_rule("application_closed_after_received",
+					psprintf("Closed on %s, before it was received on %s.", date_text(closed), date_text(received)));
+	if ((has_received && !date_in_range(received)) || (has_closed && !date_in_range(closed)) ||
+		(has_corrected && !date_in_range(corrected)))
+		report_rule("application_dates_in_range", "Dates lie between 1990-01-01 and 2100-12-31.");
+	if (!PG_ARGISNULL(4))
+	{
+		text	   *ch = PG_GETARG_TEXT_PP(4);
+		bool		known = false;
+
+		for (int i = 0; i < (int) lengthof(channels) && !known; i++)
+			known = VARSIZE_ANY_EXHDR(ch) == strlen(channels[i]) &&
+				memcmp(VARDATA_ANY(ch), channels[i], strlen(channels[i])) == 0;
+		if (!known)
+			report_rule("application_channel_known",
+						psprintf("Channel \"%s\" is not one of online, letter, in_person, fax, other.", text_to_cstring(ch)));
+	}
+	if (!PG_ARGISNULL(5) &&
+		DatumGetInt32(DirectFunctionCall2(numeric_cmp, PG_GETARG_DATUM(5),
+										  NumericGetDatum(int64_to_numeric(0)))) < 0)
+		report_rule("application_fee_not_negative", "The fee (fee_yuan) is never negative.");
+	PG_RETURN_BOOL(true);
+}
