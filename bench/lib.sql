@@ -40,6 +40,18 @@ BEGIN
 END
 $$;
 
+-- the EXPLAIN (ANALYZE, FORMAT JSON) of one statement
+CREATE OR REPLACE FUNCTION bench.explain_json(q text, timing boolean DEFAULT false) RETURNS jsonb
+	LANGUAGE plpgsql
+AS $$
+DECLARE
+	j jsonb;
+BEGIN
+	EXECUTE format('EXPLAIN (ANALYZE, TIMING %s, FORMAT JSON) ', CASE WHEN timing THEN 'ON' ELSE 'OFF' END) || q INTO j;
+	RETURN j;
+END
+$$;
+
 -- time several statements: warmup rounds, then runs rounds, the statements interleaved within each
 -- round (so drift hits them alike); one transaction per execution
 CREATE OR REPLACE PROCEDURE bench.measure(names text[], queries text[], runs integer DEFAULT 3, warmup integer DEFAULT 1)

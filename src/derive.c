@@ -138,20 +138,23 @@ bump(int32 *cell)
 	(*cell)++;
 }
 
-/* The aggregate's state, created zeroed in the aggregate context on first use. */
+/*
+ * The aggregate's state, created zeroed on first use.  It is made in the
+ * per-row context: nodeAgg copies a new state into the aggregate context
+ * itself, so allocating it there too would leave a second, unreachable copy
+ * per group.  Later rows update the state in place.
+ */
 static void *
 agg_state(FunctionCallInfo fcinfo, GiFigKind kind, int format, const char *fn)
 {
-	MemoryContext aggcxt;
-
-	if (!AggCheckCallContext(fcinfo, &aggcxt))
+	if (!AggCheckCallContext(fcinfo, NULL))
 		ereport(ERROR,
 				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
 				 errmsg("%s can only be called as an aggregate", fn)));
 	if (!PG_ARGISNULL(0))
 		return PG_GETARG_POINTER(0);
 	{
-		void	   *state = MemoryContextAllocZero(aggcxt, gi_fig_size(kind));
+		void	   *state = palloc0(gi_fig_size(kind));
 
 		if (kind == GI_FIG_REQUEST)
 		{
