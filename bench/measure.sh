@@ -85,8 +85,9 @@ calibrate() {
 CLK_TCK=$(getconf CLK_TCK)
 PG_PID=$(head -1 "$(q 'SHOW data_directory')/postmaster.pid")
 cpu_mark() { # name
-	local busy cluster=0 client k t
-	busy=$(awk '/^cpu / {print $2 + $3 + $4 + $7 + $8 + $9}' /proc/stat)
+	local busy steal cluster=0 client k t
+	busy=$(awk '/^cpu / {print $2 + $3 + $4 + $7 + $8}' /proc/stat)   # user nice system irq softirq
+	steal=$(awk '/^cpu / {print $9}' /proc/stat)                        # taken by the hypervisor
 	cluster=$(sed 's/.*) //' "/proc/$PG_PID/stat" | awk '{print $12 + $13 + $14 + $15}')
 	for k in $(pgrep -P "$PG_PID" || true); do
 		t=$({ sed 's/.*) //' "/proc/$k/stat" 2>/dev/null || true; } | awk '{print $12 + $13}')   # it may have exited
@@ -96,6 +97,7 @@ cpu_mark() { # name
 	client=$(awk 'NR == 2 {
 		s = 0; for (i = 1; i <= 2; i++) { split($i, a, "m"); sub(/s$/, "", a[2]); s += a[1] * 60 + a[2] } printf "%.2f", s }' "$WORK/times.txt")
 	q "SELECT bench.set_fact('cpu.$1.wall', $(date +%s.%N)), bench.set_fact('cpu.$1.busy', $busy / $CLK_TCK.0),
+	          bench.set_fact('cpu.$1.steal', $steal / $CLK_TCK.0),
 	          bench.set_fact('cpu.$1.ours', $cluster / $CLK_TCK.0 + $client)" >/dev/null
 }
 calibrate start

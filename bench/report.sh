@@ -96,19 +96,21 @@ $(q "WITH m(name, ord) AS (VALUES ('m1_start', 0), ('m1_end', 1), ('m6_end', 2),
   (1-minute load average then: $(fact loadavg.start), $(fact loadavg.middle), $(fact loadavg.end); the benchmark itself adds about 1).
   The machine is shared. CPU used by processes other than the benchmark's cluster and clients, per stretch
   (system busy time from /proc/stat minus ours, $CORES cores; kernel threads writing our files back count as
-  other, so a little is expected where the benchmark writes much):
+  other, so a little is expected where the benchmark writes much), and the time the hypervisor gave to other guests
+  while ours wanted the CPU (steal):
 
-| stretch | wall s | other processes' CPU s | share of the machine |
-|---|---|---|---|
+| stretch | wall s | other processes' CPU s | share of the machine | stolen by the hypervisor |
+|---|---|---|---|---|
 $(q "WITH m(name, ord) AS (VALUES ('m1_start', 0), ('m1_end', 1), ('m6_end', 2), ('m2_end', 3), ('m3_end', 4), ('m5_end', 5), ('m4_end', 6)),
-	v AS (SELECT m.name, m.ord, w.value AS wall, b.value AS busy, o.value AS ours FROM m
+	v AS (SELECT m.name, m.ord, w.value AS wall, b.value AS busy, o.value AS ours, coalesce(st.value, 0) AS steal FROM m
 		JOIN bench.fact w ON w.name = 'cpu.' || m.name || '.wall' JOIN bench.fact b ON b.name = 'cpu.' || m.name || '.busy'
-		JOIN bench.fact o ON o.name = 'cpu.' || m.name || '.ours'),
-	d AS (SELECT name, ord, wall - lag(wall) OVER (ORDER BY ord) AS dw, (busy - lag(busy) OVER (ORDER BY ord)) - (ours - lag(ours) OVER (ORDER BY ord)) AS other FROM v)
-	SELECT string_agg(format('| %s | %s | %s | %s %% |',
+		JOIN bench.fact o ON o.name = 'cpu.' || m.name || '.ours' LEFT JOIN bench.fact st ON st.name = 'cpu.' || m.name || '.steal'),
+	d AS (SELECT name, ord, wall - lag(wall) OVER (ORDER BY ord) AS dw, (busy - lag(busy) OVER (ORDER BY ord)) - (ours - lag(ours) OVER (ORDER BY ord)) AS other,
+		steal - lag(steal) OVER (ORDER BY ord) AS dsteal FROM v)
+	SELECT string_agg(format('| %s | %s | %s | %s %% | %s %% |',
 		CASE name WHEN 'm1_end' THEN 'measurement 1' WHEN 'm6_end' THEN 'plans and profiles (6)' WHEN 'm2_end' THEN 'measurement 2'
 		          WHEN 'm3_end' THEN 'measurement 3' WHEN 'm5_end' THEN 'measurement 5' ELSE 'measurement 4' END,
-		round(dw, 1), round(greatest(other, 0), 1), round(100 * greatest(other, 0) / (dw * $CORES))), E'\n' ORDER BY ord)
+		round(dw, 1), round(greatest(other, 0), 1), round(100 * greatest(other, 0) / (dw * $CORES)), round(100 * dsteal / (dw * $CORES))), E'\n' ORDER BY ord)
 	FROM d WHERE dw IS NOT NULL")
 
   More than a few percent there means something else ran meanwhile and that stretch's figures are slower than

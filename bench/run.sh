@@ -60,6 +60,8 @@ fi
 mkdir -p "$BENCH_TMP"
 exec 9>"$BENCH_TMP/lock"
 flock -n 9 || die "another benchmark is running (lock $BENCH_TMP/lock)"
+# work directories (pgbench logs, perf data: about 200 MB a run) of earlier runs
+rm -rf "$BENCH_TMP"/work.*
 for d in "$BENCH_TMP"/pg_virtualenv.*; do
 	[ -d "$d" ] || continue
 	echo "bench: removing a stale benchmark cluster $d" >&2
@@ -74,7 +76,8 @@ chmod 755 "$BENCH_TMP"
 # pg_virtualenv makes its directory with mktemp -t, i.e. in $TMPDIR
 export TMPDIR="$BENCH_TMP"
 export BENCH_ROOT="$PWD"
-exec pg_virtualenv -t -v 15 \
+rc=0
+pg_virtualenv -t -v 15 \
 	-o "shared_buffers=$BENCH_SHARED_BUFFERS" \
 	-o "work_mem=$BENCH_WORK_MEM" \
 	-o "maintenance_work_mem=1GB" \
@@ -84,4 +87,11 @@ exec pg_virtualenv -t -v 15 \
 	-o "checkpoint_timeout=30min" \
 	-o "max_connections=50" \
 	-o "log_min_messages=warning" \
-	bash bench/measure.sh
+	bash bench/measure.sh || rc=$?
+# keep the work directory of a failed run for a look; remove it otherwise
+if [ "$rc" = 0 ]; then
+	rm -rf "$BENCH_TMP"/work.*
+else
+	echo "bench: failed (exit $rc); work files kept in $(ls -d "$BENCH_TMP"/work.* 2>/dev/null | tr '\n' ' ')" >&2
+fi
+exit "$rc"
