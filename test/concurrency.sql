@@ -26,61 +26,14 @@ CREATE FUNCTION pg_temp.ins(agency bigint, yr int, n1 int, n2 int, n4 int) RETUR
 		format('2021|1:%s,0,0,0,0,0,%s|2:%s,0,0,0,0,0,%s|3.1:%s,0,0,0,0,0,%s|3.7:%s,0,0,0,0,0,%s|4:%s,0,0,0,0,0,%s',
 			n1, n1, n2, n2, n1 + n2 - n4, n1 + n2 - n4, n1 + n2 - n4, n1 + n2 - n4, n4, n4)) $$;
 
--- a libpq connection string back to this database (unix socket, same user)
-CREATE FUNCTION pg_temp.kw(v text) RETURNS text
-	LANGUAGE sql AS $$ SELECT '''' || replace(replace(v, '\', '\\'), '''', '\''') || '''' $$;
-CREATE FUNCTION pg_temp.connstr() RETURNS text
-	LANGUAGE sql AS $$
-	SELECT format('dbname=%s user=%s port=%s host=%s application_name=tconc',
-		pg_temp.kw(current_database()), pg_temp.kw(current_user), current_setting('port'),
-		pg_temp.kw(coalesce(nullif(trim(split_part(current_setting('unix_socket_directories'), ',', 1)), ''), 'localhost'))) $$;
-
--- the backend pid of a dblink connection (only while it is idle)
-CREATE FUNCTION pg_temp.pid_of(conn text) RETURNS int
-	LANGUAGE sql AS $$ SELECT pid FROM dblink(conn, 'SELECT pg_backend_pid()') AS t(pid int) $$;
-
--- wait (up to 10 s) until connection conn is blocked by a lock held by the backend holder;
--- false if it finished or never blocked
-CREATE FUNCTION pg_temp.blocked_by(conn text, pid int, holder int) RETURNS boolean
-	LANGUAGE plpgsql AS $$
-BEGIN
-	FOR i IN 1..200 LOOP
-		IF holder = ANY (pg_blocking_pids(pid)) THEN
-			RETURN true;
-		END IF;
-		IF dblink_is_busy(conn) = 0 THEN
-			RETURN false;
-		END IF;
-		PERFORM pg_sleep(0.05);
-	END LOOP;
-	RETURN false;
-END $$;
-
--- the outcome of the query sent on conn: its command status, or 'SQLSTATE message'
-CREATE FUNCTION pg_temp.outcome(conn text) RETURNS text
-	LANGUAGE plpgsql AS $$
-DECLARE
-	res text;
-	st text;
-	msg text;
-BEGIN
-	BEGIN
-		SELECT r INTO res FROM dblink_get_result(conn) AS t(r text);
-	EXCEPTION WHEN OTHERS THEN
-		GET STACKED DIAGNOSTICS st = RETURNED_SQLSTATE, msg = MESSAGE_TEXT;
-		res := st || ' ' || msg;
-	END;
-	-- the final empty result frees the connection for the next query
-	PERFORM * FROM dblink_get_result(conn, false) AS t(r text);
-	RETURN res;
-END $$;
+\ir lib/sessions.sql
 
 -- the years stored for an agency
 CREATE FUNCTION pg_temp.years(agency bigint) RETURNS int[]
 	LANGUAGE sql AS $$ SELECT coalesce(array_agg(year ORDER BY year), '{}') FROM govinfo.annual_report WHERE agency_id = agency $$;
 
-SELECT is(dblink_connect('tconc_a', pg_temp.connstr()), 'OK', 'session A is open');
-SELECT is(dblink_connect('tconc_b', pg_temp.connstr()), 'OK', 'session B is open');
+SELECT is(dblink_connect('tconc_a', pg_temp.connstr('tconc')), 'OK', 'session A is open');
+SELECT is(dblink_connect('tconc_b', pg_temp.connstr('tconc')), 'OK', 'session B is open');
 SELECT dblink_exec('tconc_b', 'SET statement_timeout = ''30s''') \gset
 CREATE TEMP TABLE tconc_pid AS SELECT pg_temp.pid_of('tconc_a') AS a, pg_temp.pid_of('tconc_b') AS b;
 SELECT is((SELECT l FROM dblink('tconc_b', 'SHOW transaction_isolation') AS t(l text)), 'read committed', 'session B runs at READ COMMITTED');

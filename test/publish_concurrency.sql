@@ -25,49 +25,9 @@ SELECT pg_temp.cleanup() \gset
 SELECT plan(33);
 
 ------------------------------------------------------------------------------
--- Helpers (as in concurrency.sql)
+-- Helpers
 ------------------------------------------------------------------------------
-CREATE FUNCTION pg_temp.kw(v text) RETURNS text
-	LANGUAGE sql AS $$ SELECT '''' || replace(replace(v, '\', '\\'), '''', '\''') || '''' $$;
-CREATE FUNCTION pg_temp.connstr() RETURNS text
-	LANGUAGE sql AS $$
-	SELECT format('dbname=%s user=%s port=%s host=%s application_name=tpub',
-		pg_temp.kw(current_database()), pg_temp.kw(current_user), current_setting('port'),
-		pg_temp.kw(coalesce(nullif(trim(split_part(current_setting('unix_socket_directories'), ',', 1)), ''), 'localhost'))) $$;
-CREATE FUNCTION pg_temp.pid_of(conn text) RETURNS int
-	LANGUAGE sql AS $$ SELECT pid FROM dblink(conn, 'SELECT pg_backend_pid()') AS t(pid int) $$;
--- wait (up to 10 s) until connection conn is blocked by the backend holder; false if it finished or never blocked
-CREATE FUNCTION pg_temp.blocked_by(conn text, pid int, holder int) RETURNS boolean
-	LANGUAGE plpgsql AS $$
-BEGIN
-	FOR i IN 1..200 LOOP
-		IF holder = ANY (pg_blocking_pids(pid)) THEN
-			RETURN true;
-		END IF;
-		IF dblink_is_busy(conn) = 0 THEN
-			RETURN false;
-		END IF;
-		PERFORM pg_sleep(0.05);
-	END LOOP;
-	RETURN false;
-END $$;
--- the outcome of the query sent on conn: its first value or command status, or 'SQLSTATE message'
-CREATE FUNCTION pg_temp.outcome(conn text) RETURNS text
-	LANGUAGE plpgsql AS $$
-DECLARE
-	res text;
-	st text;
-	msg text;
-BEGIN
-	BEGIN
-		SELECT r INTO res FROM dblink_get_result(conn) AS t(r text);
-	EXCEPTION WHEN OTHERS THEN
-		GET STACKED DIAGNOSTICS st = RETURNED_SQLSTATE, msg = MESSAGE_TEXT;
-		res := st || ' ' || msg;
-	END;
-	PERFORM * FROM dblink_get_result(conn, false) AS t(r text);
-	RETURN res;
-END $$;
+\ir lib/sessions.sql
 -- SQL text: insert one open application of an agency received on a date
 CREATE FUNCTION pg_temp.ins(id bigint, agency bigint, received date, applicant text) RETURNS text
 	LANGUAGE sql AS $$
@@ -83,8 +43,8 @@ CREATE FUNCTION pg_temp.published(agency bigint) RETURNS boolean
 CREATE FUNCTION pg_temp.apps(agency bigint) RETURNS bigint
 	LANGUAGE sql AS $$ SELECT count(*) FROM govinfo.application WHERE agency_id = agency $$;
 
-SELECT is(dblink_connect('tpub_a', pg_temp.connstr()), 'OK', 'session A is open');
-SELECT is(dblink_connect('tpub_b', pg_temp.connstr()), 'OK', 'session B is open');
+SELECT is(dblink_connect('tpub_a', pg_temp.connstr('tpub')), 'OK', 'session A is open');
+SELECT is(dblink_connect('tpub_b', pg_temp.connstr('tpub')), 'OK', 'session B is open');
 SELECT dblink_exec('tpub_b', 'SET statement_timeout = ''30s''') \gset
 CREATE TEMP TABLE tpub_pid AS SELECT pg_temp.pid_of('tpub_a') AS a, pg_temp.pid_of('tpub_b') AS b;
 SELECT is((SELECT l FROM dblink('tpub_b', 'SHOW transaction_isolation') AS t(l text)), 'read committed', 'session B runs at READ COMMITTED');
