@@ -356,12 +356,22 @@ Where govinfo's extra time goes:
   partial aggregation, against $(calc "round($(factn m1plan.floor.total_ms) - $(factn m1plan.floor.partial_ms), 1)") ms for the floor's 16-byte states. Without workers govinfo
   takes $(med m1serial.govinfo) ms against the floor's $(med m1serial.floor) ms ($(calc "round($(med m1serial.govinfo) / $(med m1serial.floor), 2)")×).
 - The state memory: $(calc "round($(factn m1serial.govinfo.hash_kb) * 1024 / $(factn m1serial.govinfo.groups))") bytes of hash table per agency for a 704-byte figure (floor: $(calc "round($(factn m1serial.floor.hash_kb) * 1024 / $(factn m1serial.floor.groups))")).
+EOF
+if [ "$(q "SELECT $(factn m1serial.govinfo.hash_kb) * 1024 / $(factn m1serial.govinfo.groups) > 1800")" = t ]; then cat <<EOF
   \`agg_state()\` (src/derive.c) allocates the first state in the aggregate context and returns it; nodeAgg copies
   every pass-by-reference state it did not receive as the first argument (ExecAggTransReparent), so each group
   holds two 1 KiB chunks (704 bytes rounded up by AllocSet), the first one unreachable until the end of the
   query. Allocating the first state in CurrentMemoryContext (the per-input-tuple context, which nodeAgg resets) would
   halve the hash table: fewer fresh pages to fault in, and at the default work_mem=4MB (hash_mem_multiplier 2) the
   partial aggregate would spill less (it spills now: see the 4MB plan below).
+EOF
+else cat <<EOF
+  That is one 1 KiB chunk per agency (AllocSet rounds 704 bytes up to a power of two) plus the hash entry; a state
+  of 704 bytes would need an allocator without the rounding (e.g. a slab or bump context for the states). At the
+  default work_mem=4MB (hash_mem_multiplier 2) the partial aggregate spills: see the 4MB plan below.
+EOF
+fi
+cat <<EOF
 - The transition function itself is small: $(fact perf.govinfo.trans_pct) % of the serial backend's samples
   ($(calc "round($(factn perf.govinfo.trans_pct) * $(med m1serial.govinfo) / 100, 1)") ms of $(med m1serial.govinfo) ms) are in \`request_figures_agg_trans\`, $(factn perf.govinfo.govinfo_so_pct) % in govinfo.so in all;
   the rest is PostgreSQL's scan, tuple deforming, hash table and expression evaluation, most of which the floor
