@@ -79,26 +79,35 @@ calibrate() {
 	psql_ -c "CALL bench.measure(ARRAY['calibration.$1'], ARRAY['SELECT count(*) FROM generate_series(1, 3000000)'], 3, 1)"
 	q "SELECT bench.set_fact('loadavg.$1', $(cut -d' ' -f1 /proc/loadavg))" >/dev/null
 }
-# CPU accounting, to tell whether something else used the machine during a measurement: the system's busy
-# time (/proc/stat), our cluster's (the postmaster with its reaped children, plus its live children) and our
-# clients' (psql, pgbench, perf: the children of this shell), at marks; the rest is someone else's
+# CPU accounting, to tell whether something else used the machine during a measurement: at each mark, the CPU
+# time of every process that is not ours (not our cluster, this shell or their descendants, not this shell's
+# ancestors), with its children's; the growth between marks is someone else's work (a process that starts and ends
+# between two marks shows up in its parent's children's time). And the time the hypervisor took (steal).
 CLK_TCK=$(getconf CLK_TCK)
 PG_PID=$(head -1 "$(q 'SHOW data_directory')/postmaster.pid")
+PREV_MARK=""
+snap_other() { # file: "pid starttime ticks" of the processes that are not ours
+	{ cat /proc/[0-9]*/stat 2>/dev/null || true; } | sed 's/^\([0-9]*\) (.*) /\1 /' | awk -v me="$$" -v pg="$PG_PID" '
+		{ pid = $1; ppid[pid] = $3; t[pid] = $13 + $14 + $15 + $16; st[pid] = $21 }
+		END {
+			ours[me] = 1; ours[pg] = 1; desc[me] = 1; desc[pg] = 1
+			for (p = ppid[me]; p != "" && p > 0; p = ppid[p]) ours[p] = 1
+			do { changed = 0
+				for (p in ppid) if (!(p in ours) && (ppid[p] in desc)) { ours[p] = 1; desc[p] = 1; changed = 1 }
+			} while (changed)
+			for (p in t) if (!(p in ours)) print p "_" st[p], t[p]
+		}' | sort > "$1"
+}
 cpu_mark() { # name
-	local busy steal cluster=0 client k t
-	busy=$(awk '/^cpu / {print $2 + $3 + $4 + $7 + $8}' /proc/stat)   # user nice system irq softirq
-	steal=$(awk '/^cpu / {print $9}' /proc/stat)                        # taken by the hypervisor
-	cluster=$(sed 's/.*) //' "/proc/$PG_PID/stat" | awk '{print $12 + $13 + $14 + $15}')
-	for k in $(pgrep -P "$PG_PID" || true); do
-		t=$({ sed 's/.*) //' "/proc/$k/stat" 2>/dev/null || true; } | awk '{print $12 + $13}')   # it may have exited
-		cluster=$((cluster + ${t:-0}))
-	done
-	times > "$WORK/times.txt"   # in this shell: a subshell's times start at zero
-	client=$(awk 'NR == 2 {
-		s = 0; for (i = 1; i <= 2; i++) { split($i, a, "m"); sub(/s$/, "", a[2]); s += a[1] * 60 + a[2] } printf "%.2f", s }' "$WORK/times.txt")
-	q "SELECT bench.set_fact('cpu.$1.wall', $(date +%s.%N)), bench.set_fact('cpu.$1.busy', $busy / $CLK_TCK.0),
-	          bench.set_fact('cpu.$1.steal', $steal / $CLK_TCK.0),
-	          bench.set_fact('cpu.$1.ours', $cluster / $CLK_TCK.0 + $client)" >/dev/null
+	local steal other=0
+	steal=$(awk '/^cpu / {print $9}' /proc/stat)
+	snap_other "$WORK/snap.$1"
+	if [ -n "$PREV_MARK" ]; then
+		other=$(join "$WORK/snap.$PREV_MARK" "$WORK/snap.$1" | awk '{d = $3 - $2; if (d > 0) s += d} END {print s + 0}')
+	fi
+	PREV_MARK="$1"
+	q "SELECT bench.set_fact('cpu.$1.wall', $(date +%s.%N)), bench.set_fact('cpu.$1.steal', $steal / $CLK_TCK.0),
+	          bench.set_fact('cpu.$1.other', $other / $CLK_TCK.0)" >/dev/null
 }
 calibrate start
 cpu_mark m1_start

@@ -66,10 +66,9 @@ result was cross-checked for equality before its time was recorded (see *Cross-c
 | 6 | parallel aggregate / spilling | see *Plans* | Partial Aggregate with workers | $(grep -q 'Partial HashAggregate' "$PLANS/m1_govinfo.txt" && grep -q 'Workers Launched: [1-9]' "$PLANS/m1_govinfo.txt" && echo "parallel: $(grep -m1 -o 'Workers Launched: [0-9]*' "$PLANS/m1_govinfo.txt")" || echo "**not parallel**"); $(grep -q 'Disk Usage: [1-9]' "$PLANS/m1_govinfo.txt" && echo "**spills at work_mem=$BENCH_WORK_MEM**" || echo "no spill at work_mem=$BENCH_WORK_MEM"), $(grep -q 'Disk Usage: [1-9]\|external merge' "$PLANS/m1_govinfo_work_mem_4MB.txt" && echo "**spills at the default 4MB**" || echo "no spill at 4MB") |
 
 $(q "WITH m(name, ord) AS (VALUES ('m1_start', 0), ('m1_end', 1), ('m6_end', 2), ('m2_end', 3), ('m3_end', 4), ('m5_end', 5), ('m4_end', 6)),
-	v AS (SELECT m.name, m.ord, w.value AS wall, b.value AS busy, o.value AS ours FROM m
-		JOIN bench.fact w ON w.name = 'cpu.' || m.name || '.wall' JOIN bench.fact b ON b.name = 'cpu.' || m.name || '.busy'
-		JOIN bench.fact o ON o.name = 'cpu.' || m.name || '.ours'),
-	d AS (SELECT name, ord, wall - lag(wall) OVER (ORDER BY ord) AS dw, (busy - lag(busy) OVER (ORDER BY ord)) - (ours - lag(ours) OVER (ORDER BY ord)) AS other FROM v)
+	v AS (SELECT m.name, m.ord, w.value AS wall, o.value AS other FROM m
+		JOIN bench.fact w ON w.name = 'cpu.' || m.name || '.wall' JOIN bench.fact o ON o.name = 'cpu.' || m.name || '.other'),
+	d AS (SELECT name, ord, wall - lag(wall) OVER (ORDER BY ord) AS dw, other FROM v)
 	SELECT 'Caution: other processes used ' || string_agg(format('%s %% of the machine during %s', round(100 * other / (dw * $CORES)),
 		CASE name WHEN 'm1_end' THEN 'measurement 1' WHEN 'm6_end' THEN 'the plans and profiles' WHEN 'm2_end' THEN 'measurement 2'
 		          WHEN 'm3_end' THEN 'measurement 3' WHEN 'm5_end' THEN 'measurement 5' ELSE 'measurement 4' END), ', ' ORDER BY ord)
@@ -95,18 +94,17 @@ $(q "WITH m(name, ord) AS (VALUES ('m1_start', 0), ('m1_end', 1), ('m6_end', 2),
   $(med calibration.start) ms at the start, $(med calibration.middle) ms before measurement 3 and $(med calibration.end) ms at the end
   (1-minute load average then: $(fact loadavg.start), $(fact loadavg.middle), $(fact loadavg.end); the benchmark itself adds about 1).
   The machine is shared. CPU used by processes other than the benchmark's cluster and clients, per stretch
-  (system busy time from /proc/stat minus ours, $CORES cores; kernel threads writing our files back count as
-  other, so a little is expected where the benchmark writes much), and the time the hypervisor gave to other guests
-  while ours wanted the CPU (steal):
+  (each process's CPU time with its children's, from /proc, at the start and end of the stretch; $CORES cores;
+  kernel threads writing our files back count as other), and the time the hypervisor gave to other guests while
+  ours wanted the CPU (steal):
 
 | stretch | wall s | other processes' CPU s | share of the machine | stolen by the hypervisor |
 |---|---|---|---|---|
 $(q "WITH m(name, ord) AS (VALUES ('m1_start', 0), ('m1_end', 1), ('m6_end', 2), ('m2_end', 3), ('m3_end', 4), ('m5_end', 5), ('m4_end', 6)),
-	v AS (SELECT m.name, m.ord, w.value AS wall, b.value AS busy, o.value AS ours, coalesce(st.value, 0) AS steal FROM m
-		JOIN bench.fact w ON w.name = 'cpu.' || m.name || '.wall' JOIN bench.fact b ON b.name = 'cpu.' || m.name || '.busy'
-		JOIN bench.fact o ON o.name = 'cpu.' || m.name || '.ours' LEFT JOIN bench.fact st ON st.name = 'cpu.' || m.name || '.steal'),
-	d AS (SELECT name, ord, wall - lag(wall) OVER (ORDER BY ord) AS dw, (busy - lag(busy) OVER (ORDER BY ord)) - (ours - lag(ours) OVER (ORDER BY ord)) AS other,
-		steal - lag(steal) OVER (ORDER BY ord) AS dsteal FROM v)
+	v AS (SELECT m.name, m.ord, w.value AS wall, o.value AS other, coalesce(st.value, 0) AS steal FROM m
+		JOIN bench.fact w ON w.name = 'cpu.' || m.name || '.wall' JOIN bench.fact o ON o.name = 'cpu.' || m.name || '.other'
+		LEFT JOIN bench.fact st ON st.name = 'cpu.' || m.name || '.steal'),
+	d AS (SELECT name, ord, wall - lag(wall) OVER (ORDER BY ord) AS dw, other, steal - lag(steal) OVER (ORDER BY ord) AS dsteal FROM v)
 	SELECT string_agg(format('| %s | %s | %s | %s %% | %s %% |',
 		CASE name WHEN 'm1_end' THEN 'measurement 1' WHEN 'm6_end' THEN 'plans and profiles (6)' WHEN 'm2_end' THEN 'measurement 2'
 		          WHEN 'm3_end' THEN 'measurement 3' WHEN 'm5_end' THEN 'measurement 5' ELSE 'measurement 4' END,
@@ -336,7 +334,7 @@ EOF
 # the analysis of missed targets, written from this run's numbers
 cat <<EOF
 
-## What limits the missed targets
+## What limits the missed and the narrowly met targets
 
 EOF
 missed() { q "SELECT NOT ($1 $2 $3)"; }
@@ -345,7 +343,7 @@ MIN_PG=$(q "SELECT least($R_PG, round($(med m1jit.pivot) / $(med m1jit.govinfo),
 if [ "$(missed "$R_PG" ">=" 5)" = t ] || [ "$(missed "$MIN_PG" ">=" 5)" = t ] || [ "$(missed "$R_PG" ">=" 5.5)" = t ]; then
 [ "$(missed "$R_PG" ">=" 5)" = t ] && any=1
 cat <<EOF
-**1. pivot / govinfo = ${R_PG}× (target 5×$([ "$(missed "$R_PG" ">=" 5)" = t ] || echo ", met only narrowly"); the lowest of the four settings: ${MIN_PG}×).**
+**1. pivot / govinfo = ${R_PG}× (target 5×$([ "$(missed "$R_PG" ">=" 5)" = t ] || { [ "$(missed "$MIN_PG" ">=" 5)" = t ] && echo ", met here but not at every setting" || echo ", met only narrowly"; }); the lowest of the four settings: ${MIN_PG}×).**
 The variants share the scan: the floor alone takes $M1_F ms, so no aggregate can take the ratio beyond pivot / floor =
 ${R_PF}×. govinfo adds $(calc "round($M1_G - $M1_F, 1)") ms to the floor; a safe 5× needs that below $(calc "round($M1_P / 5 - $M1_F, 1)") ms.
 Where govinfo's extra time goes:
@@ -425,12 +423,13 @@ EOF
 fi
 echo
 fi
-if [ "$(missed "$R_COPY" ">=" 0.9)" = t ]; then any=1
+if [ "$(missed "$R_COPY" ">=" 0.95)" = t ]; then
+[ "$(missed "$R_COPY" ">=" 0.9)" = t ] && any=1
 GUARD_TOP=$(awk '/duration: [0-9.]+ ms/ { match($0, /duration: [0-9.]+ ms/); d = substr($0, RSTART + 10, RLENGTH - 13) + 0
 	if ((getline line) > 0 && d > best) { best = d; sub(/^Query Text: */, "", line); gsub(/`/, "", line); top = line } }
 	END { if (best > 0) printf "%s ms in `%s`", best, substr(top, 1, 100) }' "$PLANS/m4_records_guard.txt")
 cat <<EOF
-**4. COPY govinfo / plain = ${R_COPY}× (target 0.9×).** Of the $(calc "$M4_G - $M4_P") ms govinfo.application adds to the plain table's
+**4. COPY govinfo / plain = ${R_COPY}× (target 0.9×$([ "$(missed "$R_COPY" ">=" 0.9)" = t ] || echo ", met only narrowly")).** Of the $(calc "$M4_G - $M4_P") ms govinfo.application adds to the plain table's
 $M4_P ms: the CHECK constraints $(calc "$M4_C - $M4_P") ms (alone they would give $(div "$M4_P" "$M4_C" 3)×); the transition table
 the statement trigger needs (every loaded row copied into a tuplestore, spilling to a temporary file past work_mem)
 $(calc "$M4_TT - $M4_C") ms; and records_guard's own statements $(calc "$M4_G - $M4_TT") ms, the slowest $GUARD_TOP (all of them in the table
@@ -439,8 +438,8 @@ reach 0.9× the three together must stay under $(calc "round($M4_P / 0.9 - $M4_P
 What could be tried: collecting the (agency, first year, last year) spans while the rows are inserted — a per-row C
 trigger, or any per-row hook, adding to a small hash table that the statement trigger reads at the end — instead of
 a transition table: that removes both the tuplestore ($(calc "$M4_TT - $M4_C") ms here) and the pass that reads it back, from a
-temporary file once it outgrows work_mem (the first statement in the table). The CHECK constraints are
-evaluated one by one ($(calc "round(($M4_C - $M4_P) * 1000.0 / $BENCH_COPY_ROWS, 3)") µs a row); folding them into one would save a little of their $(calc "$M4_C - $M4_P") ms.
+temporary file once it outgrows work_mem (the first statement in the table). The $(q "SELECT count(*) FROM pg_constraint WHERE conrelid = 'govinfo.application'::regclass AND contype = 'c'")
+CHECK constraint(s) of govinfo.application cost $(calc "round(($M4_C - $M4_P) * 1000.0 / $BENCH_COPY_ROWS, 3)") µs a row.
 EOF
 if grep -q 'spans\[i\]' "$PLANS/m4_records_guard.txt"; then cat <<EOF
 The statements that subscript \`spans[i][k]\` — a two-dimensional array with one row per (agency, first year, last year)
@@ -462,7 +461,8 @@ checking \`GI_BLANK\` with a vectorizable loop) would cut the addition; the plan
 
 EOF
 fi
-[ "$any" = 1 ] || echo "Every target was met in this run."
+[ "$any" = 1 ] || echo "Every target was met in this run (the paragraphs above are about the narrow margins)."
+
 
 if [ "$(q "SELECT $(med m4in.outcome 3) * 1000 / $(factn m4in.outcome_values) > 1")" = t ]; then cat <<EOF
 
