@@ -93,3 +93,25 @@ INSERT INTO govinfo.application (agency_id, received_on, applicant, closed_on, o
 INSERT INTO govinfo.application (agency_id, received_on, applicant) VALUES (424242, '2021-01-01', 'np');
 SELECT '3.4'::govinfo.outcome;
 SELECT 'person'::govinfo.applicant;
+
+-- COPY is checked like INSERT, once per statement (0.3.0: the CHECK collects the rows' spans)
+INSERT INTO govinfo.agency (agency_id, code, name, level) VALUES (77001, 'copy-office', '批量导入办', 'department');
+INSERT INTO govinfo.application (agency_id, received_on, applicant, outcome, closed_on) VALUES (77001, '2021-05-01', 'np', '3.1', '2021-05-20');
+SELECT govinfo.refresh_report('copy-office', 2021);
+SELECT govinfo.publish_report('copy-office', 2021) IS NOT NULL AS published;
+COPY govinfo.application (agency_id, received_on, applicant, outcome, closed_on) FROM stdin (FORMAT csv);
+77001,2022-02-01,自然人,（一）予以公开,2022-02-10
+77001,2022-03-01,biz,,
+\.
+COPY govinfo.application (agency_id, received_on, applicant, outcome, closed_on) FROM stdin (FORMAT csv);
+77001,2022-04-01,np,,
+77001,2021-12-31,np,,
+\.
+COPY govinfo.application (agency_id, received_on, applicant, outcome, closed_on) FROM stdin (FORMAT csv);
+77001,2022-04-01,np,,
+77002,2022-04-01,np,,
+\.
+COPY govinfo.application (agency_id, received_on, applicant, outcome, closed_on) FROM stdin (FORMAT csv);
+77001,2022-05-01,np,3.1,
+\.
+SELECT received_on, applicant, outcome, closed_on FROM govinfo.application WHERE agency_id = 77001 ORDER BY received_on;

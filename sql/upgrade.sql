@@ -1,4 +1,5 @@
--- 0.1.0 -> 0.2.0: a database created with 0.1.0 keeps its reports through ALTER EXTENSION UPDATE.
+-- 0.1.0 -> 0.2.0 -> 0.3.0: a database created with 0.1.0 keeps its reports through ALTER EXTENSION UPDATE.
+\set SHOW_CONTEXT never
 DROP EXTENSION govinfo CASCADE;
 CREATE EXTENSION govinfo VERSION '0.1.0';
 SELECT extversion FROM pg_extension WHERE extname = 'govinfo';
@@ -10,3 +11,16 @@ FROM govinfo.annual_report r JOIN govinfo.agency a USING (agency_id);
 SELECT row_code, total FROM govinfo.report_table3('pingshan-zhen', 2021) WHERE row_code IN ('1', '3.6.2', '4');
 SELECT govinfo.publish_report('pingshan-zhen', 2021) IS NOT NULL AS published;
 SELECT count(*) AS config_tables FROM pg_extension e, unnest(e.extconfig) WHERE e.extname = 'govinfo';
+-- 0.3.0: inserts collect their spans in the CHECK; the lock still holds on the published year
+INSERT INTO govinfo.application (agency_id, received_on, applicant)
+	SELECT agency_id, '2022-01-10', 'np' FROM govinfo.agency WHERE code = 'pingshan-zhen';
+ALTER EXTENSION govinfo UPDATE TO '0.3.0';
+SELECT extversion FROM pg_extension WHERE extname = 'govinfo';
+SELECT conname, pg_get_constraintdef(oid) LIKE '%application_row_valid(agency_id,%' AS collects
+	FROM pg_constraint WHERE conrelid = 'govinfo.application'::regclass AND contype = 'c';
+SELECT tgname FROM pg_trigger WHERE tgrelid = 'govinfo.application'::regclass AND tgname LIKE 'application_%' ORDER BY tgname;
+INSERT INTO govinfo.application (agency_id, received_on, applicant)
+	SELECT agency_id, '2021-01-10', 'np' FROM govinfo.agency WHERE code = 'pingshan-zhen';
+INSERT INTO govinfo.application (agency_id, received_on, applicant)
+	SELECT agency_id, '2022-01-11', 'np' FROM govinfo.agency WHERE code = 'pingshan-zhen';
+SELECT count(*) AS applications FROM govinfo.application;

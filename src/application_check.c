@@ -9,9 +9,12 @@
 #include "utils/builtins.h"
 #include "utils/date.h"
 #include "utils/datetime.h"
+#include "utils/memutils.h"
 #include "utils/numeric.h"
 
 #include "fmgr.h"
+
+#include "application_check.h"
 
 /* Raise the error for one broken rule of an application row. */
 static void
@@ -48,23 +51,38 @@ date_in_range(DateADT d)
 	return d >= lo && d <= hi;
 }
 
-PG_FUNCTION_INFO_V1(application_valid);
+/* The numeric 0, made once. */
+static Numeric
+numeric_zero(void)
+{
+	static Numeric zero = NULL;
+
+	if (zero == NULL)
+	{
+		MemoryContext old = MemoryContextSwitchTo(TopMemoryContext);
+
+		zero = int64_to_numeric(0);
+		MemoryContextSwitchTo(old);
+	}
+	return zero;
+}
+
 /*
- * application_valid(received_on, corrected_on, closed_on, has_outcome, channel, fee_yuan):
- * true, or an error naming the broken rule.
+ * Check the rules on the arguments a … a+5 of fcinfo (received_on, corrected_on,
+ * closed_on, has_outcome, channel, fee_yuan); an error names the broken rule.
  */
-Datum
-application_valid(PG_FUNCTION_ARGS)
+void
+check_application_rules(FunctionCallInfo fcinfo, int a)
 {
 	static const char *const channels[] = {"online", "letter", "in_person", "fax", "other"};
-	bool		has_received = !PG_ARGISNULL(0);
-	bool		has_corrected = !PG_ARGISNULL(1);
-	bool		has_closed = !PG_ARGISNULL(2);
-	DateADT		received = has_received ? PG_GETARG_DATEADT(0) : 0;
-	DateADT		corrected = has_corrected ? PG_GETARG_DATEADT(1) : 0;
-	DateADT		closed = has_closed ? PG_GETARG_DATEADT(2) : 0;
+	bool		has_received = !PG_ARGISNULL(a);
+	bool		has_corrected = !PG_ARGISNULL(a + 1);
+	bool		has_closed = !PG_ARGISNULL(a + 2);
+	DateADT		received = has_received ? PG_GETARG_DATEADT(a) : 0;
+	DateADT		corrected = has_corrected ? PG_GETARG_DATEADT(a + 1) : 0;
+	DateADT		closed = has_closed ? PG_GETARG_DATEADT(a + 2) : 0;
 
-	if (!PG_ARGISNULL(3) && PG_GETARG_BOOL(3) != has_closed)
+	if (!PG_ARGISNULL(a + 3) && PG_GETARG_BOOL(a + 3) != has_closed)
 		report_rule("application_outcome_iff_closed",
 					"An application has an outcome exactly when it has a closing date (closed_on); both are NULL while it is open.");
 	if (has_received && has_corrected && corrected < received)
@@ -79,9 +97,9 @@ application_valid(PG_FUNCTION_ARGS)
 	if ((has_received && !date_in_range(received)) || (has_closed && !date_in_range(closed)) ||
 		(has_corrected && !date_in_range(corrected)))
 		report_rule("application_dates_in_range", "Dates lie between 1990-01-01 and 2100-12-31.");
-	if (!PG_ARGISNULL(4))
+	if (!PG_ARGISNULL(a + 4))
 	{
-		text	   *ch = PG_GETARG_TEXT_PP(4);
+		text	   *ch = PG_GETARG_TEXT_PP(a + 4);
 		bool		known = false;
 
 		for (int i = 0; i < (int) lengthof(channels) && !known; i++)
@@ -91,9 +109,19 @@ application_valid(PG_FUNCTION_ARGS)
 			report_rule("application_channel_known",
 						psprintf("Channel \"%s\" is not one of online, letter, in_person, fax, other.", text_to_cstring(ch)));
 	}
-	if (!PG_ARGISNULL(5) &&
-		DatumGetInt32(DirectFunctionCall2(numeric_cmp, PG_GETARG_DATUM(5),
-										  NumericGetDatum(int64_to_numeric(0)))) < 0)
+	if (!PG_ARGISNULL(a + 5) &&
+		DatumGetInt32(DirectFunctionCall2(numeric_cmp, PG_GETARG_DATUM(a + 5), NumericGetDatum(numeric_zero()))) < 0)
 		report_rule("application_fee_not_negative", "The fee (fee_yuan) is never negative.");
+}
+
+PG_FUNCTION_INFO_V1(application_valid);
+/*
+ * application_valid(received_on, corrected_on, closed_on, has_outcome, channel, fee_yuan):
+ * true, or an error naming the broken rule.
+ */
+Datum
+application_valid(PG_FUNCTION_ARGS)
+{
+	check_application_rules(fcinfo, 0);
 	PG_RETURN_BOOL(true);
 }

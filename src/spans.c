@@ -4,6 +4,8 @@
  * (agency, first year, last year) spans of those rows, as an N×3 bigint
  * array (last year NULL for an open record).  A bulk load of a million rows
  * has a few thousand spans, so the lock's further checks read only those.
+ * The span set itself (spans.h) is shared with insert_spans.c, which fills it
+ * while a statement inserts applications.
  */
 #include "postgres.h"
 
@@ -16,19 +18,7 @@
 
 #include "fmgr.h"
 
-/* One span; last_year 0 stands for an open record. */
-typedef struct SpanKey
-{
-	int64		agency_id;
-	int32		first_year;
-	int32		last_year;
-} SpanKey;
-
-typedef struct SpanEntry
-{
-	SpanKey		key;
-	char		status;
-} SpanEntry;
+#include "spans.h"
 
 #define SH_PREFIX spanset
 #define SH_ELEMENT_TYPE SpanEntry
@@ -36,72 +26,60 @@ typedef struct SpanEntry
 #define SH_KEY key
 #define SH_HASH_KEY(tb, k) murmurhash32((uint32) ((k).agency_id ^ ((k).agency_id >> 32)) ^ ((uint32) (k).first_year * 0x9E3779B1u) ^ ((uint32) (k).last_year * 0x85EBCA77u))
 #define SH_EQUAL(tb, a, b) (memcmp(&(a), &(b), sizeof(SpanKey)) == 0)
-#define SH_SCOPE static inline
-#define SH_DECLARE
+#define SH_SCOPE extern
 #define SH_DEFINE
 #include "lib/simplehash.h"
 
-/* The aggregate's state: the spans seen, and the last one as a shortcut. */
-typedef struct SpanState
-{
-	spanset_hash *spans;
-	SpanKey		last;
-	bool		have_last;
-} SpanState;
-
-/* The year of a date. */
+/* The year of a date, remembering the last date asked (rows come in runs of dates). */
 static int32
 year_of(DateADT d)
 {
+	static DateADT last_date = DATEVAL_NOEND;
+	static int32 last_year = 0;
 	int			year;
 	int			month;
 	int			day;
 
+	if (d == last_date)
+		return last_year;
 	j2date(d + POSTGRES_EPOCH_JDATE, &year, &month, &day);
+	last_date = d;
+	last_year = year;
 	return year;
 }
 
-PG_FUNCTION_INFO_V1(record_spans_trans);
-/* record_spans transition: add the row's span. */
-Datum
-record_spans_trans(PG_FUNCTION_ARGS)
+/* An empty span set in cxt. */
+SpanSet *
+spanset_make(MemoryContext cxt)
 {
-	MemoryContext aggcxt;
-	SpanState  *state;
+	SpanSet    *set = MemoryContextAllocZero(cxt, sizeof(SpanSet));
+
+	set->spans = spanset_create(cxt, 64, NULL);
+	return set;
+}
+
+/* Add the span of a record from first_on to last_on (open: counts in every later year). */
+void
+spanset_add(SpanSet *set, int64 agency_id, DateADT first_on, bool open, DateADT last_on)
+{
 	SpanKey		key;
 	bool		found;
 
-	if (!AggCheckCallContext(fcinfo, &aggcxt))
-		elog(ERROR, "record_spans_trans called outside an aggregate");
-	if (PG_ARGISNULL(0))
-	{
-		state = MemoryContextAllocZero(aggcxt, sizeof(SpanState));
-		state->spans = spanset_create(aggcxt, 64, NULL);
-	}
-	else
-		state = (SpanState *) PG_GETARG_POINTER(0);
-	if (PG_ARGISNULL(1) || PG_ARGISNULL(2))
-		PG_RETURN_POINTER(state);	/* no agency or no first date: counts nowhere */
-
 	memset(&key, 0, sizeof(key));
-	key.agency_id = PG_GETARG_INT64(1);
-	key.first_year = year_of(PG_GETARG_DATEADT(2));
-	key.last_year = PG_ARGISNULL(3) ? 0 : year_of(PG_GETARG_DATEADT(3));
-	if (!state->have_last || memcmp(&key, &state->last, sizeof(key)) != 0)
-	{
-		spanset_insert(state->spans, key, &found);
-		state->last = key;
-		state->have_last = true;
-	}
-	PG_RETURN_POINTER(state);
+	key.agency_id = agency_id;
+	key.first_year = year_of(first_on);
+	key.last_year = open ? 0 : year_of(last_on);
+	if (set->have_last && memcmp(&key, &set->last, sizeof(key)) == 0)
+		return;
+	spanset_insert(set->spans, key, &found);
+	set->last = key;
+	set->have_last = true;
 }
 
-PG_FUNCTION_INFO_V1(record_spans_final);
-/* record_spans final: the spans as an N×3 bigint array, or NULL for no row. */
-Datum
-record_spans_final(PG_FUNCTION_ARGS)
+/* The spans as an N×3 bigint array (agency, first year, last year or NULL), or NULL for none. */
+ArrayType *
+spanset_array(SpanSet *set)
 {
-	SpanState  *state;
 	spanset_iterator it;
 	SpanEntry  *e;
 	Datum	   *elems;
@@ -110,15 +88,12 @@ record_spans_final(PG_FUNCTION_ARGS)
 	int			dims[2];
 	int			lbs[2] = {1, 1};
 
-	if (PG_ARGISNULL(0))
-		PG_RETURN_NULL();
-	state = (SpanState *) PG_GETARG_POINTER(0);
-	if (state->spans->members == 0)
-		PG_RETURN_NULL();
-	elems = palloc(sizeof(Datum) * 3 * state->spans->members);
-	nulls = palloc0(sizeof(bool) * 3 * state->spans->members);
-	spanset_start_iterate(state->spans, &it);
-	while ((e = spanset_iterate(state->spans, &it)) != NULL)
+	if (set->spans->members == 0)
+		return NULL;
+	elems = palloc(sizeof(Datum) * 3 * set->spans->members);
+	nulls = palloc0(sizeof(bool) * 3 * set->spans->members);
+	spanset_start_iterate(set->spans, &it);
+	while ((e = spanset_iterate(set->spans, &it)) != NULL)
 	{
 		elems[n * 3] = Int64GetDatum(e->key.agency_id);
 		elems[n * 3 + 1] = Int64GetDatum(e->key.first_year);
@@ -128,7 +103,40 @@ record_spans_final(PG_FUNCTION_ARGS)
 	}
 	dims[0] = n;
 	dims[1] = 3;
-	PG_RETURN_ARRAYTYPE_P(construct_md_array(elems, nulls, 2, dims, lbs, INT8OID, 8, FLOAT8PASSBYVAL, TYPALIGN_DOUBLE));
+	return construct_md_array(elems, nulls, 2, dims, lbs, INT8OID, 8, FLOAT8PASSBYVAL, TYPALIGN_DOUBLE);
+}
+
+PG_FUNCTION_INFO_V1(record_spans_trans);
+/* record_spans transition: add the row's span. */
+Datum
+record_spans_trans(PG_FUNCTION_ARGS)
+{
+	MemoryContext aggcxt;
+	SpanSet    *state;
+
+	if (!AggCheckCallContext(fcinfo, &aggcxt))
+		elog(ERROR, "record_spans_trans called outside an aggregate");
+	state = PG_ARGISNULL(0) ? spanset_make(aggcxt) : (SpanSet *) PG_GETARG_POINTER(0);
+	if (PG_ARGISNULL(1) || PG_ARGISNULL(2))
+		PG_RETURN_POINTER(state);	/* no agency or no first date: counts nowhere */
+	spanset_add(state, PG_GETARG_INT64(1), PG_GETARG_DATEADT(2), PG_ARGISNULL(3),
+				PG_ARGISNULL(3) ? 0 : PG_GETARG_DATEADT(3));
+	PG_RETURN_POINTER(state);
+}
+
+PG_FUNCTION_INFO_V1(record_spans_final);
+/* record_spans final: the spans as an N×3 bigint array, or NULL for no row. */
+Datum
+record_spans_final(PG_FUNCTION_ARGS)
+{
+	ArrayType  *spans;
+
+	if (PG_ARGISNULL(0))
+		PG_RETURN_NULL();
+	spans = spanset_array((SpanSet *) PG_GETARG_POINTER(0));
+	if (spans == NULL)
+		PG_RETURN_NULL();
+	PG_RETURN_ARRAYTYPE_P(spans);
 }
 
 PG_FUNCTION_INFO_V1(spans_rows);
