@@ -479,8 +479,12 @@ CREATE TABLE bench.application_plain (LIKE govinfo.application INCLUDING DEFAULT
 -- and without govinfo's types: applicant and outcome as text (what their input functions cost)
 CREATE TABLE bench.application_text (LIKE govinfo.application INCLUDING DEFAULTS INCLUDING IDENTITY INCLUDING INDEXES);
 ALTER TABLE bench.application_text ALTER applicant TYPE text, ALTER outcome TYPE text;
--- the checks plus a statement trigger that only has the transition table built (what records_guard costs
--- before its queries run)
+-- the CHECK with its span collection switched on (govinfo's BEFORE INSERT statement trigger, no check at the end)
+CREATE TABLE bench.application_collect (LIKE govinfo.application INCLUDING ALL);
+CREATE TRIGGER application_spans_open BEFORE INSERT ON bench.application_collect
+	FOR EACH STATEMENT EXECUTE FUNCTION govinfo.application_insert_begin();
+-- the CHECK plus a statement trigger that only has a transition table built: what 0.2.0's guard paid
+-- before its queries ran, and what the collection in the CHECK replaces
 CREATE TABLE bench.application_tt (LIKE govinfo.application INCLUDING ALL);
 CREATE FUNCTION bench.noop_trigger() RETURNS trigger LANGUAGE plpgsql AS \$\$ BEGIN RETURN NULL; END \$\$;
 CREATE TRIGGER application_tt_insert AFTER INSERT ON bench.application_tt
@@ -515,10 +519,10 @@ BEGIN
 END
 \$\$;
 SQL
-log "measurement 4: COPY into govinfo.application (checks + statement trigger), a copy with the checks only, and a plain copy; $BENCH_RUNS runs + 1 warm-up"
-psql_ -c "CALL bench.measure_copy(ARRAY['govinfo.application', 'bench.application_checks', 'bench.application_plain', 'bench.application_text', 'bench.application_tt'],
-	ARRAY['m4.govinfo', 'm4.checks', 'm4.plain', 'm4.text', 'm4.transition'], $BENCH_RUNS)"
-log "measurement 4: auto_explain of the statements records_guard runs for one more COPY -> $PLANS/m4_records_guard.txt"
+log "measurement 4: COPY into govinfo.application (the CHECK collecting spans + statement triggers), copies with the CHECK only, with the collection, with a transition table, and plain; $BENCH_RUNS runs + 1 warm-up"
+psql_ -c "CALL bench.measure_copy(ARRAY['govinfo.application', 'bench.application_checks', 'bench.application_collect', 'bench.application_plain', 'bench.application_text', 'bench.application_tt'],
+	ARRAY['m4.govinfo', 'm4.checks', 'm4.collect', 'm4.plain', 'm4.text', 'm4.transition'], $BENCH_RUNS)"
+log "measurement 4: auto_explain of the statements application_insert_check runs for one more COPY -> $PLANS/m4_insert_check.txt"
 {
 	echo "-- auto_explain (nested statements of 1 ms or more) during COPY govinfo.application FROM the file ($BENCH_COPY_ROWS rows)"
 	psql -X -v ON_ERROR_STOP=1 -At 2>&1 >/dev/null <<SQL
@@ -533,8 +537,8 @@ SET auto_explain.log_level = notice;
 COPY govinfo.application (agency_id, received_on, applicant, outcome, closed_on, channel, subject, corrected_on, extended, fee_yuan)
 	FROM '$(q "SELECT current_setting('data_directory')")/bench_copy.csv' (FORMAT csv);
 SQL
-} | awk '{ if (length($0) > 300) print substr($0, 1, 300) " … (cut)"; else print }' > "$PLANS/m4_records_guard.txt"
-q "SELECT bench.set_fact('m4.guard_statements_ms', $({ grep -o 'duration: [0-9.]* ms' "$PLANS/m4_records_guard.txt" || true; } | awk '{s += $2} END {printf "%.1f", s + 0}'))" >/dev/null
+} | awk '{ if (length($0) > 300) print substr($0, 1, 300) " … (cut)"; else print }' > "$PLANS/m4_insert_check.txt"
+q "SELECT bench.set_fact('m4.guard_statements_ms', $({ grep -o 'duration: [0-9.]* ms' "$PLANS/m4_insert_check.txt" || true; } | awk '{s += $2} END {printf "%.1f", s + 0}'))" >/dev/null
 log "measurement 4: the input functions of govinfo.applicant and govinfo.outcome, per value"
 psql_ -v runs="$BENCH_RUNS" <<'SQL'
 -- text -> type casts of the loaded values (the input functions COPY calls), and of one code repeated
@@ -548,18 +552,6 @@ CALL bench.measure(
 	      'SELECT count((''np'' || left(g::text, 0))::govinfo.applicant) FROM generate_series(1, 100000) g',
 	      'SELECT count((''oth'' || left(g::text, 0))::govinfo.applicant) FROM generate_series(1, 100000) g',
 	      'SELECT count((''3.6.3'' || left(g::text, 0))::text) FROM generate_series(1, 100000) g'], :runs, 1);
--- subscripting a two-dimensional int array, as records_guard does with its spans: with and without NULLs
-CREATE FUNCTION bench.subscript_spans(n integer, with_nulls boolean) RETURNS bigint
-	LANGUAGE plpgsql
-AS $$
-DECLARE
-	spans integer[] := (SELECT array_agg(ARRAY[i, 2025, CASE WHEN with_nulls AND i % 50 = 0 THEN NULL ELSE 2025 END]) FROM generate_series(1, n) i);
-BEGIN
-	RETURN (SELECT count(DISTINCT spans[i][1]) FROM generate_subscripts(spans, 1) AS i);
-END
-$$;
-CALL bench.measure(ARRAY['m4arr.nulls', 'm4arr.no_nulls'],
-	ARRAY['SELECT bench.subscript_spans(20000, true)', 'SELECT bench.subscript_spans(20000, false)'], :runs, 1);
 SELECT bench.set_fact('m4in.outcome_values', (SELECT count(*) FROM (SELECT outcome FROM bench.application_text WHERE outcome IS NOT NULL LIMIT 100000) s)),
 	bench.set_fact('m4in.applicant_values', (SELECT count(*) FROM (SELECT applicant FROM bench.application_text LIMIT 100000) s)) \g /dev/null
 SQL

@@ -35,7 +35,7 @@ for k in select1 stored_table3 stored_raw derived_small derived_large pivot_smal
 	declare "L_$k=$(fact m3.$k.median_ms)" "A_$k=$(fact m3.$k.avg_ms)" "T_$k=$(calc "round($(factn m3.$k.tps), 1)")"
 done
 R_DER=$(calc "round($L_pivot_large / $L_derived_large, 2)")
-M4_G=$(med m4.govinfo 0); M4_C=$(med m4.checks 0); M4_P=$(med m4.plain 0); M4_T=$(med m4.text 0); M4_TT=$(med m4.transition 0)
+M4_G=$(med m4.govinfo 0); M4_C=$(med m4.checks 0); M4_P=$(med m4.plain 0); M4_T=$(med m4.text 0); M4_TT=$(med m4.transition 0); M4_S=$(med m4.collect 0)
 rps() { calc "round($BENCH_COPY_ROWS / ($1 / 1000.0))"; }
 R_COPY=$(calc "round($(rps "$M4_G")::numeric / $(rps "$M4_P"), 3)")
 M5_S=$(med m5.sum_city); M5_B=$(med m5.base_city); M5_N=$(fact m5.rows)
@@ -246,25 +246,27 @@ One CSV file ($(calc "round($(factn m4.file_bytes) / 1048576.0, 1)") MB, applica
 
 | target table | median ms | runs (ms) | rows/s | vs plain |
 |---|---|---|---|---|
-| govinfo.application (CHECK constraints + statement trigger records_guard) | $M4_G | $(runs_of m4.govinfo 0) | $(rps "$M4_G") | $(div "$M4_P" "$M4_G" 3) |
-| bench.application_checks (LIKE … INCLUDING ALL: the CHECK constraints, no trigger) | $M4_C | $(runs_of m4.checks 0) | $(rps "$M4_C") | $(div "$M4_P" "$M4_C" 3) |
+| govinfo.application (its CHECK, collecting the spans, + the statement triggers application_spans_open and application_guard_insert) | $M4_G | $(runs_of m4.govinfo 0) | $(rps "$M4_G") | $(div "$M4_P" "$M4_G" 3) |
+| bench.application_checks (LIKE … INCLUDING ALL: the CHECK, collecting nothing, no trigger) | $M4_C | $(runs_of m4.checks 0) | $(rps "$M4_C") | $(div "$M4_P" "$M4_C" 3) |
+| bench.application_collect (the CHECK collecting the spans: govinfo's BEFORE statement trigger, no check at the end) | $M4_S | $(runs_of m4.collect 0) | $(rps "$M4_S") | $(div "$M4_P" "$M4_S" 3) |
 | bench.application_plain (LIKE … INCLUDING DEFAULTS, IDENTITY, INDEXES: govinfo's types, no checks, no trigger) | $M4_P | $(runs_of m4.plain 0) | $(rps "$M4_P") | 1 |
-| bench.application_tt (the CHECK constraints + a no-op statement trigger with a transition table) | $M4_TT | $(runs_of m4.transition 0) | $(rps "$M4_TT") | $(div "$M4_P" "$M4_TT" 3) |
+| bench.application_tt (the CHECK + a no-op statement trigger with a transition table: what 0.2.0 paid before its queries) | $M4_TT | $(runs_of m4.transition 0) | $(rps "$M4_TT") | $(div "$M4_P" "$M4_TT" 3) |
 | bench.application_text (as plain, applicant and outcome as text) | $M4_T | $(runs_of m4.text 0) | $(rps "$M4_T") | $(div "$M4_P" "$M4_T" 3) |
 
-From plain to govinfo.application, per COPY: the CHECK constraints $(calc "$M4_C - $M4_P") ms, building the transition table
-$(calc "$M4_TT - $M4_C") ms, records_guard's own work $(calc "$M4_G - $M4_TT") ms (its statements as auto_explain times them, in one more
-COPY: $(fact m4.guard_statements_ms) ms; [plans/m4_records_guard.txt](plans/m4_records_guard.txt)). These differences are of medians of
-runs that vary by several percent (see the runs column).
+From plain to govinfo.application, per COPY: the CHECK $(calc "$M4_C - $M4_P") ms, collecting the spans in it
+$(calc "$M4_S - $M4_C") ms, the check at the end of the statement $(calc "$M4_G - $M4_S") ms (its statements as auto_explain times them, in one
+more COPY: $(fact m4.guard_statements_ms) ms; [plans/m4_insert_check.txt](plans/m4_insert_check.txt)). A transition table alone, which
+0.2.0 built for the same check, cost $(calc "$M4_TT - $M4_C") ms. These differences are of medians of runs that vary by several
+percent (see the runs column).
 
-The statements records_guard ran in that COPY (auto_explain, 1 ms or more):
+The statements application_insert_check ran in that COPY (auto_explain, 1 ms or more):
 
 | ms | statement (first line) |
 |---|---|
 $(awk '/duration: [0-9.]+ ms/ {
 	match($0, /duration: [0-9.]+ ms/); d = substr($0, RSTART + 10, RLENGTH - 13)
 	if ((getline line) > 0) { sub(/^Query Text: */, "", line); gsub(/\|/, "\\|", line); gsub(/`/, "", line)
-		if (length(line) > 100) line = substr(line, 1, 100) "…"; printf "| %s | `%s` |\n", d, line } }' "$PLANS/m4_records_guard.txt")
+		if (length(line) > 100) line = substr(line, 1, 100) "…"; printf "| %s | `%s` |\n", d, line } }' "$PLANS/m4_insert_check.txt")
 
 govinfo / plain: **${R_COPY}×** (target ≥ 0.9×). The type input functions, per value (text → type cast of
 100,000 values, server-side): outcome $(calc "round($(med m4in.outcome 3) * 1000 / $(factn m4in.outcome_values), 3)") µs (the loaded mix),
@@ -427,30 +429,16 @@ if [ "$(missed "$R_COPY" ">=" 0.95)" = t ]; then
 [ "$(missed "$R_COPY" ">=" 0.9)" = t ] && any=1
 GUARD_TOP=$(awk '/duration: [0-9.]+ ms/ { match($0, /duration: [0-9.]+ ms/); d = substr($0, RSTART + 10, RLENGTH - 13) + 0
 	if ((getline line) > 0 && d > best) { best = d; sub(/^Query Text: */, "", line); gsub(/`/, "", line); top = line } }
-	END { if (best > 0) printf "%s ms in `%s`", best, substr(top, 1, 100) }' "$PLANS/m4_records_guard.txt")
+	END { if (best > 0) printf "%s ms in `%s`", best, substr(top, 1, 100) }' "$PLANS/m4_insert_check.txt")
 cat <<EOF
 **4. COPY govinfo / plain = ${R_COPY}× (target 0.9×$([ "$(missed "$R_COPY" ">=" 0.9)" = t ] || echo ", met only narrowly")).** Of the $(calc "$M4_G - $M4_P") ms govinfo.application adds to the plain table's
-$M4_P ms: the CHECK constraints $(calc "$M4_C - $M4_P") ms (alone they would give $(div "$M4_P" "$M4_C" 3)×); the transition table
-the statement trigger needs (every loaded row copied into a tuplestore, spilling to a temporary file past work_mem)
-$(calc "$M4_TT - $M4_C") ms; and records_guard's own statements $(calc "$M4_G - $M4_TT") ms, the slowest $GUARD_TOP (all of them in the table
-in section 4; these are differences of medians, and a small or negative part is within the noise of the runs). To
-reach 0.9× the three together must stay under $(calc "round($M4_P / 0.9 - $M4_P)") ms.
-What could be tried: collecting the (agency, first year, last year) spans while the rows are inserted — a per-row C
-trigger, or any per-row hook, adding to a small hash table that the statement trigger reads at the end — instead of
-a transition table: that removes both the tuplestore ($(calc "$M4_TT - $M4_C") ms here) and the pass that reads it back, from a
-temporary file once it outgrows work_mem (the first statement in the table). The $(q "SELECT count(*) FROM pg_constraint WHERE conrelid = 'govinfo.application'::regclass AND contype = 'c'")
-CHECK constraint(s) of govinfo.application cost $(calc "round(($M4_C - $M4_P) * 1000.0 / $BENCH_COPY_ROWS, 3)") µs a row.
+$M4_P ms: the CHECK $(calc "$M4_C - $M4_P") ms (alone it would give $(div "$M4_P" "$M4_C" 3)×, $(calc "round(($M4_C - $M4_P) * 1000.0 / $BENCH_COPY_ROWS, 3)") µs a row: the call,
+its seven rules, and the executor's evaluation of its arguments); collecting the spans in it $(calc "$M4_S - $M4_C") ms (one hash-set
+lookup a row); and the statement's check at the end $(calc "$M4_G - $M4_S") ms, the slowest statement $GUARD_TOP. These are
+differences of medians; a small or negative part is within the noise of the runs. To reach 0.9× the three together
+must stay under $(calc "round($M4_P / 0.9 - $M4_P)") ms. What 0.3.0 removed: the transition table (every loaded row copied into a tuplestore,
+spilling to a temporary file past work_mem, $(calc "$M4_TT - $M4_C") ms here) and the pass that read it back.
 EOF
-if grep -q 'spans\[i\]' "$PLANS/m4_records_guard.txt"; then cat <<EOF
-The statements that subscript \`spans[i][k]\` — a two-dimensional array with one row per (agency, first year, last year)
-span, $({ grep -m1 -o 'Function Scan on generate_subscripts[^(]*([^)]*) (actual[^)]*rows=[0-9]*' "$PLANS/m4_records_guard.txt" || true; } | grep -o 'rows=[0-9]*$' | cut -d= -f2) of them here, with NULLs in it
-(an open application has no last year) — are quadratic: PostgreSQL locates an element of an array that has a null
-bitmap by walking the array from its start (array_seek), so every subscript costs O(spans). Measured here on 20,000
-spans: \`count(DISTINCT spans[i][1])\` takes $(med m4arr.nulls) ms with NULLs in the array and $(med m4arr.no_nulls) ms without. Reading the
-spans linearly instead (three one-dimensional arrays and \`unnest(a, b, c)\`, or a set-returning function, or a
-sentinel year instead of NULL) removes this; what remains is the transition table and one pass over it.
-EOF
-fi
 echo
 fi
 if [ "$(missed "$M5_RATE" ">=" 2000000)" = t ]; then any=1; cat <<EOF

@@ -6,6 +6,10 @@
 --------------------------------------------------------------------------
 -- Shared steps of the publication lock on records
 --------------------------------------------------------------------------
+-- the distinct agency ids of a spans array, ascending (C)
+CREATE FUNCTION @extschema@.spans_agencies(spans bigint[]) RETURNS bigint[]
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
 -- lock the agencies of the spans FOR KEY SHARE in agency order (publish_report locks them FOR
 -- UPDATE: it waits for this transaction, or this transaction waits and then sees the publication);
 -- the agency ids that do not exist, ascending
@@ -14,7 +18,7 @@ CREATE FUNCTION @extschema@.records_lock_agencies(spans bigint[]) RETURNS bigint
 	SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
-	ids bigint[] := ARRAY(SELECT DISTINCT s.agency_id FROM govinfo.spans_rows(spans) s ORDER BY 1);
+	ids bigint[] := govinfo.spans_agencies(spans);
 	locked bigint[];
 BEGIN
 	locked := ARRAY(SELECT a.agency_id FROM govinfo.agency a WHERE a.agency_id = ANY (ids)
@@ -26,19 +30,33 @@ BEGIN
 END
 $$;
 
+-- the published reports by year: a load of new records asks for the years from its first one on,
+-- usually none yet published, and reads nothing else of annual_report
+CREATE INDEX annual_report_published ON @extschema@.annual_report (year, agency_id) WHERE published_at IS NOT NULL;
+
 -- the published agency-years the spans touch, in year and code order (read with the caller's
 -- snapshot: a new statement, so it sees a publication the agency lock waited for)
 CREATE FUNCTION @extschema@.records_published(spans bigint[])
 	RETURNS TABLE(code text, agency_id bigint, year integer)
-	LANGUAGE sql STABLE
+	LANGUAGE plpgsql STABLE
 	SET search_path = pg_catalog, pg_temp
 AS $$
-	SELECT DISTINCT g.code, r.agency_id, r.year
-	FROM govinfo.spans_rows(spans) s
-	JOIN govinfo.annual_report r ON r.agency_id = s.agency_id AND r.published_at IS NOT NULL
-		AND r.year >= s.first_year AND (s.last_year IS NULL OR r.year <= s.last_year)
-	JOIN govinfo.agency g ON g.agency_id = r.agency_id
-	ORDER BY r.year, g.code
+DECLARE
+	first_year integer := (SELECT min(s.first_year) FROM govinfo.spans_rows(spans) s);
+BEGIN
+	IF NOT EXISTS (SELECT 1 FROM govinfo.annual_report r WHERE r.published_at IS NOT NULL AND r.year >= first_year) THEN
+		RETURN;
+	END IF;
+	RETURN QUERY
+		WITH p AS MATERIALIZED (
+			SELECT r.agency_id, r.year FROM govinfo.annual_report r WHERE r.published_at IS NOT NULL AND r.year >= first_year)
+		SELECT DISTINCT g.code, p.agency_id, p.year
+		FROM p
+		JOIN govinfo.spans_rows(spans) s ON p.agency_id = s.agency_id AND p.year >= s.first_year
+			AND (s.last_year IS NULL OR p.year <= s.last_year)
+		JOIN govinfo.agency g ON g.agency_id = p.agency_id
+		ORDER BY p.year, g.code;
+END
 $$;
 
 -- raise 23503: rows of table_name reference agency_id, which does not exist

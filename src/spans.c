@@ -13,6 +13,7 @@
 #include "common/hashfn.h"
 #include "funcapi.h"
 #include "utils/array.h"
+#include "utils/builtins.h"
 #include "utils/date.h"
 #include "utils/datetime.h"
 
@@ -139,6 +140,17 @@ record_spans_final(PG_FUNCTION_ARGS)
 	PG_RETURN_ARRAYTYPE_P(spans);
 }
 
+/* Raise 2202E unless arr is an N×3 bigint array, as record_spans() returns. */
+static void
+check_spans_shape(ArrayType *arr)
+{
+	if (ARR_NDIM(arr) != 2 || ARR_DIMS(arr)[1] != 3 || ARR_ELEMTYPE(arr) != INT8OID)
+		ereport(ERROR,
+				(errcode(ERRCODE_ARRAY_SUBSCRIPT_ERROR),
+				 errmsg("spans must be an N×3 bigint array as record_spans() returns"),
+				 errdetail("Got a %d-dimensional array of %s.", ARR_NDIM(arr), format_type_be(ARR_ELEMTYPE(arr)))));
+}
+
 PG_FUNCTION_INFO_V1(spans_rows);
 /* spans_rows(spans): the rows of a record_spans() array, read in one pass. */
 Datum
@@ -154,10 +166,7 @@ spans_rows(PG_FUNCTION_ARGS)
 	rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
 	if (ARR_NDIM(arr) == 0)
 		return (Datum) 0;
-	if (ARR_NDIM(arr) != 2 || ARR_DIMS(arr)[1] != 3 || ARR_ELEMTYPE(arr) != INT8OID)
-		ereport(ERROR,
-				(errcode(ERRCODE_ARRAY_SUBSCRIPT_ERROR),
-				 errmsg("spans_rows expects an N×3 bigint array as record_spans() returns")));
+	check_spans_shape(arr);
 	deconstruct_array(arr, INT8OID, 8, FLOAT8PASSBYVAL, TYPALIGN_DOUBLE, &elems, &nulls, &n);
 	for (int i = 0; i + 2 < n; i += 3)
 	{
@@ -168,4 +177,44 @@ spans_rows(PG_FUNCTION_ARGS)
 		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, isnull);
 	}
 	return (Datum) 0;
+}
+
+/* Order two int64s for qsort. */
+static int
+int64_cmp(const void *a, const void *b)
+{
+	int64		x = *(const int64 *) a;
+	int64		y = *(const int64 *) b;
+
+	return (x > y) - (x < y);
+}
+
+PG_FUNCTION_INFO_V1(spans_agencies);
+/* spans_agencies(spans): the distinct agency ids of a record_spans() array, ascending. */
+Datum
+spans_agencies(PG_FUNCTION_ARGS)
+{
+	ArrayType  *arr = PG_GETARG_ARRAYTYPE_P(0);
+	Datum	   *elems;
+	bool	   *nulls;
+	int64	   *ids;
+	Datum	   *out;
+	int			n;
+	int			nids = 0;
+	int			nout = 0;
+
+	if (ARR_NDIM(arr) == 0)
+		PG_RETURN_ARRAYTYPE_P(construct_empty_array(INT8OID));
+	check_spans_shape(arr);
+	deconstruct_array(arr, INT8OID, 8, FLOAT8PASSBYVAL, TYPALIGN_DOUBLE, &elems, &nulls, &n);
+	ids = palloc(sizeof(int64) * (n / 3 + 1));
+	for (int i = 0; i + 2 < n; i += 3)
+		if (!nulls[i])
+			ids[nids++] = DatumGetInt64(elems[i]);
+	qsort(ids, nids, sizeof(int64), int64_cmp);
+	out = palloc(sizeof(Datum) * (nids + 1));
+	for (int i = 0; i < nids; i++)
+		if (i == 0 || ids[i] != ids[i - 1])
+			out[nout++] = Int64GetDatum(ids[i]);
+	PG_RETURN_ARRAYTYPE_P(construct_array(out, nout, INT8OID, 8, FLOAT8PASSBYVAL, TYPALIGN_DOUBLE));
 }

@@ -3,7 +3,7 @@
 -- not inserted), nested statements, failed subtransactions, and govinfo.inserted_since.
 BEGIN;
 SET search_path = govinfo, public;
-SELECT plan(24);
+SELECT plan(27);
 
 INSERT INTO agency (agency_id, code, name) VALUES (9940001, 'tins-a', 'Insert guard A'), (9940002, 'tins-b', 'Insert guard B');
 INSERT INTO application (application_id, agency_id, received_on, applicant, outcome, closed_on, subject) VALUES
@@ -79,6 +79,12 @@ SELECT ok(NOT inserted_since('govinfo.application', (SELECT ctid FROM applicatio
 	'inserted_since: not at a later command');
 SELECT throws_ok($$SELECT govinfo.inserted_since('govinfo.application_agency_open', '(0,1)', 0)$$, '42809', NULL,
 	'inserted_since: an index is not a table (42809)');
+
+-- spans_agencies
+SELECT is(spans_agencies('{{3,2020,null},{1,2020,2021},{3,2021,2021}}'), '{1,3}'::bigint[], 'spans_agencies: distinct agencies, ascending');
+SELECT is(spans_agencies('{}'), '{}'::bigint[], 'spans_agencies: no spans, no agencies');
+SELECT throws_ok($$SELECT govinfo.spans_agencies('{1,2,3}')$$, '2202E', 'spans must be an N×3 bigint array as record_spans() returns',
+	'spans_agencies: a one-dimensional array is 2202E');
 
 SELECT * FROM finish();
 ROLLBACK;
