@@ -15,6 +15,10 @@ PG_CPPFLAGS += -I$(srcdir)/src
 PGXS := $(shell $(PG_CONFIG) --pgxs)
 include $(PGXS)
 
+# cell-wise addition: let the compiler vectorize its loops, as PostgreSQL does for numeric.c
+src/arith.o: CFLAGS += $(CFLAGS_VECTORIZE)
+src/arith.bc: BITCODE_CFLAGS += $(CFLAGS_VECTORIZE)
+
 HEADERS_DEP = $(wildcard src/*.h)
 $(OBJS): $(HEADERS_DEP)
 

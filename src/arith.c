@@ -17,10 +17,35 @@ report_overflow(GiFigKind kind, int format, int index)
 			 errmsg("sum out of range in %s", gi_describe_cell(gi_grid(kind, format), index))));
 }
 
-/* Add n counts of src into dst; return the index that overflowed, or -1. */
+/*
+ * Add n counts of src into dst; return the index that overflowed, or -1.
+ * Counts are never negative and GI_BLANK is -1, so when no cell of either side
+ * is negative the sum is a plain add (which the compiler vectorizes), and a
+ * cell that overflowed is the first negative one; aggregate states, which have
+ * no blank cell, always take this path.
+ */
 static int
 add_counts(int32 *dst, const int32 *src, int n)
 {
+	int32		any_negative = 0;
+
+	for (int i = 0; i < n; i++)
+		any_negative |= dst[i] | src[i];
+	if (any_negative >= 0)
+	{
+		int32		overflowed = 0;
+
+		for (int i = 0; i < n; i++)
+		{
+			dst[i] = (int32) ((uint32) dst[i] + (uint32) src[i]);
+			overflowed |= dst[i];
+		}
+		if (likely(overflowed >= 0))
+			return -1;
+		for (int i = 0; i < n; i++)
+			if (dst[i] < 0)
+				return i;
+	}
 	for (int i = 0; i < n; i++)
 	{
 		int32		b = src[i];

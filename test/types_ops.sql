@@ -2,7 +2,7 @@
 -- hash joins), cell(), format() and the sum() aggregate, serial and under a parallel plan.
 BEGIN;
 SET search_path = govinfo, public;
-SELECT plan(92);
+SELECT plan(95);
 
 -- The plan of a query as one text, for checking which nodes the planner chose.
 CREATE FUNCTION pg_temp.plan_of(q text) RETURNS text LANGUAGE plpgsql AS $$
@@ -61,6 +61,15 @@ SELECT throws_ok($$SELECT '2021|1:1,,,,,,'::request_figures + '2019|1:1,,,,,,'::
 -- overflow, right at the limits
 SELECT is(cell('1:2147483646,,,,,,'::request_figures + '1:1,,,,,,'::request_figures, '1', 'np'), 2147483647, 'request: up to 2147483647');
 SELECT throws_ok($$SELECT '1:2147483647,,,,,,'::request_figures + '1:1,,,,,,'::request_figures$$, '22003', NULL, 'request: count overflow');
+-- values without a blank cell (as aggregate states are) take the vectorized path: same sums, same errors
+CREATE TEMP TABLE full_figures AS SELECT request_figures_agg(2021, NULL, NULL, NULL, NULL) + '1:5,,,,,,|3.1:,,7,,,,'::request_figures AS x,
+	request_figures_agg(2021, NULL, NULL, NULL, NULL) + '1:2147483647,,,,,,|3.1:,,2147483647,,,,'::request_figures AS big;
+SELECT is((SELECT cell(x + x, '1', 'np') || '/' || cell(x + x, '3.1', 'res') || '/' || cell(x + x, '2', 'np') FROM full_figures), '10/14/0',
+	'request without blanks: cells add');
+SELECT throws_ok($$SELECT big + big FROM full_figures$$, '22003', 'sum out of range in row 1, column np of request_figures',
+	'request without blanks: the first overflowing cell is named');
+SELECT throws_ok($$SELECT big + x FROM full_figures$$, '22003', 'sum out of range in row 1, column np of request_figures',
+	'request without blanks: an overflow from one side is found');
 SELECT throws_ok($$SELECT 'suit:,,,,2147483647'::appeal_figures + 'suit:,,,,1'::appeal_figures$$, '22003', NULL, 'appeal: count overflow');
 SELECT throws_ok($$SELECT '2.6.1:2147483647'::disclosure_figures + '2.6.1:2147483647'::disclosure_figures$$, '22003', NULL,
 	'disclosure: count overflow');
