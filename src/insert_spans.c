@@ -20,8 +20,8 @@
  */
 #include "postgres.h"
 
-#include "access/heapam.h"
 #include "access/htup_details.h"
+#include "access/table.h"
 #include "access/tableam.h"
 #include "access/xact.h"
 #include "catalog/pg_type.h"
@@ -86,8 +86,8 @@ insert_spans_subxact_callback(SubXactEvent event, SubTransactionId mySubid,
 }
 
 /* Raise 39P01 unless the trigger is fired for each statement by INSERT, before or after as asked. */
-static TriggerData *
-statement_trigger(FunctionCallInfo fcinfo, const char *name, bool before)
+static void
+check_statement_trigger(FunctionCallInfo fcinfo, const char *name, bool before)
 {
 	TriggerData *td = (TriggerData *) fcinfo->context;
 
@@ -97,7 +97,6 @@ statement_trigger(FunctionCallInfo fcinfo, const char *name, bool before)
 		ereport(ERROR,
 				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
 				 errmsg("%s must be fired %s INSERT FOR EACH STATEMENT", name, before ? "BEFORE" : "AFTER")));
-	return td;
 }
 
 PG_FUNCTION_INFO_V1(application_insert_begin);
@@ -108,7 +107,7 @@ application_insert_begin(PG_FUNCTION_ARGS)
 	MemoryContext cxt;
 	InsertStatement *st;
 
-	statement_trigger(fcinfo, "application_insert_begin", true);
+	check_statement_trigger(fcinfo, "application_insert_begin", true);
 	if (!callbacks_registered)
 	{
 		RegisterXactCallback(insert_spans_xact_callback, NULL);
@@ -175,7 +174,7 @@ application_insert_end(PG_FUNCTION_ARGS)
 	ArrayType  *spans;
 	CommandId	since;
 
-	statement_trigger(fcinfo, "application_insert_end", false);
+	check_statement_trigger(fcinfo, "application_insert_end", false);
 	/* no set of this (sub)transaction: the BEFORE trigger did not fire, nothing was collected */
 	if (innermost == NULL || innermost->nest_level != GetCurrentTransactionNestLevel())
 		return PointerGetDatum(NULL);
@@ -202,9 +201,9 @@ inserted_since(PG_FUNCTION_ARGS)
 	TupleTableSlot *slot;
 	bool		result = false;
 
-	rel = table_open(relid, AccessShareLock);
 	if (pg_class_aclcheck(relid, GetUserId(), ACL_SELECT) != ACLCHECK_OK)
-		aclcheck_error(ACLCHECK_NO_PRIV, get_relkind_objtype(rel->rd_rel->relkind), RelationGetRelationName(rel));
+		aclcheck_error(ACLCHECK_NO_PRIV, OBJECT_TABLE, get_rel_name(relid));
+	rel = table_open(relid, AccessShareLock);
 	if (rel->rd_rel->relkind != RELKIND_RELATION || rel->rd_tableam != GetHeapamTableAmRoutine())
 		ereport(ERROR,
 				(errcode(ERRCODE_WRONG_OBJECT_TYPE),

@@ -3,7 +3,7 @@
 -- not inserted), nested statements, failed subtransactions, and govinfo.inserted_since.
 BEGIN;
 SET search_path = govinfo, public;
-SELECT plan(27);
+SELECT plan(28);
 
 INSERT INTO agency (agency_id, code, name) VALUES (9940001, 'tins-a', 'Insert guard A'), (9940002, 'tins-b', 'Insert guard B');
 INSERT INTO application (application_id, agency_id, received_on, applicant, outcome, closed_on, subject) VALUES
@@ -79,6 +79,17 @@ SELECT ok(NOT inserted_since('govinfo.application', (SELECT ctid FROM applicatio
 	'inserted_since: not at a later command');
 SELECT throws_ok($$SELECT govinfo.inserted_since('govinfo.application_agency_open', '(0,1)', 0)$$, '42809', NULL,
 	'inserted_since: an index is not a table (42809)');
+CREATE ROLE govinfo_test_reader_none;
+GRANT USAGE ON SCHEMA govinfo TO govinfo_test_reader_none;
+SET LOCAL ROLE govinfo_test_reader_none;
+DO $$ BEGIN
+	PERFORM govinfo.inserted_since('govinfo.application', '(0,1)', 0);
+	PERFORM set_config('govinfo_test.denied', 'no error', true);
+EXCEPTION WHEN OTHERS THEN
+	PERFORM set_config('govinfo_test.denied', SQLSTATE || ' ' || SQLERRM, true);
+END $$;
+RESET ROLE;
+SELECT is(current_setting('govinfo_test.denied'), '42501 permission denied for table application', 'inserted_since: needs SELECT on the table');
 
 -- spans_agencies
 SELECT is(spans_agencies('{{3,2020,null},{1,2020,2021},{3,2021,2021}}'), '{1,3}'::bigint[], 'spans_agencies: distinct agencies, ascending');
