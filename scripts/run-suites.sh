@@ -37,5 +37,6 @@ t_pass=$((t_total - t_fail))
 passed=$((r_pass + t_pass))
 failed=$((r_fail + t_fail))
 echo "pg_regress: $r_pass passed, $r_fail failed; pgTAP: $t_pass passed, $t_fail failed"
-echo "$passed passed, $failed failed"
+# the closing line; scripts/test.sh prints it again once the throwaway cluster is gone
+echo "$passed passed, $failed failed" | tee "${GOVINFO_SUMMARY:-/dev/null}"
 [ "$failed" = 0 ] && [ "$regress_rc" = 0 ] && [ "$prove_rc" = 0 ]

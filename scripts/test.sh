@@ -7,4 +7,12 @@ bash scripts/install-deps.sh || exit 1
 make clean >/dev/null
 make >/dev/null || { echo "govinfo: build failed"; echo "0 passed, 1 failed"; exit 1; }
 make install >/dev/null || { echo "govinfo: install failed"; echo "0 passed, 1 failed"; exit 1; }
+# pg_virtualenv reports dropping the cluster after the suites: end with the summary line again
+summary=$(mktemp)
+export GOVINFO_SUMMARY="$summary"
 bash scripts/virtualenv.sh bash scripts/run-suites.sh
+rc=$?
+line=$(cat "$summary")
+rm -f "$summary"
+echo "${line:-0 passed, 1 failed}"
+[ -n "$line" ] && [ "$rc" = 0 ] || exit 1
