@@ -33,15 +33,7 @@ INSERT INTO annual_report (agency_id, year, requests, source) VALUES (9930003, 2
 -- the message of the lock on tpubt-a 2021
 CREATE FUNCTION pg_temp.locked(stmt text, what text) RETURNS text LANGUAGE sql AS
 	$$ SELECT throws_ok(stmt, '55000', 'the annual report of agency "tpubt-a" for year 2021 is published', what) $$;
-CREATE FUNCTION pg_temp.err_detail(stmt text) RETURNS text LANGUAGE plpgsql AS $$
-DECLARE d text;
-BEGIN
-	EXECUTE stmt;
-	RETURN NULL;
-EXCEPTION WHEN OTHERS THEN
-	GET STACKED DIAGNOSTICS d = PG_EXCEPTION_DETAIL;
-	RETURN d;
-END $$;
+\ir lib/errors.sql
 CREATE FUNCTION pg_temp.pub(y int) RETURNS timestamptz LANGUAGE sql AS
 	$$ SELECT published_at FROM govinfo.annual_report WHERE agency_id = 9930001 AND year = y $$;
 

@@ -13,17 +13,7 @@ CREATE FUNCTION pg_temp.req(fmt text, n1 int, n2 int, n4 int) RETURNS govinfo.re
 		fmt, n1, n1, n2, n2, n1 + n2 - n4, n1 + n2 - n4, n1 + n2 - n4, n1 + n2 - n4, n4, n4)::govinfo.request_figures $$;
 CREATE FUNCTION pg_temp.aid(c text) RETURNS bigint
 	LANGUAGE sql AS $$ SELECT agency_id FROM govinfo.agency WHERE code = c $$;
--- the DETAIL of the error a statement raises (NULL if it raises none)
-CREATE FUNCTION pg_temp.err_detail(stmt text) RETURNS text
-	LANGUAGE plpgsql AS $$
-DECLARE d text;
-BEGIN
-	EXECUTE stmt;
-	RETURN NULL;
-EXCEPTION WHEN OTHERS THEN
-	GET STACKED DIAGNOSTICS d = PG_EXCEPTION_DETAIL;
-	RETURN d;
-END $$;
+\ir lib/errors.sql
 CREATE FUNCTION pg_temp.stored(c text) RETURNS bigint
 	LANGUAGE sql AS $$ SELECT count(*) FROM govinfo.annual_report WHERE agency_id = pg_temp.aid(c) $$;
 
