@@ -141,9 +141,12 @@ application_row_valid(PG_FUNCTION_ARGS)
 	PG_RETURN_BOOL(true);
 }
 
-/* Run govinfo.application_insert_check(spans, since) through a plan kept for the session. */
+/*
+ * Run application_insert_check(spans, since), in the schema of the trigger function trigger_fn,
+ * through a plan kept for the session.
+ */
 static void
-run_insert_check(Oid schema_of, ArrayType *spans, CommandId since)
+run_insert_check(Oid trigger_fn, ArrayType *spans, CommandId since)
 {
 	Datum		args[2] = {PointerGetDatum(spans), Int64GetDatum((int64) since)};
 
@@ -153,7 +156,7 @@ run_insert_check(Oid schema_of, ArrayType *spans, CommandId since)
 	{
 		Oid			types[2] = {INT8ARRAYOID, INT8OID};
 		char	   *sql = psprintf("SELECT %s.application_insert_check($1, $2)",
-								   quote_identifier(get_namespace_name(schema_of)));
+								   quote_identifier(get_namespace_name(get_func_namespace(trigger_fn))));
 		SPIPlanPtr	plan = SPI_prepare(sql, 2, types);
 
 		if (plan == NULL)
@@ -182,7 +185,7 @@ application_insert_end(PG_FUNCTION_ARGS)
 	since = innermost->cid;
 	drop_innermost();
 	if (spans != NULL)
-		run_insert_check(get_func_namespace(fcinfo->flinfo->fn_oid), spans, since);
+		run_insert_check(fcinfo->flinfo->fn_oid, spans, since);
 	return PointerGetDatum(NULL);
 }
 
