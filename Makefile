@@ -22,7 +22,7 @@ src/arith.bc: BITCODE_CFLAGS += $(CFLAGS_VECTORIZE)
 HEADERS_DEP = $(wildcard src/*.h)
 $(OBJS): $(HEADERS_DEP)
 
-.PHONY: prove test demo bench
+.PHONY: prove test demo bench fuzz sqlsmith valgrind
 prove:
 	pg_prove --failures test/*.sql
 
@@ -34,3 +34,13 @@ demo:
 
 bench:
 	bash bench/run.sh
+
+# the long runs: 1,000,000 fuzz inputs; 20,000 sqlsmith queries; pg_regress and pgTAP under valgrind
+fuzz:
+	bash scripts/fuzz.sh --long
+
+sqlsmith:
+	bash scripts/sqlsmith.sh --long
+
+valgrind:
+	bash scripts/valgrind.sh --pgtap
