@@ -242,6 +242,15 @@ for pass in T AF; do
 	done
 	[ "$pass" = T ] && echo "total: $total_inputs inputs in $(($(date +%s) - start)) s"
 done
+if [ "$failed" -gt 0 ]; then
+	# every failure with its whole input, as a literal that reproduces it
+	mkdir -p log
+	for db in fuzz_utf8 fuzz_raw; do
+		psql -X -At -F $'\t' -d "$db" -c "SELECT '$db', target, batch, assertion, sqlstate, message, input
+			FROM fuzz.failure ORDER BY target, assertion, batch"
+	done >log/fuzz-failures.txt
+	echo "every failure with its whole input: log/fuzz-failures.txt (database, target, batch, assertion, SQLSTATE, message, input)"
+fi
 if [ -z "$serverlog" ]; then
 	echo "note: the server log was not found; crashes are detected by lost connections only"
 fi

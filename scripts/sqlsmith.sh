@@ -160,8 +160,11 @@ check "no backend crash (server log)" "$([ -s "$work/crashes" ] && echo 1 || ech
 pkglib=$(pg_config --pkglibdir)
 nm --defined-only "$pkglib/govinfo.so" 2>/dev/null | awk '$2 ~ /^[tTdDbB]$/ {print $3}' | sort -u >"$work/symbols"
 ls src/*.c | xargs -n1 basename | sort -u >"$work/files"
-awk '/ ERROR:  XX[0-9A-Z]{3}: / { err = $0; getline loc; if (loc ~ /LOCATION:/) print err "\t" loc; else print err "\t" }' \
-	"$work/log" >"$work/xx"
+awk '
+	/ (ERROR|FATAL|PANIC):  / { if (err != "") print err "\t"; err = "" }
+	/ (ERROR|FATAL|PANIC):  XX[0-9A-Z][0-9A-Z][0-9A-Z]: / { err = $0; next }
+	/ LOCATION:  / { if (err != "") print err "\t" $0; err = "" }
+	END { if (err != "") print err "\t" }' "$work/log" >"$work/xx"
 : >"$work/xx_govinfo"
 : >"$work/xx_other"
 while IFS=$'\t' read -r err loc; do

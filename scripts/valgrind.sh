@@ -136,7 +136,7 @@ if [ "$total" -gt "$ours" ]; then
 	echo "errors inside PostgreSQL (not counted), by kind:"
 	grep '^OTHER' "$tmp/errors" | cut -f3 | sort | uniq -c | sort -rn | head -10 | sed 's/^/  /'
 	echo "  first of them:"
-	cat "$tmp"/vg/*.other 2>/dev/null | head -30
+	cat "$tmp"/vg/*.other 2>/dev/null | head -16
 fi
 if [ "$ours" -gt 0 ]; then
 	echo "not ok - no memcheck error in govinfo's code ($ours errors)"
