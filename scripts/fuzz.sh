@@ -81,6 +81,12 @@ setup_db() {
 	createdb -T template0 -E "$enc" --locale=C "$db" || return 1
 	{
 		echo 'CREATE EXTENSION govinfo; CREATE EXTENSION govinfo_fuzz;'
+		# data for the calls of govinfo's functions: the 平山镇 report, the demo records, derived reports
+		if [ "$enc" = UTF8 ]; then
+			echo '\i scripts/demo/pingshan-2021.sql'
+			echo '\i scripts/demo/records.sql'
+			echo 'SELECT govinfo.refresh_reports(y) FROM generate_series(2020, 2022) y;'
+		fi
 		echo '\i test/fuzz/driver.sql'
 		echo '\i test/fuzz/targets.sql'
 		[ -n "${FUZZ_EXTRA_TARGETS:-}" ] && echo "\\i $FUZZ_EXTRA_TARGETS"
@@ -150,6 +156,8 @@ run_target() {
 		input=$(grep 'fuzz input: ' "$work/replay" | tail -1 | sed 's/.*fuzz input: //')
 		if grep -qE 'server closed|terminated|connection' "$work/replay"; then
 			why="the backend died on this input (${why:-exit $rc})"
+		elif grep -q 'ERROR' "$work/replay"; then
+			why="the batch failed with an error no exception block caught (the driver's?): $(grep -m1 ERROR "$work/replay")"
 		else
 			why="${why:-psql exit $rc}; the replay of the batch did not fail"
 			input=""

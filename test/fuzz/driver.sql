@@ -6,7 +6,9 @@ CREATE SCHEMA fuzz;
 -- One row per input function under test; test/fuzz/targets.sql fills it, one line per target.
 CREATE TABLE fuzz.target (
 	name text PRIMARY KEY,
-	mutator text NOT NULL CHECK (mutator IN ('text', 'json', 'bytes')),
+	-- text, json and bytes mutate seeds; calls makes calls of the functions named by the seeds
+	-- (regprocedure) with random arguments, inp being the SELECT statement
+	mutator text NOT NULL CHECK (mutator IN ('text', 'json', 'bytes', 'calls')),
 	-- the accepted value's type; each accepted value must round-trip through its text and its
 	-- binary form to an equal value (NULL: no round trip, the input only must not crash)
 	type regtype,
@@ -427,6 +429,116 @@ BEGIN
 	END LOOP;
 END $$;
 
+-- Argument values of each type for the call fuzzer, as text to be cast to the type.
+CREATE TABLE fuzz.arg_pool (typ regtype NOT NULL, v text NOT NULL);
+
+-- Fill fuzz.arg_pool: values at and beyond every edge, codes known and unknown, malformed span
+-- arrays, relations of every kind, TIDs beyond the end, and the valid values of the seed files.
+CREATE FUNCTION fuzz.fill_arg_pool() RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+	DELETE FROM fuzz.arg_pool;
+	INSERT INTO fuzz.arg_pool
+	SELECT typ::regtype, v FROM (
+	SELECT 'text', unnest(ARRAY['pingshan-zhen', 'pingshan-land', 'pingshan-police', 'xibaipo-zhen', 'no-such-agency', '',
+		' ', '1', '2', '3.1', '3.3', '3.4.1', '3.6', '3.6.1', '3.7', '4', '2.1.1', '2.8.1', '2.9.1', 'np', 'total', 'amount',
+		'issued', 'decisions', 'review', 'review.upheld', 'suit.total', 'suit_after_review.pending', 'upheld', 'zh', 'en',
+		'EN', 'english', '2019', '2021', '2020', 'requests', 'disclosures', 'appeals', 'INSERT', 'UPDATE', 'DELETE',
+		'application', 'annual_report', 'govinfo', 'reason', '自然人', '（一）予以公开', '总计', repeat('x', 10000), '%s%n',
+		'１', 'ǅ', E'\n'])
+	UNION ALL SELECT 'text', code FROM govinfo.agency
+	UNION ALL SELECT 'integer', unnest(ARRAY['2021', '2021', '2022', '2020', '2019', '2023', '2025', '2018', '1990', '1900',
+		'2100', '2101', '0', '1', '-1', '2147483647', '-2147483648'])
+	UNION ALL SELECT 'bigint', unnest(ARRAY['1', '2', '3', '4', '6', '7', '0', '-1', '100', '9223372036854775807',
+		'-9223372036854775808'])
+	UNION ALL SELECT 'bigint', agency_id::text FROM govinfo.agency
+	UNION ALL SELECT 'date', unnest(ARRAY['2021-06-30', '2021-01-01', '2021-12-31', '2020-12-31', '2022-03-01', '2019-01-01',
+		'2020-02-29', '1990-01-01', '1989-12-31', '2100-12-31', '2101-01-01', 'infinity', '-infinity', '4713-01-01 BC',
+		'5874897-12-31'])
+	UNION ALL SELECT 'numeric', unnest(ARRAY['0', '1.5', '12.345678', '0.001', '-1', '-0.01', '1e20', '99999999999999.99',
+		'NaN', 'Infinity', '-Infinity'])
+	UNION ALL SELECT 'boolean', unnest(ARRAY['true', 'false'])
+	UNION ALL SELECT 'bigint[]', unnest(ARRAY['{}', '{1,2021,2021}', '{{1,2021,2021}}', '{{1,2021,2022},{2,2020,NULL}}',
+		'{{1,2021,2022},{1,2021,2022},{3,1990,2100}}', '{{1,2,3,4}}', '{{{1,2,3}}}', '{NULL}', '{{NULL,NULL,NULL}}',
+		'{{1,2021,2019}}', '{{1,NULL,2021}}', '{{-1,2021,2021}}', '{{9223372036854775807,-9223372036854775808,0}}',
+		'{1,2,3,4,5,6}', '[0:0][5:7]={{1,2021,2021}}', '{{1,2021,2022},{2,2020,NULL},{1,2019,2025},{7,2021,2021}}'])
+	UNION ALL SELECT 'bigint[]', (SELECT array_agg(ARRAY[1 + g % 7, 2019 + g % 5, 2020 + g % 5])::text FROM generate_series(1, 3000) g)
+	UNION ALL SELECT 'regclass', unnest(ARRAY['govinfo.application', 'govinfo.application', 'govinfo.annual_report',
+		'govinfo.agency', 'govinfo.appeal_case', 'govinfo.agency_pkey', 'govinfo.agency_agency_id_seq', 'pg_class',
+		'pg_proc', 'information_schema.tables', 'fuzz.target', 'pg_toast.pg_toast_2618', '0'])
+	UNION ALL SELECT 'tid', unnest(ARRAY['(0,1)', '(0,1)', '(0,2)', '(0,0)', '(1,1)', '(0,65535)', '(5,3)', '(999999,1)',
+		'(4294967295,65535)', '(4294967295,1)'])
+	UNION ALL SELECT 'jsonb', s FROM fuzz.seed_file WHERE file LIKE '%.jsonb'
+	UNION ALL SELECT 'cstring', s FROM fuzz.seed_file WHERE file NOT LIKE '%.jsonb') AS q(typ, v);
+	INSERT INTO fuzz.arg_pool
+	SELECT t.typ, v
+	FROM (VALUES ('govinfo.request_figures'::regtype, 'request_figures'), ('govinfo.appeal_figures', 'appeal_figures'),
+		('govinfo.disclosure_figures', 'disclosure_figures'), ('govinfo.applicant', 'applicant'),
+		('govinfo.outcome', 'outcome')) AS t(typ, file),
+		LATERAL fuzz.valid(t.typ, t.file) AS v;
+	INSERT INTO fuzz.arg_pool
+	SELECT 'jsonb', CASE p.typ WHEN 'govinfo.request_figures'::regtype THEN govinfo.to_jsonb(p.v::govinfo.request_figures)
+		WHEN 'govinfo.appeal_figures'::regtype THEN govinfo.to_jsonb(p.v::govinfo.appeal_figures)
+		ELSE govinfo.to_jsonb(p.v::govinfo.disclosure_figures) END::text
+	FROM fuzz.arg_pool p
+	WHERE p.typ IN ('govinfo.request_figures'::regtype, 'govinfo.appeal_figures', 'govinfo.disclosure_figures');
+END $$;
+
+-- A random argument of a type as an SQL literal with its cast; NULL one time in twelve.  For
+-- anyelement, a value of one of the figures, code or basic types.
+CREATE FUNCTION fuzz.arg(typ regtype) RETURNS text LANGUAGE plpgsql VOLATILE AS $$
+DECLARE
+	t regtype := typ;
+	v text;
+BEGIN
+	IF t = 'anyelement'::regtype THEN
+		t := fuzz.pick(ARRAY['govinfo.request_figures', 'govinfo.appeal_figures', 'govinfo.disclosure_figures',
+			'govinfo.applicant', 'integer', 'text', 'jsonb']::regtype[]);
+	END IF;
+	IF fuzz.rnd(12) > 0 THEN
+		v := fuzz.pick(ARRAY(SELECT p.v FROM fuzz.arg_pool p WHERE p.typ = t ORDER BY p.v COLLATE "C"));
+	END IF;
+	RETURN coalesce(quote_literal(v), 'NULL') || '::' || t::text;
+END $$;
+
+-- The inputs of one batch of a calls target: SELECT statements calling a function named by a seed
+-- with random arguments (a set-returning function is counted; an aggregate runs over 1 to 5 rows).
+CREATE FUNCTION fuzz.call_inputs(tgt text, batch integer, n integer, rseed integer) RETURNS SETOF text
+LANGUAGE plpgsql VOLATILE AS $$
+DECLARE
+	pool text[] := ARRAY(SELECT s FROM fuzz.seed WHERE target = tgt ORDER BY s COLLATE "C");
+	f record;
+	fn regprocedure;
+	args text;
+BEGIN
+	PERFORM setseed(fuzz.seed_of(tgt, batch, rseed));
+	FOR i IN 1 .. n LOOP
+		fn := fuzz.pick(pool)::regprocedure;
+		SELECT p.pronamespace::regnamespace::text AS nsp, p.proname, p.prokind, p.proretset,
+			p.proargtypes::regtype[] AS argtypes INTO STRICT f
+		FROM pg_proc p WHERE p.oid = fn;
+		IF f.prokind = 'a' THEN
+			args := array_to_string(ARRAY(SELECT '(' || array_to_string(ARRAY(SELECT fuzz.arg(a.t)
+					FROM unnest(f.argtypes) WITH ORDINALITY AS a(t, k) ORDER BY a.k), ', ') || ')'
+				FROM generate_series(1, 1 + fuzz.rnd(5)) AS g ORDER BY g), ', ');
+			RETURN NEXT format('SELECT %I.%I(%s) FROM (VALUES %s) AS v(%s)', f.nsp, f.proname,
+				array_to_string(ARRAY(SELECT 'x' || k FROM generate_series(1, cardinality(f.argtypes)) AS k), ', '), args,
+				array_to_string(ARRAY(SELECT 'x' || k FROM generate_series(1, cardinality(f.argtypes)) AS k), ', '));
+		ELSE
+			args := array_to_string(ARRAY(SELECT fuzz.arg(a.t) FROM unnest(f.argtypes) WITH ORDINALITY AS a(t, k)
+				ORDER BY a.k), ', ');
+			RETURN NEXT format(CASE WHEN f.proretset THEN 'SELECT count(*) FROM %I.%I(%s)' ELSE 'SELECT %I.%I(%s)' END,
+				f.nsp, f.proname, args);
+		END IF;
+	END LOOP;
+END $$;
+
+-- Run a statement (the input of a calls target).
+CREATE FUNCTION fuzz.exec(stmt text) RETURNS text LANGUAGE plpgsql VOLATILE AS $$
+BEGIN
+	EXECUTE stmt;
+	RETURN 'ok';
+END $$;
+
 -- The canonical text of every line of a seed file the type accepts (invalid lines are left out).
 CREATE FUNCTION fuzz.valid(typ regtype, seed_file text) RETURNS SETOF text LANGUAGE plpgsql VOLATILE AS $$
 DECLARE
@@ -464,6 +576,9 @@ BEGIN
 	GET DIAGNOSTICS nseeds = ROW_COUNT;
 	IF nseeds = 0 THEN
 		RAISE EXCEPTION 'fuzz target % has no seeds', tgt;
+	END IF;
+	IF t.mutator = 'calls' AND NOT EXISTS (SELECT FROM fuzz.arg_pool) THEN
+		PERFORM fuzz.fill_arg_pool();
 	END IF;
 	IF t.type IS NOT NULL THEN
 		checks := format($c$
@@ -535,7 +650,8 @@ BEGIN
 	INSERT INTO fuzz.result VALUES (%5$L, batch, n, accepted, states, extract(epoch FROM clock_timestamp() - t0));
 END $run$
 $f$, 'run ' || tgt, CASE WHEN bytes THEN 'bytea' ELSE 'text' END, typ,
-		CASE WHEN bytes THEN 'byte_inputs' ELSE 'text_inputs' END, tgt, t.input, checks,
+		CASE t.mutator WHEN 'bytes' THEN 'byte_inputs' WHEN 'calls' THEN 'call_inputs' ELSE 'text_inputs' END, tgt,
+		t.input, checks,
 		-- the value type's schema on the path, for its = operator
 		concat_ws(', ', (SELECT quote_ident(nspname) FROM pg_type JOIN pg_namespace n ON n.oid = typnamespace
 			WHERE pg_type.oid = t.type), 'public', 'pg_catalog'));

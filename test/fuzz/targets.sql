@@ -48,4 +48,9 @@ INSERT INTO fuzz.target VALUES
 	  UNION SELECT unnest(ARRAY[code, label_zh, label_en]) FROM govinfo.row_catalog('2021') WHERE part = 3$$, 3),
 ('outcome.binary', 'bytes', 'govinfo.outcome', 'fuzz_recv(inp, NULL::govinfo.outcome)',
 	'fuzz_send(x) = inp', 'binary input is canonical',
-	$$SELECT fuzz_send(v::govinfo.outcome) FROM fuzz.valid('govinfo.outcome', 'outcome') v$$, 0.3);
+	$$SELECT fuzz_send(v::govinfo.outcome) FROM fuzz.valid('govinfo.outcome', 'outcome') v$$, 0.3),
+-- every SQL-callable function of govinfo (not triggers, not those taking or returning internal)
+-- called with random arguments: no crash, no XX error
+('functions.calls', 'calls', NULL, 'fuzz.exec(inp)', NULL, NULL,
+	$$SELECT p.oid::regprocedure::text FROM pg_proc p WHERE p.pronamespace = 'govinfo'::regnamespace
+	  AND p.prorettype NOT IN ('trigger'::regtype, 'internal'::regtype) AND NOT 'internal'::regtype = ANY (p.proargtypes)$$, 3);
