@@ -107,7 +107,7 @@ gi_add_into(GiFigKind kind, void *dst, const void *src)
 					else if (pg_add_s64_overflow(d->amount, s->amount, &d->amount))
 						bad = DF_COUNTS;
 					else
-						gi_check_value(gi_grid(kind, d->format), DF_COUNTS, d->amount);
+						gi_check_value(gi_grid(kind, d->format), DF_COUNTS, d->amount, NULL);
 				}
 				break;
 			}

@@ -9,6 +9,7 @@
 #include "postgres.h"
 
 #include "catalog.h"
+#include "soft_error.h"
 
 #define G GI_ROW_GROUP
 #define D GI_ROW_DATA
@@ -131,15 +132,21 @@ gi_format_mask(int format)
 int
 gi_parse_format(const char *text)
 {
+	return gi_parse_format_safe(text, NULL);
+}
+
+/* gi_parse_format(), reporting an unknown name through escontext (then 0). */
+int
+gi_parse_format_safe(const char *text, Node *escontext)
+{
 	if (strcmp(text, "2021") == 0)
 		return GI_FORMAT_2021;
 	if (strcmp(text, "2019") == 0)
 		return GI_FORMAT_2019;
-	ereport(ERROR,
+	ereturn(escontext, 0,
 			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 			 errmsg("unknown report format \"%s\"", text),
 			 errhint("Known formats are \"2019\" (report years 2019-2020) and \"2021\" (report years 2021 onward).")));
-	return 0;					/* keep compiler quiet */
 }
 
 /* The format a report of the given year is written in by default. */

@@ -101,9 +101,12 @@ typedef struct GiValues
 
 /* grid.c */
 extern const GiGrid *gi_grid(GiFigKind kind, int format);
+extern const GiGrid *gi_grid_safe(GiFigKind kind, int format, struct Node *escontext);
 extern const GiGridRow *gi_grid_find_row(const GiGrid *g, const char *code);
 extern const GiGridRow *gi_grid_row(const GiGrid *g, const char *code);
-extern void gi_report_value_count(const GiGrid *g, const GiGridRow *r, int got, int sqlstate);
+extern const GiGridRow *gi_grid_row_safe(const GiGrid *g, const char *code, struct Node *escontext);
+extern bool gi_report_value_count(const GiGrid *g, const GiGridRow *r, int got, int sqlstate,
+								  struct Node *escontext);
 extern bool gi_fig_has_format(GiFigKind kind);
 extern int	gi_grid_find_col(const GiGridRow *r, const char *code);
 extern int	gi_grid_value_index(const GiGrid *g, const char *row_code, const char *col_code);
@@ -112,17 +115,22 @@ extern void gi_unpack(GiFigKind kind, const void *fig, GiValues *out);
 extern void *gi_pack(GiFigKind kind, const GiValues *in);
 extern int	gi_fig_format(GiFigKind kind, const void *fig);
 
-/* values.c: parsing and checking one value, shared by every input path */
-extern int64 gi_parse_value(const GiGrid *g, int index, const char *tok, int len);
+/*
+ * values.c: parsing and checking one value, shared by every input path.  The
+ * functions taking an escontext report bad input through it (soft_error.h)
+ * and then return false; with a NULL escontext they raise the error.
+ */
+extern bool gi_parse_value(const GiGrid *g, int index, const char *tok, int len, int64 *out,
+						   struct Node *escontext);
 extern void gi_init_values(const GiGrid *g, GiValues *vals);
 extern char *gi_describe_cell(const GiGrid *g, int index);
-extern void gi_check_value(const GiGrid *g, int index, int64 v);
+extern bool gi_check_value(const GiGrid *g, int index, int64 v, struct Node *escontext);
 extern void gi_append_value(StringInfo buf, const GiGrid *g, int index, int64 v);
 extern Datum gi_value_datum(const GiGrid *g, int index, int64 v, bool *isnull);
 extern Datum gi_value_as(Oid typid, const GiGrid *g, int index, int64 v, bool *isnull);
 
 /* figures_text.c, figures_jsonb.c, figures_binary.c */
-extern void gi_text_parse(GiFigKind kind, const char *str, GiValues *out);
+extern bool gi_text_parse(GiFigKind kind, const char *str, GiValues *out, struct Node *escontext);
 extern char *gi_text_format(GiFigKind kind, const GiValues *vals);
 extern void gi_jsonb_parse(GiFigKind kind, Jsonb *jb, GiValues *out);
 extern Jsonb *gi_jsonb_build(GiFigKind kind, const GiValues *vals);
@@ -131,6 +139,11 @@ extern bytea *gi_binary_build(GiFigKind kind, const GiValues *vals);
 
 /* arith.c */
 extern void gi_add_into(GiFigKind kind, void *dst, const void *src);
+
+/* each struct is exactly the INTERNALLENGTH its SQL type declares */
+StaticAssertDecl(sizeof(RequestFigures) == 704, "request_figures is INTERNALLENGTH = 704");
+StaticAssertDecl(sizeof(AppealFigures) == 60, "appeal_figures is INTERNALLENGTH = 60");
+StaticAssertDecl(sizeof(DisclosureFigures) == 48, "disclosure_figures is INTERNALLENGTH = 48");
 
 #define DatumGetRequestFigures(d) ((RequestFigures *) DatumGetPointer(d))
 #define DatumGetAppealFigures(d) ((AppealFigures *) DatumGetPointer(d))

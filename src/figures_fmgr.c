@@ -15,13 +15,14 @@
 
 PG_MODULE_MAGIC;
 
-/* text input */
+/* text input; bad input is a soft error when the caller passed an escontext */
 static Datum
 fig_in(FunctionCallInfo fcinfo, GiFigKind kind)
 {
 	GiValues	vals;
 
-	gi_text_parse(kind, PG_GETARG_CSTRING(0), &vals);
+	if (!gi_text_parse(kind, PG_GETARG_CSTRING(0), &vals, fcinfo->context))
+		PG_RETURN_NULL();
 	PG_RETURN_POINTER(gi_pack(kind, &vals));
 }
 

@@ -38,6 +38,7 @@ static int64
 jbv_to_value(const GiGrid *g, int index, const JsonbValue *v)
 {
 	char	   *num;
+	int64		value;
 
 	if (v->type == jbvNull)
 		return GI_BLANK;
@@ -47,7 +48,8 @@ jbv_to_value(const GiGrid *g, int index, const JsonbValue *v)
 				 errmsg("non-numeric JSON value in %s", gi_describe_cell(g, index)),
 				 errdetail("Each cell is a JSON number, or null for a blank cell.")));
 	num = DatumGetCString(DirectFunctionCall1(numeric_out, NumericGetDatum(v->val.numeric)));
-	return gi_parse_value(g, index, num, strlen(num));
+	gi_parse_value(g, index, num, strlen(num), &value, NULL);
+	return value;
 }
 
 /* The format named by an object's optional "format" key. */
@@ -74,7 +76,7 @@ parse_row_array(const GiGrid *g, const GiGridRow *r, JsonbContainer *arr, GiValu
 	int			n = JsonContainerSize(arr);
 
 	if (n != r->ncols)
-		gi_report_value_count(g, r, n, ERRCODE_INVALID_PARAMETER_VALUE);
+		gi_report_value_count(g, r, n, ERRCODE_INVALID_PARAMETER_VALUE, NULL);
 	for (int c = 0; c < n; c++)
 	{
 		JsonbValue *elem = getIthJsonbValueFromContainer(arr, c);

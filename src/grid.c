@@ -6,6 +6,7 @@
 #include "postgres.h"
 
 #include "figures.h"
+#include "soft_error.h"
 
 static GiGrid grid_disclosure_2021;
 static GiGrid grid_request_2019;
@@ -78,6 +79,13 @@ build_grids(void)
 const GiGrid *
 gi_grid(GiFigKind kind, int format)
 {
+	return gi_grid_safe(kind, format, NULL);
+}
+
+/* gi_grid(), reporting an unknown format through escontext (then NULL). */
+const GiGrid *
+gi_grid_safe(GiFigKind kind, int format, Node *escontext)
+{
 	if (!grids_built)
 		build_grids();
 
@@ -95,18 +103,17 @@ gi_grid(GiFigKind kind, int format)
 			if (format == GI_FORMAT_2021)
 				return &grid_disclosure_2021;
 			if (format == GI_FORMAT_2019)
-				ereport(ERROR,
+				ereturn(escontext, NULL,
 						(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
 						 errmsg("disclosure_figures does not support the 2019 format"),
 						 errdetail("Table 二 of the 2019 trial format has other blocks and columns; govinfo stores table 二 in the 2021 format only."),
 						 errhint("Leave the disclosures of 2019 and 2020 reports NULL.")));
 			break;
 	}
-	ereport(ERROR,
+	ereturn(escontext, NULL,
 			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 			 errmsg("unknown report format \"%d\"", format),
 			 errhint("Known formats are \"2019\" and \"2021\".")));
-	return NULL;
 }
 
 /* Find a row of a grid by code; NULL when the grid has none. */
@@ -133,6 +140,13 @@ gi_grid_find_col(const GiGridRow *r, const char *code)
 const GiGridRow *
 gi_grid_row(const GiGrid *g, const char *code)
 {
+	return gi_grid_row_safe(g, code, NULL);
+}
+
+/* gi_grid_row(), reporting an unknown or group row through escontext (then NULL). */
+const GiGridRow *
+gi_grid_row_safe(const GiGrid *g, const char *code, Node *escontext)
+{
 	const GiGridRow *r = gi_grid_find_row(g, code);
 	const GiRow *cat;
 
@@ -140,29 +154,29 @@ gi_grid_row(const GiGrid *g, const char *code)
 		return r;
 	cat = gi_find_row(g->part, g->format ? g->format : GI_FORMAT_2021, code);
 	if (cat != NULL && cat->kind == GI_ROW_GROUP)
-		ereport(ERROR,
+		ereturn(escontext, NULL,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("row \"%s\" of %s is a group label and has no cells", code, g->type_name)));
 	if (g->format)
-		ereport(ERROR,
+		ereturn(escontext, NULL,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("unknown row code \"%s\" for %s in format %d", code, g->type_name, g->format),
 				 errhint("govinfo.row_catalog('%d') lists the rows of part %d.", g->format, g->part)));
-	ereport(ERROR,
+	ereturn(escontext, NULL,
 			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 			 errmsg("unknown row code \"%s\" for %s", code, g->type_name),
 			 errhint("govinfo.row_catalog('2021') lists the rows of part %d.", g->part)));
-	return NULL;
 }
 
-/* Raise the error for a row given the wrong number of values. */
-void
-gi_report_value_count(const GiGrid *g, const GiGridRow *r, int got, int sqlstate)
+/* Report a row given the wrong number of values (through escontext); false. */
+bool
+gi_report_value_count(const GiGrid *g, const GiGridRow *r, int got, int sqlstate, Node *escontext)
 {
-	ereport(ERROR,
+	errsave(escontext,
 			(errcode(sqlstate),
 			 errmsg("row \"%s\" of %s has %d values but takes %d", r->row->code, g->type_name, got, r->ncols),
 			 errdetail("Write one value per column, leaving a blank cell empty (or null in JSON).")));
+	return false;
 }
 
 /* Resolve a (row, column) code pair to a value index, or raise a clear error. */

@@ -142,9 +142,9 @@ gi_is_balanced(GiFigKind kind, const void *fig)
 	return !gi_first_violation(kind, fig, &v);
 }
 
-/* Sum n cells at stride; blank when all are blank. */
+/* Sum n cells at stride into the derived cell at index of g; blank when all are blank. */
 static int32
-sum_parts(const int32 *cells, int first, int n, int stride, const char *what)
+sum_parts(const GiGrid *g, int index, const int32 *cells, int first, int n, int stride)
 {
 	int64		sum = 0;
 	bool		any = false;
@@ -164,7 +164,8 @@ sum_parts(const int32 *cells, int first, int n, int stride, const char *what)
 	if (sum > PG_INT32_MAX)
 		ereport(ERROR,
 				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-				 errmsg("completed %s is out of range", what)));
+				 errmsg("completed count out of range in %s", gi_describe_cell(g, index)),
+				 errdetail("The cells it adds up come to " INT64_FORMAT "; a count is at most %d.", sum, PG_INT32_MAX)));
 	return (int32) sum;
 }
 
@@ -178,24 +179,28 @@ gi_complete(GiFigKind kind, const void *fig)
 	if (kind == GI_FIG_REQUEST)
 	{
 		int32	   *cells = ((RequestFigures *) res)->cells;
+		const GiGrid *g = gi_grid(kind, ((RequestFigures *) res)->format);
 
 		/* the total column of every row but 3.7, then row 3.7 from the leaves */
 		for (int r = 0; r < RF_ROWS; r++)
 			if (r != RF_ROW_HANDLED && cells[RF_CELL(r, RF_COL_TOTAL)] == GI_BLANK)
-				cells[RF_CELL(r, RF_COL_TOTAL)] = sum_parts(cells, RF_CELL(r, 0), RF_COL_TOTAL, 1, "total column");
+				cells[RF_CELL(r, RF_COL_TOTAL)] =
+					sum_parts(g, RF_CELL(r, RF_COL_TOTAL), cells, RF_CELL(r, 0), RF_COL_TOTAL, 1);
 		for (int c = 0; c < RF_COLS; c++)
 			if (cells[RF_CELL(RF_ROW_HANDLED, c)] == GI_BLANK)
 				cells[RF_CELL(RF_ROW_HANDLED, c)] =
-					sum_parts(cells, RF_CELL(RF_ROW_FIRST_LEAF, c),
-							  RF_ROW_LAST_LEAF - RF_ROW_FIRST_LEAF + 1, RF_COLS, "row 3.7");
+					sum_parts(g, RF_CELL(RF_ROW_HANDLED, c), cells, RF_CELL(RF_ROW_FIRST_LEAF, c),
+							  RF_ROW_LAST_LEAF - RF_ROW_FIRST_LEAF + 1, RF_COLS);
 	}
 	else if (kind == GI_FIG_APPEAL)
 	{
 		int32	   *cells = ((AppealFigures *) res)->cells;
+		const GiGrid *g = gi_grid(kind, 0);
 
 		for (int grp = 0; grp < AF_GROUPS; grp++)
 			if (cells[grp * AF_COLS + AF_COL_TOTAL] == GI_BLANK)
-				cells[grp * AF_COLS + AF_COL_TOTAL] = sum_parts(cells, grp * AF_COLS, AF_COL_TOTAL, 1, "total");
+				cells[grp * AF_COLS + AF_COL_TOTAL] =
+					sum_parts(g, grp * AF_COLS + AF_COL_TOTAL, cells, grp * AF_COLS, AF_COL_TOTAL, 1);
 	}
 	return res;
 }
