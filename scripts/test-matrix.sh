@@ -12,7 +12,8 @@
 # Prints one line per version, then one line "N passed, N failed" summing every suite of every
 # version; a version whose root or package cannot be built counts as one failure.
 # GOVINFO_SUITES is passed on (run only some suites); GOVINFO_MATRIX_CACHE moves the cache;
-# GOVINFO_MIRROR names the Debian mirror.
+# GOVINFO_MIRROR names the Debian mirror; GOVINFO_MATRIX_REFRESH=1 upgrades the cached roots
+# (done anyway when a root is a week old). Remove the cache directory to start from scratch.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 src=$PWD
@@ -83,6 +84,11 @@ make_root() {
 		if [ "$(cat "$root/etc/govinfo-matrix.packages")" != "$(packages_of "$v")" ]; then
 			echo "govinfo: root $suite: installing changed package list" >&2
 			root_install "$root" "$v" >&2 || return 1
+		elif [ -n "${GOVINFO_MATRIX_REFRESH:-}" ] ||
+			[ -n "$(find "$root/etc/govinfo-matrix.packages" -mtime +7)" ]; then
+			# a week old (or asked for): upgrade; a failed upgrade keeps the root as it was
+			echo "govinfo: root $suite: apt-get upgrade" >&2
+			root_install "$root" "$v" >&2 || echo "govinfo: root $suite: upgrade failed; using it as it is" >&2
 		fi
 		echo "$root"
 		return 0
@@ -93,7 +99,9 @@ make_root() {
 	script=/usr/share/debootstrap/scripts/$suite
 	[ -e "$script" ] || script=/usr/share/debootstrap/scripts/sid
 	echo "govinfo: debootstrap $suite into $root (once; cached)" >&2
-	command -v debootstrap >/dev/null || apt-get install -y -qq debootstrap >/dev/null >&2 || return 1
+	if ! command -v debootstrap >/dev/null; then
+		{ apt-get update -qq && apt-get install -y -qq debootstrap >/dev/null; } >&2 || return 1
+	fi
 	unshare --mount -- debootstrap --variant=minbase "$suite" "$root.new" "$mirror" "$script" \
 		>"$cache/$suite.debootstrap.log" 2>&1 ||
 		{ tail -20 "$cache/$suite.debootstrap.log" >&2; return 1; }
@@ -162,7 +170,12 @@ for v in $versions; do
 		label="host (PostgreSQL 15, make install)"
 	else
 		echo "=== PostgreSQL $v: Debian $(suite_of "$v" || echo '?') root, package postgresql-$v-govinfo"
-		run_version "$v" 2>&1 | tee "$log"
+		# one run at a time uses a root (another matrix run on this machine waits)
+		mkdir -p "$cache"
+		(
+			flock -n 9 || { echo "govinfo: waiting for another run using the $(suite_of "$v") root"; flock 9; }
+			run_version "$v"
+		) 9>"$cache/$(suite_of "$v" || echo unknown).lock" 2>&1 | tee "$log"
 		rc=${PIPESTATUS[0]}
 		label="PostgreSQL $v ($(suite_of "$v" || echo '?'), package)"
 	fi
