@@ -104,7 +104,7 @@ make_root() {
 	fi
 	unshare --mount -- debootstrap --variant=minbase "$suite" "$root.new" "$mirror" "$script" \
 		>"$cache/$suite.debootstrap.log" 2>&1 ||
-		{ tail -20 "$cache/$suite.debootstrap.log" >&2; return 1; }
+		{ tail -20 "$cache/$suite.debootstrap.log" >&2; rm -rf "$root.new"; return 1; }
 	mkdir -p "$root.new/etc/apt/apt.conf.d" "$root.new/etc/dpkg/dpkg.cfg.d" "$root.new/etc/postgresql-common"
 	# forky's Release file in the archive can be past its Valid-Until date; no docs, no recommends
 	cat >"$root.new/etc/apt/apt.conf.d/90govinfo" <<-EOF
@@ -125,7 +125,7 @@ make_root() {
 	grep -qw localhost "$root.new/etc/hosts" 2>/dev/null ||
 		printf '127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\n' >>"$root.new/etc/hosts"
 	echo "govinfo: installing $(packages_of "$v") in $suite" >&2
-	root_install "$root.new" "$v" >&2 || return 1
+	root_install "$root.new" "$v" >&2 || { rm -rf "$root.new"; return 1; }
 	mv "$root.new" "$root"
 	echo "$root"
 }
@@ -156,18 +156,12 @@ if [ "${1:-}" = --roots ]; then
 	exit $rc
 fi
 
-versions=${*:-${GOVINFO_VERSIONS:-host 15 17 18}}
-passed=0
-failed=0
-lines=()
-for v in $versions; do
-	start=$(date +%s)
-	log=$(mktemp)
+# One version: the host run or a root's; prints its output and ends with "N passed, N failed".
+run_one() {
+	local v=$1
 	if [ "$v" = host ]; then
 		echo "=== host: PostgreSQL 15 from this machine (scripts/test.sh, make install)"
-		flock "$lock" bash scripts/test.sh 2>&1 | tee "$log"
-		rc=${PIPESTATUS[0]}
-		label="host (PostgreSQL 15, make install)"
+		flock "$lock" bash scripts/test.sh
 	else
 		echo "=== PostgreSQL $v: Debian $(suite_of "$v" || echo '?') root, package postgresql-$v-govinfo"
 		# one run at a time uses a root (another matrix run on this machine waits)
@@ -175,12 +169,56 @@ for v in $versions; do
 		(
 			flock -n 9 || { echo "govinfo: waiting for another run using the $(suite_of "$v") root"; flock 9; }
 			run_version "$v"
-		) 9>"$cache/$(suite_of "$v" || echo unknown).lock" 2>&1 | tee "$log"
-		rc=${PIPESTATUS[0]}
-		label="PostgreSQL $v ($(suite_of "$v" || echo '?'), package)"
+		) 9>"$cache/$(suite_of "$v" || echo unknown).lock"
 	fi
-	line=$(grep -E '^[0-9]+ passed, [0-9]+ failed$' "$log" | tail -1)
-	rm -f "$log"
+}
+
+# The processes this run started, deepest first (to stop them when the run is interrupted).
+descendants() {
+	local c
+	for c in $(ps -o pid= --ppid "$1" 2>/dev/null); do
+		descendants "$c"
+		echo "$c"
+	done
+}
+
+# Interrupted: stop what this run started. A root's unshare gets SIGKILL, which ends its
+# namespaces with every process in them (the root's mounts go with them); the rest gets SIGTERM
+# (on the host, pg_virtualenv drops its cluster).
+stop_all() {
+	trap - INT TERM
+	echo "govinfo: interrupted; stopping the runs in progress" >&2
+	local p others=()
+	for p in $(descendants $$); do
+		if [ "$(cat "/proc/$p/comm" 2>/dev/null)" = unshare ]; then
+			kill -KILL "$p" 2>/dev/null
+		else
+			others+=("$p")
+		fi
+	done
+	((${#others[@]})) && kill -TERM "${others[@]}" 2>/dev/null
+	wait
+	exit 130
+}
+
+versions=${*:-${GOVINFO_VERSIONS:-host 15 17 18}}
+passed=0
+failed=0
+lines=()
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+trap stop_all INT TERM
+for v in $versions; do
+	start=$(date +%s)
+	# in the background, so that an interrupt reaches stop_all at once
+	{ run_one "$v" 2>&1; echo $? >"$work/rc"; } | tee "$work/log" &
+	wait $!
+	rc=$(cat "$work/rc" 2>/dev/null || echo 1)
+	case $v in
+	host) label="host (PostgreSQL 15, make install)" ;;
+	*) label="PostgreSQL $v ($(suite_of "$v" || echo '?'), package)" ;;
+	esac
+	line=$(grep -E '^[0-9]+ passed, [0-9]+ failed$' "$work/log" | tail -1)
 	p=0
 	f=1
 	if [ -n "$line" ]; then
