@@ -15,7 +15,8 @@
 # GOVINFO_MIRROR names the Debian mirror; GOVINFO_MATRIX_REFRESH=1 upgrades the cached roots
 # (done anyway when a root is a week old). Remove the cache directory to start from scratch.
 set -uo pipefail
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/.." || exit 1
+export PATH=$PATH:/usr/sbin:/sbin
 src=$PWD
 cache=${GOVINFO_MATRIX_CACHE:-/var/cache/govinfo-matrix}
 mirror=${GOVINFO_MIRROR:-http://deb.debian.org/debian}
@@ -69,7 +70,8 @@ root_install() {
 	local root=$1 v=$2
 	cp -L /etc/resolv.conf "$root/etc/resolv.conf" 2>/dev/null || true
 	# shellcheck disable=SC2046
-	in_root "$root" "" bash -c 'apt-get update -qq && apt-get -y -qq upgrade >/dev/null &&
+	# (dpkg --configure -a: finish what an interrupted earlier install left half done)
+	in_root "$root" "" bash -c 'dpkg --configure -a && apt-get update -qq && apt-get -y -qq upgrade >/dev/null &&
 		apt-get install -y -qq "$@" >/dev/null' install $(packages_of "$v") &&
 		packages_of "$v" >"$root/etc/govinfo-matrix.packages"
 }
@@ -210,6 +212,7 @@ trap 'rm -rf "$work"' EXIT
 trap stop_all INT TERM
 for v in $versions; do
 	start=$(date +%s)
+	rm -f "$work/rc"
 	# in the background, so that an interrupt reaches stop_all at once
 	{ run_one "$v" 2>&1; echo $? >"$work/rc"; } | tee "$work/log" &
 	wait $!
