@@ -53,7 +53,7 @@ failed=$(sed -nE 's/^number of failed transactions: ([0-9]+).*/\1/p' "$out/pgben
 # what the load left: published reports must hold exactly the figures derived from the records
 psql -X -q -c "SELECT count(*) FILTER (WHERE r.published_at IS NOT NULL) AS published,
 	count(*) FILTER (WHERE r.published_at IS NOT NULL
-		AND r.requests IS DISTINCT FROM (govinfo.derive_report(g.code, 2021)).requests) AS published_stale,
+		AND r.requests::text IS DISTINCT FROM (govinfo.derive_report(g.code, 2021)).requests::text) AS published_stale,
 	(SELECT count(*) FROM govinfo.report_version) AS reopenings,
 	(SELECT count(*) FROM govinfo.application) AS applications
 	FROM govinfo.annual_report r JOIN govinfo.agency g USING (agency_id) WHERE r.year = 2021"
