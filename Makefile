@@ -15,6 +15,11 @@ DATA = $(filter-out $(DATA_built),$(wildcard sql/$(EXTENSION)--*.sql))
 REGRESS = pingshan report_tables figures_errors catalog records upgrade
 REGRESS_OPTS = --inputdir=. --load-extension=govinfo
 
+# isolation specs (specs/*.spec against expected/*.out, run by isolationtester after REGRESS):
+# the concurrency guarantees of publication and P3-CARRY, and the lock order between their writers
+ISOLATION = carry_writers publish_writers lock_order
+ISOLATION_OPTS = --load-extension=govinfo
+
 PG_CONFIG ?= pg_config
 PG_CFLAGS += -Wall -Wextra -Werror -Wno-unused-parameter
 PG_CPPFLAGS += -I$(srcdir)/src

@@ -6,7 +6,7 @@ log=$(mktemp)
 dropdb --if-exists govinfo_test >/dev/null 2>&1
 createdb govinfo_test
 psql -X -q -v ON_ERROR_STOP=1 -d govinfo_test \
-	-c 'CREATE EXTENSION pgtap' -c 'CREATE EXTENSION govinfo' -c 'CREATE EXTENSION dblink' >/dev/null
+	-c 'CREATE EXTENSION pgtap' -c 'CREATE EXTENSION govinfo' >/dev/null
 pg_prove -d govinfo_test --failures test/*.sql >"$log" 2>&1
 rc=$?
 cat "$log"
