@@ -181,10 +181,11 @@ AS $$
 DECLARE
 	written bigint;
 BEGIN
+	-- in agency order: report rows are locked in that order, and the carry-over triggers, which fire
+	-- in the same order once the statement is done, lock the agency rows in that order
 	INSERT INTO @extschema@.annual_report AS r (agency_id, year, disclosures, requests, appeals, source)
 	SELECT d.agency_id, store_derived.year, d.disclosures, d.requests, d.appeals, 'derived'
 	FROM @extschema@.derived_reports(store_derived.year, only_agency) d
-	-- in agency order, so that concurrent writers lock report rows, then agency rows, in one order
 	ORDER BY d.agency_id
 	ON CONFLICT ON CONSTRAINT annual_report_pkey DO UPDATE
 		SET disclosures = excluded.disclosures, requests = excluded.requests, appeals = excluded.appeals,
@@ -195,18 +196,24 @@ BEGIN
 END
 $$;
 
+-- store the derived figures of one report; 55000 if it is published (also when a publication it
+-- waited for has committed)
 CREATE FUNCTION @extschema@.refresh_report(agency_code text, year integer) RETURNS void
 	LANGUAGE plpgsql VOLATILE STRICT
 	SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
 	a bigint := @extschema@.agency_id(agency_code);
+	published boolean;
 BEGIN
-	IF EXISTS (SELECT 1 FROM @extschema@.annual_report r
-	           WHERE r.agency_id = a AND r.year = refresh_report.year AND r.published_at IS NOT NULL) THEN
+	-- the report row first (a publication in progress is waited for, then seen), the agency row in the
+	-- carry-over trigger of the upsert: the lock order of every writer of annual_report
+	SELECT r.published_at IS NOT NULL INTO published FROM @extschema@.annual_report r
+	WHERE r.agency_id = a AND r.year = refresh_report.year FOR UPDATE;
+	IF published THEN
 		RAISE EXCEPTION 'the annual report of agency "%" for year % is published', agency_code, year
 			USING ERRCODE = 'object_not_in_prerequisite_state',
-				HINT = '@extschema@.reopen_report(agency_code, year, reason) lifts the lock and keeps the published version.';
+				HINT = 'govinfo.reopen_report(agency_code, year, reason) lifts the lock and keeps the published version.';
 	END IF;
 	PERFORM @extschema@.store_derived(year, a);
 END
@@ -239,7 +246,10 @@ BEGIN
 END
 $$;
 
--- publish a stored report: lock it, re-derive it if it is derived, keep what the records contribute
+-- publish a stored report: lock it, re-derive it if it is derived, keep what the records contribute.
+-- Every other writer of annual_report locks the report row, then the agency row (an INSERT, UPDATE or
+-- upsert holds its row before the P3-CARRY trigger locks the agency); publish_report never waits for one
+-- of the two while holding the other, so it cannot be part of a deadlock (specs/lock_order.spec).
 CREATE FUNCTION @extschema@.publish_report(agency_code text, year integer) RETURNS timestamptz
 	LANGUAGE plpgsql VOLATILE STRICT
 	SET search_path = pg_catalog, pg_temp
@@ -247,18 +257,47 @@ AS $$
 DECLARE
 	a bigint := @extschema@.agency_id(agency_code);
 	r @extschema@.annual_report;
+	waiting boolean;
 BEGIN
-	-- every writer of reports locks the report row, then the agency row (an UPDATE or upsert locks
-	-- the row before its carry-over check locks the agency); publishing takes them in that order too.
-	-- FOR UPDATE of the agency waits for every transaction writing this agency's records (they hold
-	-- KEY SHARE), so the records it sees are final.
-	SELECT * INTO r FROM @extschema@.annual_report x WHERE x.agency_id = a AND x.year = publish_report.year FOR UPDATE;
-	IF NOT FOUND THEN
-		RAISE EXCEPTION 'no annual report of agency "%" for year % is stored', agency_code, year
-			USING ERRCODE = 'no_data_found',
-				HINT = 'Store it first: enter its figures, or @extschema@.refresh_report(agency_code, year).';
-	END IF;
-	PERFORM 1 FROM @extschema@.agency g WHERE g.agency_id = a FOR UPDATE;
+	-- The report row, then the agency row FOR UPDATE, which waits for every transaction writing this
+	-- agency's records (they hold it FOR KEY SHARE) or reports (FOR NO KEY UPDATE). Never wait for one
+	-- while holding the other: wait for one, then take the other only if it is free at once (NOWAIT);
+	-- if it is not, the block is rolled back, which lets go of the first, and the next block waits for
+	-- the other one. A lock_not_available while waiting (lock_timeout) is raised as it is.
+	LOOP
+		BEGIN
+			waiting := true;
+			SELECT * INTO r FROM @extschema@.annual_report x WHERE x.agency_id = a AND x.year = publish_report.year FOR UPDATE;
+			IF NOT FOUND THEN
+				RAISE EXCEPTION 'no annual report of agency "%" for year % is stored', agency_code, year
+					USING ERRCODE = 'no_data_found',
+						HINT = 'Store it first: enter its figures, or govinfo.refresh_report(agency_code, year).';
+			END IF;
+			waiting := false;
+			PERFORM 1 FROM @extschema@.agency g WHERE g.agency_id = a FOR UPDATE NOWAIT;
+			EXIT;
+		EXCEPTION WHEN lock_not_available THEN
+			IF waiting THEN
+				RAISE;
+			END IF;
+		END;
+		BEGIN
+			waiting := true;
+			PERFORM 1 FROM @extschema@.agency g WHERE g.agency_id = a FOR UPDATE;
+			waiting := false;
+			SELECT * INTO r FROM @extschema@.annual_report x WHERE x.agency_id = a AND x.year = publish_report.year FOR UPDATE NOWAIT;
+			IF NOT FOUND THEN
+				RAISE EXCEPTION 'no annual report of agency "%" for year % is stored', agency_code, year
+					USING ERRCODE = 'no_data_found',
+						HINT = 'Store it first: enter its figures, or govinfo.refresh_report(agency_code, year).';
+			END IF;
+			EXIT;
+		EXCEPTION WHEN lock_not_available THEN
+			IF waiting THEN
+				RAISE;
+			END IF;
+		END;
+	END LOOP;
 	IF r.published_at IS NOT NULL THEN
 		RAISE EXCEPTION 'the annual report of agency "%" for year % is already published', agency_code, year
 			USING ERRCODE = 'object_not_in_prerequisite_state';
