@@ -61,6 +61,9 @@ extern int	gi_default_format(int year);
 extern const GiRow *gi_find_row(int part, int format, const char *code);
 extern const char *gi_kind_name(GiRowKind kind);
 extern const char *gi_label(const char *zh, const char *en, bool english);
+extern const char *gi_row_label(const GiRow *r, bool english);
+extern const char *gi_column_label(const GiColumn *c, bool english);
+extern const char *gi_column_group(const GiColumn *c);
 extern bool gi_lang_is_english(const char *lang);
 
 #endif

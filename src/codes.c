@@ -13,6 +13,7 @@
 #include "utils/memutils.h"
 
 #include "codes.h"
+#include "encoding.h"
 #include "figures.h"
 #include "labels.h"
 #include "soft_error.h"
@@ -233,8 +234,8 @@ match_entry(const char *str, const LabelInput *in, const CodeNames *names, int n
 			return i;
 		errsave(escontext,
 				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-				 errmsg("number \"%s\" does not match %s %s \"%s\"", in->num.text, type_name,
-						names[i].code, names[i].label),
+				 errmsg("number \"%s\" does not match %s %s \"%s\"", gi_zh(in->num.text), type_name,
+						names[i].code, gi_zh(names[i].label)),
 				 errdetail("\"%s\" names %s %s by its label; a label may leave out its number, but a number it has must be the label's own.",
 						   str, type_name, names[i].code)));
 		return -2;
@@ -253,18 +254,18 @@ parse_applicant(const char *str, Node *escontext)
 		build_names();
 	if ((i = exact_code(str, applicant_names, GI_NAPPLICANTS)) >= 0)
 		return i;
-	read_label(str, &in);
+	read_label(gi_from_server(str), &in);	/* labels are matched in UTF-8 */
 	if ((i = match_entry(str, &in, applicant_names, GI_NAPPLICANTS, "applicant", escontext)) != -1)
 		return Max(i, -1);
 	if (strcmp(in.input, "total") == 0 || strcmp(in.body, "总计") == 0)
 		ereturn(escontext, -1,
 				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-				 errmsg("\"%s\" is the total column of table 三, not an applicant", str),
+				 errmsg("\"%s\" is the total column of table %s, not an applicant", str, gi_zh("三")),
 				 errhint("Applicants are np, biz, res, npo, law and oth.")));
 	ereturn(escontext, -1,
 			(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
 			 errmsg("invalid input syntax for type applicant: \"%s\"", str),
-			 errhint("Use a code (np, biz, res, npo, law, oth), an English name such as \"natural person\", or a label such as 自然人.")));
+			 errhint("%s", gi_zh("Use a code (np, biz, res, npo, law, oth), an English name such as \"natural person\", or a label such as 自然人."))));
 }
 
 /* Parse an outcome code, English name or Chinese label; -1 after a soft error. */
@@ -278,7 +279,7 @@ parse_outcome(const char *str, Node *escontext)
 		build_names();
 	if ((i = exact_code(str, outcome_names, GI_NOUTCOMES)) >= 0)
 		return i;
-	read_label(str, &in);
+	read_label(gi_from_server(str), &in);	/* labels are matched in UTF-8 */
 	if ((i = match_entry(str, &in, outcome_names, GI_NOUTCOMES, "outcome", escontext)) != -1)
 		return Max(i, -1);
 	for (i = 0; i < gi_nrows; i++)
@@ -292,14 +293,14 @@ parse_outcome(const char *str, Node *escontext)
 		if (names_entry(&in, &names))
 			ereturn(escontext, -1,
 					(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-					 errmsg("\"%s\" is %s row %s %s of table 三, not an outcome", str,
-							r->kind == GI_ROW_SUM ? "the sum" : "the group", r->code, r->label_zh),
-					 errhint("An outcome is one of the 21 leaf rows 3.1 … 3.6.3, e.g. 3.3.1 for 属于国家秘密.")));
+					 errmsg("\"%s\" is %s row %s %s of table %s, not an outcome", str,
+							r->kind == GI_ROW_SUM ? "the sum" : "the group", r->code, gi_row_label(r, false), gi_zh("三")),
+					 errhint("%s", gi_zh("An outcome is one of the 21 leaf rows 3.1 … 3.6.3, e.g. 3.3.1 for 属于国家秘密."))));
 	}
 	ereturn(escontext, -1,
 			(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
 			 errmsg("invalid input syntax for type outcome: \"%s\"", str),
-			 errhint("Use a row code from 3.1 to 3.6.3, an English name such as \"disclosed\", or a label such as （一）予以公开.")));
+			 errhint("%s", gi_zh("Use a row code from 3.1 to 3.6.3, an English name such as \"disclosed\", or a label such as （一）予以公开."))));
 }
 
 /* Check a stored or received index. */
@@ -310,7 +311,7 @@ check_index(int v, int n, const char *type_name)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
 				 errmsg("invalid binary input for type %s", type_name),
-				 errdetail("Value %d is outside 0 … %d.", v, n - 1)));
+				 errdetail("Value %d is outside 0 %s %d.", v, gi_zh("…"), n - 1)));
 	return v;
 }
 
@@ -417,7 +418,7 @@ applicant_label(PG_FUNCTION_ARGS)
 	const GiColumn *c = gi_applicant_column(check_index(PG_GETARG_CHAR(0), GI_NAPPLICANTS, "applicant"));
 	bool		english = gi_lang_is_english(text_to_cstring(PG_GETARG_TEXT_PP(1)));
 
-	PG_RETURN_TEXT_P(cstring_to_text(gi_label(c->label_zh, c->label_en, english)));
+	PG_RETURN_TEXT_P(cstring_to_text(gi_column_label(c, english)));
 }
 
 PG_FUNCTION_INFO_V1(outcome_label);
@@ -428,7 +429,7 @@ outcome_label(PG_FUNCTION_ARGS)
 	const GiRow *r = gi_outcome_row(check_index(PG_GETARG_CHAR(0), GI_NOUTCOMES, "outcome"));
 	bool		english = gi_lang_is_english(text_to_cstring(PG_GETARG_TEXT_PP(1)));
 
-	PG_RETURN_TEXT_P(cstring_to_text(gi_label(r->label_zh, r->label_en, english)));
+	PG_RETURN_TEXT_P(cstring_to_text(gi_row_label(r, english)));
 }
 
 PG_FUNCTION_INFO_V1(outcome_row_code);

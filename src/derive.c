@@ -24,6 +24,7 @@
 #include "utils/datetime.h"
 
 #include "codes.h"
+#include "encoding.h"
 #include "figures.h"
 
 /* The dates bounding a report year and its table format. */
@@ -43,7 +44,7 @@ year_bounds(int32 year, GiYear *y)
 	if (year < 2019 || year > 2100)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("report year %d is outside 2019 … 2100", year),
+				 errmsg("report year %d is outside 2019 %s 2100", year, gi_zh("…")),
 				 errdetail("The annual report format exists from report year 2019.")));
 	y->start = date2j(year, 1, 1) - POSTGRES_EPOCH_JDATE;
 	y->next = date2j(year + 1, 1, 1) - POSTGRES_EPOCH_JDATE;
@@ -173,20 +174,7 @@ agg_state(FunctionCallInfo fcinfo, GiFigKind kind, int format, const char *fn)
 				 errmsg("%s can only be called as an aggregate", fn)));
 	if (!PG_ARGISNULL(0))
 		return PG_GETARG_POINTER(0);
-	{
-		void	   *state = palloc0(gi_fig_size(kind));
-
-		if (kind == GI_FIG_REQUEST)
-		{
-			RequestFigures *r = state;
-
-			r->format = format;
-			if (format == GI_FORMAT_2019)	/* rows 3.6.2 and 3.6.3 do not exist */
-				for (int c = 0; c < RF_COLS; c++)
-					r->cells[RF_CELL(RF_ROW_LAST_LEAF - 1, c)] = r->cells[RF_CELL(RF_ROW_LAST_LEAF, c)] = GI_BLANK;
-		}
-		return state;
-	}
+	return gi_new_zero(kind, format);	/* blank where the format has no cell */
 }
 
 PG_FUNCTION_INFO_V1(request_figures_agg_trans);
@@ -340,7 +328,7 @@ appeal_group(text *kind)
 	ereport(ERROR,
 			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 			 errmsg("unknown appeal kind \"%s\"", text_to_cstring(kind)),
-			 errhint("Kinds are review (行政复议), suit (未经复议直接起诉) and suit_after_review (复议后起诉).")));
+			 errhint("%s", gi_zh("Kinds are review (行政复议), suit (未经复议直接起诉) and suit_after_review (复议后起诉)."))));
 	return -1;
 }
 
@@ -356,7 +344,7 @@ appeal_result(text *result)
 	ereport(ERROR,
 			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 			 errmsg("unknown appeal result \"%s\"", text_to_cstring(result)),
-			 errhint("Results are upheld (结果维持), corrected (结果纠正) and other (其他结果); NULL while pending.")));
+			 errhint("%s", gi_zh("Results are upheld (结果维持), corrected (结果纠正) and other (其他结果); NULL while pending."))));
 	return -1;
 }
 

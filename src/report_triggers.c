@@ -29,6 +29,7 @@
 #include "utils/resowner.h"
 
 #include "plans.h"
+#include "encoding.h"
 #include "rules.h"
 
 /*
@@ -310,36 +311,26 @@ annual_report_check(PG_FUNCTION_ARGS)
 	return PointerGetDatum(tup);
 }
 
-/* Check P3-CARRY between the stored reports of years y-1 and y. */
+/* Check P3-CARRY (rules.c) between the stored reports of years y-1 and y. */
 static void
 check_carry_pair(FunctionCallInfo fcinfo, Relation rel, int64 agency_id, int y,
 				 const RequestFigures *prev, const RequestFigures *cur)
 {
-	const GiGrid *g = gi_grid(GI_FIG_REQUEST, cur->format);
+	GiViolation v;
 	char	   *agency;
 
-	for (int c = 0; c < RF_COLS; c++)
-	{
-		int32		in = cur->cells[RF_CELL(RF_ROW_CARRIED_IN, c)];
-		int32		out = prev->cells[RF_CELL(RF_ROW_CARRIED_OUT, c)];
-
-		if (in == GI_BLANK)
-			in = 0;
-		if (out == GI_BLANK)
-			out = 0;
-		if (in == out)
-			continue;
-		agency = describe_agency(fcinfo, rel, agency_id);
-		ereport(ERROR,
-					(errcode(ERRCODE_CHECK_VIOLATION),
-					 errmsg("annual report violates rule P3-CARRY"),
-					 errdetail("%s, years %d and %d, column %s: row 2 of %d is %d but row 4 of %d is %d.",
-							   agency, y - 1, y, g->rows[0].cols[c]->code,
-							   y, in, y - 1, out),
-					 errhint("Row 2 (上年结转) of a year must equal row 4 (结转下年度) of the year before; "
-							 "change both in one statement, or SET CONSTRAINTS annual_report_p3_carry DEFERRED."),
-					 errtableconstraint(rel, "annual_report_p3_carry")));
-	}
+	if (!gi_first_carry_violation(GI_FIG_REQUEST, prev, cur, &v))
+		return;
+	agency = describe_agency(fcinfo, rel, agency_id);	/* SPI: not inside ereport */
+	ereport(ERROR,
+			(errcode(ERRCODE_CHECK_VIOLATION),
+			 errmsg("annual report violates rule %s", v.rule),
+			 errdetail("%s, years %d and %d, column %s: row 2 of %d is %d but row 4 of %d is %d.",
+					   agency, y - 1, y, v.col_code,
+					   y, (int) v.actual, y - 1, (int) v.expected),
+			 errhint("%s", gi_zh("Row 2 (上年结转) of a year must equal row 4 (结转下年度) of the year before; "
+								 "change both in one statement, or SET CONSTRAINTS annual_report_p3_carry DEFERRED.")),
+			 errtableconstraint(rel, "annual_report_p3_carry")));
 }
 
 PG_FUNCTION_INFO_V1(annual_report_carry);

@@ -19,6 +19,7 @@
 
 #include "fmgr.h"
 
+#include "encoding.h"
 #include "spans.h"
 
 #define SH_PREFIX spanset
@@ -147,7 +148,7 @@ check_spans_shape(ArrayType *arr)
 	if (ARR_NDIM(arr) != 2 || ARR_DIMS(arr)[1] != 3 || ARR_ELEMTYPE(arr) != INT8OID)
 		ereport(ERROR,
 				(errcode(ERRCODE_ARRAY_SUBSCRIPT_ERROR),
-				 errmsg("spans must be an N×3 bigint array as record_spans() returns"),
+				 errmsg("spans must be an N%s3 bigint array as record_spans() returns", gi_zh("×")),
 				 errdetail("Got a %d-dimensional array of %s.", ARR_NDIM(arr), format_type_be(ARR_ELEMTYPE(arr)))));
 }
 

@@ -10,6 +10,7 @@
 #include "utils/fmgrprotos.h"
 #include "utils/numeric.h"
 
+#include "encoding.h"
 #include "figures.h"
 #include "soft_error.h"
 
@@ -59,7 +60,7 @@ report_too_large(const GiGrid *g, int index, const char *shown, Node *escontext)
 		ereturn(escontext, false,
 				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
 				 errmsg("amount %s in %s is out of range", shown, gi_describe_cell(g, index)),
-				 errdetail("Amounts are in 万元 and must be below 10^%d.", GI_AMOUNT_MAX_INT_DIGITS)));
+				 errdetail("Amounts are in %s and must be below 10^%d.", gi_zh("万元"), GI_AMOUNT_MAX_INT_DIGITS)));
 	errsave(escontext,
 			(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
 			 errmsg("count %s in %s is out of range", shown, gi_describe_cell(g, index)),
@@ -75,7 +76,7 @@ report_invalid(const GiGrid *g, int index, const char *shown, Node *escontext)
 		ereturn(escontext, false,
 				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
 				 errmsg("invalid amount \"%s\" in %s", shown, gi_describe_cell(g, index)),
-				 errdetail("An amount is a decimal number of 万元 with at most %d decimals.", GI_AMOUNT_SCALE)));
+				 errdetail("An amount is a decimal number of %s with at most %d decimals.", gi_zh("万元"), GI_AMOUNT_SCALE)));
 	errsave(escontext,
 			(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
 			 errmsg("invalid count \"%s\" in %s", shown, gi_describe_cell(g, index)),
@@ -126,7 +127,7 @@ gi_parse_value(const GiGrid *g, int index, const char *tok, int len, int64 *out,
 							(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
 							 errmsg("amount \"%s\" in %s is finer than one fen", shown,
 									gi_describe_cell(g, index)),
-							 errdetail("Amounts are in 万元 with at most %d decimals.", GI_AMOUNT_SCALE)));
+							 errdetail("Amounts are in %s with at most %d decimals.", gi_zh("万元"), GI_AMOUNT_SCALE)));
 				continue;
 			}
 			frac = frac * 10 + (tok[i] - '0');
