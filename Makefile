@@ -2,11 +2,23 @@
 EXTENSION = govinfo
 MODULE_big = govinfo
 OBJS = $(patsubst %.c,%.o,$(sort $(wildcard src/*.c)))
-DATA = $(wildcard sql/govinfo--*.sql)
+EXTVERSION = $(shell sed -n "s/^default_version = '\\(.*\\)'/\\1/p" $(EXTENSION).control)
+
+# The current schema is readable source in sql/schema/*.sql (one file per concern, applied in name
+# order); the install script of the current version is built from it. The install script of 0.1.0
+# and the upgrade scripts are shipped as written.
+SCHEMA_SOURCES = $(sort $(wildcard $(srcdir)/sql/schema/*.sql))
+DATA_built = sql/$(EXTENSION)--$(EXTVERSION).sql
+DATA = $(filter-out $(DATA_built),$(wildcard sql/$(EXTENSION)--*.sql))
 
 # pg_regress inputs live in sql/ beside the install scripts: list them
 REGRESS = pingshan report_tables figures_errors catalog records upgrade
 REGRESS_OPTS = --inputdir=. --load-extension=govinfo
+
+# isolation specs (specs/*.spec against expected/*.out, run by isolationtester after REGRESS):
+# the concurrency guarantees of publication and P3-CARRY, and the lock order between their writers
+ISOLATION = carry_writers publish_writers lock_order
+ISOLATION_OPTS = --load-extension=govinfo
 
 PG_CONFIG ?= pg_config
 PG_CFLAGS += -Wall -Wextra -Werror -Wno-unused-parameter
@@ -18,6 +30,11 @@ include $(PGXS)
 # cell-wise addition: let the compiler vectorize its loops, as PostgreSQL does for numeric.c
 src/arith.o: CFLAGS += $(CFLAGS_VECTORIZE)
 src/arith.bc: BITCODE_CFLAGS += $(CFLAGS_VECTORIZE)
+
+sql/$(EXTENSION)--$(EXTVERSION).sql: $(SCHEMA_SOURCES)
+	( echo '-- govinfo $(EXTVERSION): built from sql/schema/*.sql by make; edit those files, not this one'; \
+	  echo '\\echo Use "CREATE EXTENSION govinfo" to load this file. \\quit'; \
+	  for f in $(SCHEMA_SOURCES); do echo; echo "-- $$(basename $$f)"; cat $$f; done ) > $@
 
 HEADERS_DEP = $(wildcard src/*.h)
 $(OBJS): $(HEADERS_DEP)

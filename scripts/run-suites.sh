@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 passed=0
 failed=0
 summary=""
-for suite in scripts/suites/*.sh; do
+for suite in scripts/suites/[0-9]*.sh; do
 	name=$(basename "$suite" .sh)
 	name=${name#*-}
 	if [ -n "${GOVINFO_SUITES:-}" ] && ! grep -qw -- "$name" <<<"$GOVINFO_SUITES"; then

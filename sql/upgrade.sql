@@ -1,4 +1,5 @@
--- 0.1.0 -> 0.2.0 -> 0.3.0: a database created with 0.1.0 keeps its reports through ALTER EXTENSION UPDATE.
+-- 0.1.0 -> 0.2.0 -> 0.3.0 -> 0.4.0: a database created with 0.1.0 keeps its reports through ALTER EXTENSION UPDATE.
+-- (scripts/suites/40-upgrade.sh proves the upgraded schema equal to a fresh install)
 \set SHOW_CONTEXT never
 DROP EXTENSION govinfo CASCADE;
 CREATE EXTENSION govinfo VERSION '0.1.0';
@@ -16,6 +17,10 @@ INSERT INTO govinfo.application (agency_id, received_on, applicant)
 	SELECT agency_id, '2022-01-10', 'np' FROM govinfo.agency WHERE code = 'pingshan-zhen';
 ALTER EXTENSION govinfo UPDATE TO '0.3.0';
 SELECT extversion FROM pg_extension WHERE extname = 'govinfo';
+-- 0.4.0: the published report keeps what the records contributed when the upgrade ran
+ALTER EXTENSION govinfo UPDATE TO '0.4.0';
+SELECT extversion FROM pg_extension WHERE extname = 'govinfo';
+SELECT year, published_records FROM govinfo.annual_report;
 SELECT conname, pg_get_constraintdef(oid) LIKE '%application_row_valid(agency_id,%' AS collects
 	FROM pg_constraint WHERE conrelid = 'govinfo.application'::regclass AND contype = 'c';
 SELECT tgname FROM pg_trigger WHERE tgrelid = 'govinfo.application'::regclass AND tgname LIKE 'application_%' ORDER BY tgname;

@@ -6,6 +6,8 @@
  */
 #include "postgres.h"
 
+#include "compat.h"
+
 #include "utils/builtins.h"
 #include "utils/date.h"
 #include "utils/datetime.h"

@@ -8,7 +8,11 @@
  */
 #include "postgres.h"
 
+#include "utils/memutils.h"
+
 #include "catalog.h"
+#include "soft_error.h"
+#include "encoding.h"
 
 #define G GI_ROW_GROUP
 #define D GI_ROW_DATA
@@ -131,15 +135,21 @@ gi_format_mask(int format)
 int
 gi_parse_format(const char *text)
 {
+	return gi_parse_format_safe(text, NULL);
+}
+
+/* gi_parse_format(), reporting an unknown name through escontext (then 0). */
+int
+gi_parse_format_safe(const char *text, Node *escontext)
+{
 	if (strcmp(text, "2021") == 0)
 		return GI_FORMAT_2021;
 	if (strcmp(text, "2019") == 0)
 		return GI_FORMAT_2019;
-	ereport(ERROR,
+	ereturn(escontext, 0,
 			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 			 errmsg("unknown report format \"%s\"", text),
 			 errhint("Known formats are \"2019\" (report years 2019-2020) and \"2021\" (report years 2021 onward).")));
-	return 0;					/* keep compiler quiet */
 }
 
 /* The format a report of the given year is written in by default. */
@@ -181,11 +191,50 @@ gi_kind_name(GiRowKind kind)
 	return NULL;
 }
 
-/* Pick the label in the requested language. */
+/* Pick the label in the requested language, in the database encoding. */
 const char *
 gi_label(const char *zh, const char *en, bool english)
 {
-	return english ? en : zh;
+	return english ? en : gi_zh(zh);
+}
+
+/* the Chinese labels in the database encoding, converted once per backend */
+static const char *row_zh[lengthof(gi_rows)];
+static const char *column_zh[lengthof(gi_columns)];
+static const char *column_group_zh[lengthof(gi_columns)];
+
+/* A label from a cache slot, converting and keeping it on first use. */
+static const char *
+cached_zh(const char **slot, const char *utf8)
+{
+	if (*slot == NULL && utf8 != NULL)
+	{
+		const char *s = gi_zh(utf8);
+
+		*slot = (s == utf8) ? utf8 : MemoryContextStrdup(TopMemoryContext, s);
+	}
+	return *slot;
+}
+
+/* A row's label in a language: English, or the official one in the database encoding. */
+const char *
+gi_row_label(const GiRow *r, bool english)
+{
+	return english ? r->label_en : cached_zh(&row_zh[r - gi_rows], r->label_zh);
+}
+
+/* A column's label in a language: English, or the official one in the database encoding. */
+const char *
+gi_column_label(const GiColumn *c, bool english)
+{
+	return english ? c->label_en : cached_zh(&column_zh[c - gi_columns], c->label_zh);
+}
+
+/* A column's spanning header (法人或其他组织) in the database encoding, or NULL. */
+const char *
+gi_column_group(const GiColumn *c)
+{
+	return cached_zh(&column_group_zh[c - gi_columns], c->group_zh);
 }
 
 /* Validate a lang argument: 'zh' (false) or 'en' (true). */

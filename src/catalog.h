@@ -47,6 +47,8 @@ typedef struct GiColumn
 	int			formats;		/* GI_IN_* */
 } GiColumn;
 
+struct Node;						/* an error-save context, soft_error.h */
+
 extern const GiRow gi_rows[];
 extern const int gi_nrows;
 extern const GiColumn gi_columns[];
@@ -54,10 +56,14 @@ extern const int gi_ncolumns;
 
 extern int	gi_format_mask(int format);
 extern int	gi_parse_format(const char *text);
+extern int	gi_parse_format_safe(const char *text, struct Node *escontext);
 extern int	gi_default_format(int year);
 extern const GiRow *gi_find_row(int part, int format, const char *code);
 extern const char *gi_kind_name(GiRowKind kind);
 extern const char *gi_label(const char *zh, const char *en, bool english);
+extern const char *gi_row_label(const GiRow *r, bool english);
+extern const char *gi_column_label(const GiColumn *c, bool english);
+extern const char *gi_column_group(const GiColumn *c);
 extern bool gi_lang_is_english(const char *lang);
 
 #endif

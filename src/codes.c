@@ -3,7 +3,8 @@
  * index of an applicant column or a leaf outcome row of table 三 in catalog
  * order.  Input accepts the code ('np', '3.3.1'), the English name, or the
  * official Chinese label, also with ASCII punctuation, without its leading
- * number, or with stray spaces; output is the code.
+ * number, or with white space between its characters; a number written
+ * before a label must be the label's own.  Output is the code.
  */
 #include "postgres.h"
 
@@ -12,7 +13,10 @@
 #include "utils/memutils.h"
 
 #include "codes.h"
+#include "encoding.h"
 #include "figures.h"
+#include "labels.h"
+#include "soft_error.h"
 
 static const GiColumn *applicants[GI_NAPPLICANTS];
 static const GiRow *outcomes[GI_NOUTCOMES];
@@ -70,138 +74,51 @@ gi_outcome_slot(int index, int format)
 	return slot;
 }
 
-/* Append one character of s at *p to buf in normalized form; advance *p. */
-static void
-append_normalized_char(StringInfo buf, const char **p)
-{
-	static const struct
-	{
-		const char *from;
-		const char *to;
-	}			map[] = {
-		{"（", "("}, {"）", ")"}, {"，", ","}, {"．", "."}, {"：", ":"}, {"；", ";"},
-		{"“", "\""}, {"”", "\""}, {"\u3000", ""}, {"_", ""},
-	};
-	const char *s = *p;
-
-	for (int i = 0; i < (int) lengthof(map); i++)
-	{
-		size_t		n = strlen(map[i].from);
-
-		if (strncmp(s, map[i].from, n) == 0)
-		{
-			appendStringInfoString(buf, map[i].to);
-			*p = s + n;
-			return;
-		}
-	}
-	if ((unsigned char) *s < 0x80)
-		appendStringInfoChar(buf, pg_ascii_tolower(*s));
-	else
-		appendStringInfoChar(buf, *s);
-	*p = s + 1;
-}
-
-/* Whether s starts with a Chinese numeral in brackets, "(三)"; its length. */
-static int
-bracketed_numeral_len(const char *s)
-{
-	static const char *const numerals[] = {"一", "二", "三", "四", "五", "六", "七", "八"};
-
-	if (s[0] != '(')
-		return 0;
-	for (int i = 0; i < (int) lengthof(numerals); i++)
-	{
-		size_t		n = strlen(numerals[i]);
-
-		if (strncmp(s + 1, numerals[i], n) == 0 && s[1 + n] == ')')
-			return (int) n + 2;
-	}
-	return 0;
-}
-
-/*
- * Normalize a code, name or label for matching: ASCII punctuation, no white
- * space, lower case, and no leading "（三）" or "1." numbering.
- */
-static char *
-normalize_label(const char *s)
-{
-	StringInfoData buf;
-	char	   *p;
-	bool		stripped;
-
-	initStringInfo(&buf);
-	while (*s)
-	{
-		if (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')
-		{
-			s++;
-			continue;
-		}
-		append_normalized_char(&buf, &s);
-	}
-	p = buf.data;
-	do
-	{
-		int			n = bracketed_numeral_len(p);
-		int			d = 0;
-
-		stripped = false;
-		if (n > 0)
-		{
-			p += n;
-			stripped = true;
-		}
-		while (isdigit((unsigned char) p[d]))
-			d++;
-		if (d > 0 && (p[d] == '.' || strncmp(p + d, "、", strlen("、")) == 0) && p[d + 1] != '\0' &&
-			!isdigit((unsigned char) p[d + 1]))
-		{
-			p += d + (p[d] == '.' ? 1 : strlen("、"));
-			stripped = true;
-		}
-	} while (stripped);
-	return p;
-}
-
-/* A label without a trailing parenthetical: "部分公开(区分处理的...)" -> "部分公开". */
-static char *
-without_parenthetical(const char *s)
-{
-	const char *open = strchr(s, '(');
-
-	return open && open != s && s[strlen(s) - 1] == ')' ? pnstrdup(s, open - s) : NULL;
-}
-
-/* An entry's names, normalized once for matching. */
+/* An entry's names, normalized once for matching, and its numbering. */
 typedef struct CodeNames
 {
 	const char *code;
 	char	   *en;
-	char	   *zh;
+	char	   *zh;				/* the label without its numbering */
 	char	   *zh_short;		/* zh without a trailing parenthetical, or NULL */
+	const char *label;			/* the official label with its full numbering, for messages */
+	int			group;			/* its numbering: 3.3.1 is （三）1., 3.1 is （一） */
+	int			item;
 } CodeNames;
 
-/* Normalize one entry's names into TopMemoryContext. */
+/* Fill an entry's names; label is the official label with its full numbering. */
 static void
-code_names_init(CodeNames *n, const char *code, const char *en, const char *zh)
+code_names_fill(CodeNames *n, const char *code, const char *en, const char *zh, const char *label)
 {
-	MemoryContext old = MemoryContextSwitchTo(TopMemoryContext);
+	LabelNumber num;
+	int			a = 0;
+	int			b = 0;
 
 	n->code = code;
-	n->en = pstrdup(normalize_label(en));
-	n->zh = pstrdup(normalize_label(zh));
-	n->zh_short = without_parenthetical(n->zh);
-	MemoryContextSwitchTo(old);
+	n->en = gi_normalize_label(en);
+	n->zh = gi_normalize_label(gi_parse_label_number(zh, &num));
+	n->zh_short = gi_without_parenthetical(n->zh);
+	n->label = label;
+	/* outcomes are numbered by their codes: 3.A is (A), 3.A.B is (A)B. */
+	n->group = n->item = 0;
+	if (sscanf(code, "3.%d.%d", &a, &b) >= 1)
+	{
+		n->group = a;
+		n->item = b;
+	}
 }
 
-/* Whether input (and its normalized form) names the entry. */
-static bool
-names_entry(const char *input, const char *norm, const CodeNames *n)
+/* The official label of a catalog row with its group's numbering: （三）1.属于国家秘密. */
+static const char *
+numbered_label(const GiRow *r)
 {
-	return strcmp(input, n->code) == 0 || pg_strcasecmp(norm, n->en) == 0 ||
-		strcmp(norm, n->zh) == 0 || (n->zh_short != NULL && strcmp(norm, n->zh_short) == 0);
+	const GiRow *parent = r->parent ? gi_find_row(r->part, GI_FORMAT_2021, r->parent) : NULL;
+	LabelNumber num;
+
+	if (parent == NULL || parent->parent == NULL)
+		return r->label_zh;		/* 3.1 … 3.7 carry their own （一） … （七） */
+	gi_parse_label_number(parent->label_zh, &num);
+	return psprintf("%s%s", num.text, r->label_zh);
 }
 
 /* Names of a catalog row, normalized on the spot (for the error path). */
@@ -210,10 +127,7 @@ row_names(const GiRow *r)
 {
 	CodeNames	n;
 
-	n.code = r->code;
-	n.en = normalize_label(r->label_en);
-	n.zh = normalize_label(r->label_zh);
-	n.zh_short = without_parenthetical(n.zh);
+	code_names_fill(&n, r->code, r->label_en, r->label_zh, r->label_zh);
 	return n;
 }
 
@@ -225,18 +139,21 @@ static bool names_built = false;
 static void
 build_names(void)
 {
+	MemoryContext old = MemoryContextSwitchTo(TopMemoryContext);
+
 	for (int i = 0; i < GI_NAPPLICANTS; i++)
 	{
 		const GiColumn *c = gi_applicant_column(i);
 
-		code_names_init(&applicant_names[i], c->code, c->label_en, c->label_zh);
+		code_names_fill(&applicant_names[i], c->code, c->label_en, c->label_zh, c->label_zh);
 	}
 	for (int i = 0; i < GI_NOUTCOMES; i++)
 	{
 		const GiRow *r = gi_outcome_row(i);
 
-		code_names_init(&outcome_names[i], r->code, r->label_en, r->label_zh);
+		code_names_fill(&outcome_names[i], r->code, r->label_en, r->label_zh, numbered_label(r));
 	}
+	MemoryContextSwitchTo(old);
 	names_built = true;
 }
 
@@ -263,52 +180,108 @@ trim_code(const char *s)
 	return pnstrdup(s, end - s);
 }
 
-/* Parse an applicant code, English name or Chinese label. */
-static int
-parse_applicant(const char *str)
+/* An input read for matching: trimmed, its numbering, and its label normalized. */
+typedef struct LabelInput
 {
-	char	   *input;
-	char	   *norm;
+	char	   *input;			/* trimmed: compared with codes */
+	LabelNumber num;
+	char	   *body;			/* normalized, without the numbering */
+} LabelInput;
+
+/* Read an input for matching. */
+static void
+read_label(const char *str, LabelInput *in)
+{
+	in->input = trim_code(str);
+	in->body = gi_normalize_label(gi_parse_label_number(in->input, &in->num));
+}
+
+/* Whether an input names the entry by code, English name or label (numbering aside). */
+static bool
+names_entry(const LabelInput *in, const CodeNames *n)
+{
+	return strcmp(in->input, n->code) == 0 || strcmp(in->body, n->en) == 0 ||
+		strcmp(in->body, n->zh) == 0 || (n->zh_short != NULL && strcmp(in->body, n->zh_short) == 0);
+}
+
+/* Whether the numbering written before a label is the entry's own, or absent. */
+static bool
+number_fits(const LabelNumber *num, const CodeNames *n)
+{
+	if (num->group != 0 && num->group != n->group)
+		return false;
+	if (num->item == 0)
+		return true;
+	if (n->item != 0)
+		return num->item == n->item;
+	/* a row numbered （一） may also be written 1. */
+	return n->group != 0 && num->group == 0 && num->item == n->group;
+}
+
+/*
+ * The entry an input names, or -1 for none; when the label matches but its
+ * number contradicts the entry, report that through escontext and give -2.
+ */
+static int
+match_entry(const char *str, const LabelInput *in, const CodeNames *names, int n,
+			const char *type_name, Node *escontext)
+{
+	for (int i = 0; i < n; i++)
+	{
+		if (!names_entry(in, &names[i]))
+			continue;
+		if (strcmp(in->input, names[i].code) == 0 || number_fits(&in->num, &names[i]))
+			return i;
+		errsave(escontext,
+				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+				 errmsg("number \"%s\" does not match %s %s \"%s\"", gi_zh(in->num.text), type_name,
+						names[i].code, gi_zh(names[i].label)),
+				 errdetail("\"%s\" names %s %s by its label; a label may leave out its number, but a number it has must be the label's own.",
+						   str, type_name, names[i].code)));
+		return -2;
+	}
+	return -1;
+}
+
+/* Parse an applicant code, English name or Chinese label; -1 after a soft error. */
+static int
+parse_applicant(const char *str, Node *escontext)
+{
+	LabelInput	in;
 	int			i;
 
 	if (!names_built)
 		build_names();
 	if ((i = exact_code(str, applicant_names, GI_NAPPLICANTS)) >= 0)
 		return i;
-	input = trim_code(str);
-	norm = normalize_label(input);
-	for (i = 0; i < GI_NAPPLICANTS; i++)
-		if (names_entry(input, norm, &applicant_names[i]))
-			return i;
-	if (strcmp(input, "total") == 0 || strcmp(norm, "总计") == 0)
-		ereport(ERROR,
+	read_label(gi_from_server(str), &in);	/* labels are matched in UTF-8 */
+	if ((i = match_entry(str, &in, applicant_names, GI_NAPPLICANTS, "applicant", escontext)) != -1)
+		return Max(i, -1);
+	if (strcmp(in.input, "total") == 0 || strcmp(in.body, "总计") == 0)
+		ereturn(escontext, -1,
 				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-				 errmsg("\"%s\" is the total column of table 三, not an applicant", str),
+				 errmsg("\"%s\" is the total column of table %s, not an applicant", str, gi_zh("三")),
 				 errhint("Applicants are np, biz, res, npo, law and oth.")));
-	ereport(ERROR,
+	ereturn(escontext, -1,
 			(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
 			 errmsg("invalid input syntax for type applicant: \"%s\"", str),
-			 errhint("Use a code (np, biz, res, npo, law, oth), an English name such as \"natural person\", or a label such as 自然人.")));
-	return -1;
+			 errhint("%s", gi_zh("Use a code (np, biz, res, npo, law, oth), an English name such as \"natural person\", or a label such as 自然人."))));
 }
 
-/* Parse an outcome code, English name or Chinese label. */
+/* Parse an outcome code, English name or Chinese label; -1 after a soft error. */
 static int
-parse_outcome(const char *str)
+parse_outcome(const char *str, Node *escontext)
 {
-	char	   *input;
-	char	   *norm;
+	LabelInput	in;
 	int			i;
 
 	if (!names_built)
 		build_names();
 	if ((i = exact_code(str, outcome_names, GI_NOUTCOMES)) >= 0)
 		return i;
-	input = trim_code(str);
-	norm = normalize_label(input);
-	for (i = 0; i < GI_NOUTCOMES; i++)
-		if (names_entry(input, norm, &outcome_names[i]))
-			return i;
+	read_label(gi_from_server(str), &in);	/* labels are matched in UTF-8 */
+	if ((i = match_entry(str, &in, outcome_names, GI_NOUTCOMES, "outcome", escontext)) != -1)
+		return Max(i, -1);
 	for (i = 0; i < gi_nrows; i++)
 	{
 		const GiRow *r = &gi_rows[i];
@@ -317,18 +290,17 @@ parse_outcome(const char *str)
 		if (r->part != 3 || !(r->formats & GI_IN_2021) || r->kind == GI_ROW_DATA)
 			continue;
 		names = row_names(r);
-		if (names_entry(input, norm, &names))
-			ereport(ERROR,
+		if (names_entry(&in, &names))
+			ereturn(escontext, -1,
 					(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-					 errmsg("\"%s\" is %s row %s %s of table 三, not an outcome", str,
-							r->kind == GI_ROW_SUM ? "the sum" : "the group", r->code, r->label_zh),
-					 errhint("An outcome is one of the 21 leaf rows 3.1 … 3.6.3, e.g. 3.3.1 for 属于国家秘密.")));
+					 errmsg("\"%s\" is %s row %s %s of table %s, not an outcome", str,
+							r->kind == GI_ROW_SUM ? "the sum" : "the group", r->code, gi_row_label(r, false), gi_zh("三")),
+					 errhint("%s", gi_zh("An outcome is one of the 21 leaf rows 3.1 … 3.6.3, e.g. 3.3.1 for 属于国家秘密."))));
 	}
-	ereport(ERROR,
+	ereturn(escontext, -1,
 			(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
 			 errmsg("invalid input syntax for type outcome: \"%s\"", str),
-			 errhint("Use a row code from 3.1 to 3.6.3, an English name such as \"disclosed\", or a label such as （一）予以公开.")));
-	return -1;
+			 errhint("%s", gi_zh("Use a row code from 3.1 to 3.6.3, an English name such as \"disclosed\", or a label such as （一）予以公开."))));
 }
 
 /* Check a stored or received index. */
@@ -339,7 +311,7 @@ check_index(int v, int n, const char *type_name)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
 				 errmsg("invalid binary input for type %s", type_name),
-				 errdetail("Value %d is outside 0 … %d.", v, n - 1)));
+				 errdetail("Value %d is outside 0 %s %d.", v, gi_zh("…"), n - 1)));
 	return v;
 }
 
@@ -367,11 +339,15 @@ code_send(char code)
 }
 
 PG_FUNCTION_INFO_V1(applicant_in);
-/* applicant text input */
+/* applicant text input; bad input is a soft error when the caller passed an escontext */
 Datum
 applicant_in(PG_FUNCTION_ARGS)
 {
-	PG_RETURN_CHAR((char) parse_applicant(PG_GETARG_CSTRING(0)));
+	int			i = parse_applicant(PG_GETARG_CSTRING(0), fcinfo->context);
+
+	if (i < 0)
+		PG_RETURN_NULL();
+	PG_RETURN_CHAR((char) i);
 }
 
 PG_FUNCTION_INFO_V1(applicant_out);
@@ -399,11 +375,15 @@ applicant_send(PG_FUNCTION_ARGS)
 }
 
 PG_FUNCTION_INFO_V1(outcome_in);
-/* outcome text input */
+/* outcome text input; bad input is a soft error when the caller passed an escontext */
 Datum
 outcome_in(PG_FUNCTION_ARGS)
 {
-	PG_RETURN_CHAR((char) parse_outcome(PG_GETARG_CSTRING(0)));
+	int			i = parse_outcome(PG_GETARG_CSTRING(0), fcinfo->context);
+
+	if (i < 0)
+		PG_RETURN_NULL();
+	PG_RETURN_CHAR((char) i);
 }
 
 PG_FUNCTION_INFO_V1(outcome_out);
@@ -438,7 +418,7 @@ applicant_label(PG_FUNCTION_ARGS)
 	const GiColumn *c = gi_applicant_column(check_index(PG_GETARG_CHAR(0), GI_NAPPLICANTS, "applicant"));
 	bool		english = gi_lang_is_english(text_to_cstring(PG_GETARG_TEXT_PP(1)));
 
-	PG_RETURN_TEXT_P(cstring_to_text(gi_label(c->label_zh, c->label_en, english)));
+	PG_RETURN_TEXT_P(cstring_to_text(gi_column_label(c, english)));
 }
 
 PG_FUNCTION_INFO_V1(outcome_label);
@@ -449,7 +429,7 @@ outcome_label(PG_FUNCTION_ARGS)
 	const GiRow *r = gi_outcome_row(check_index(PG_GETARG_CHAR(0), GI_NOUTCOMES, "outcome"));
 	bool		english = gi_lang_is_english(text_to_cstring(PG_GETARG_TEXT_PP(1)));
 
-	PG_RETURN_TEXT_P(cstring_to_text(gi_label(r->label_zh, r->label_en, english)));
+	PG_RETURN_TEXT_P(cstring_to_text(gi_row_label(r, english)));
 }
 
 PG_FUNCTION_INFO_V1(outcome_row_code);

@@ -9,10 +9,14 @@
  * received before Y and still open on 1 January counts in row 2; one closed
  * in Y counts in its outcome row and 3.7; one open on 31 December counts in
  * row 4.  The transition counts the applicant cells only; the final function
- * adds row 3.7 and the total column, so a derived value is always balanced.  The aggregates' states are the fixed-length figures types and
- * combine with the types' + (no serialization needed).
+ * adds row 3.7 and the total column, so a derived value is always balanced.
+ * The aggregates' states are the fixed-length figures types and combine with
+ * the types' + (no serialization needed).  Every count that would pass
+ * INT32_MAX is an error (22003) naming its cell.
  */
 #include "postgres.h"
+
+#include "compat.h"
 
 #include "datatype/timestamp.h"
 #include "utils/builtins.h"
@@ -20,6 +24,7 @@
 #include "utils/datetime.h"
 
 #include "codes.h"
+#include "encoding.h"
 #include "figures.h"
 
 /* The dates bounding a report year and its table format. */
@@ -39,7 +44,7 @@ year_bounds(int32 year, GiYear *y)
 	if (year < 2019 || year > 2100)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("report year %d is outside 2019 … 2100", year),
+				 errmsg("report year %d is outside 2019 %s 2100", year, gi_zh("…")),
 				 errdetail("The annual report format exists from report year 2019.")));
 	y->start = date2j(year, 1, 1) - POSTGRES_EPOCH_JDATE;
 	y->next = date2j(year + 1, 1, 1) - POSTGRES_EPOCH_JDATE;
@@ -127,15 +132,31 @@ application_args(FunctionCallInfo fcinfo, int first, const GiYear *y, int rows[2
 	return *nrows > 0;
 }
 
-/* Add one to a cell, refusing to overflow. */
-static inline void
-bump(int32 *cell)
+/* Raise the error for a count that cannot take one more (or a blank state cell). */
+static pg_noinline void
+report_bump(GiFigKind kind, int format, int index, int32 cell)
 {
-	if (unlikely(*cell == PG_INT32_MAX))
+	const char *where = gi_describe_cell(gi_grid(kind, format), index);
+
+	if (cell < 0)
 		ereport(ERROR,
-				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-				 errmsg("derived count out of range")));
-	(*cell)++;
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("aggregate state has a blank cell in %s", where),
+				 errdetail("The states of request_figures_agg and appeal_figures_agg start at 0 in every cell.")));
+	ereport(ERROR,
+			(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+			 errmsg("derived count out of range in %s", where),
+			 errdetail("A count is at most %d.", PG_INT32_MAX)));
+}
+
+/* Add one to the cell at index of a state of kind and format, refusing to overflow. */
+static inline void
+bump(int32 *cells, int index, GiFigKind kind, int format)
+{
+	/* one test for both INT32_MAX and a blank (-1) cell */
+	if (unlikely((uint32) cells[index] >= (uint32) PG_INT32_MAX))
+		report_bump(kind, format, index, cells[index]);
+	cells[index]++;
 }
 
 /*
@@ -153,20 +174,7 @@ agg_state(FunctionCallInfo fcinfo, GiFigKind kind, int format, const char *fn)
 				 errmsg("%s can only be called as an aggregate", fn)));
 	if (!PG_ARGISNULL(0))
 		return PG_GETARG_POINTER(0);
-	{
-		void	   *state = palloc0(gi_fig_size(kind));
-
-		if (kind == GI_FIG_REQUEST)
-		{
-			RequestFigures *r = state;
-
-			r->format = format;
-			if (format == GI_FORMAT_2019)	/* rows 3.6.2 and 3.6.3 do not exist */
-				for (int c = 0; c < RF_COLS; c++)
-					r->cells[RF_CELL(RF_ROW_LAST_LEAF - 1, c)] = r->cells[RF_CELL(RF_ROW_LAST_LEAF, c)] = GI_BLANK;
-		}
-		return state;
-	}
+	return gi_new_zero(kind, format);	/* blank where the format has no cell */
 }
 
 PG_FUNCTION_INFO_V1(request_figures_agg_trans);
@@ -197,42 +205,104 @@ request_figures_agg_trans(PG_FUNCTION_ARGS)
 	 * by the final function, so a row touches two cache lines of the state.
 	 */
 	for (int i = 0; i < nrows; i++)
-		bump(&state->cells[RF_CELL(rows[i], applicant)]);
+		bump(state->cells, RF_CELL(rows[i], applicant), GI_FIG_REQUEST, state->format);
 	PG_RETURN_POINTER(state);
 }
 
+/* Raise the error for a value given to request_figures_agg_final that no aggregate could have made. */
+static void
+report_not_a_state(const char *detail)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			 errmsg("request_figures_agg_final was given a value that is not a state of request_figures_agg"),
+			 errdetail("%s", detail)));
+}
+
+/* Whether a grid row is one of the outcome (leaf) rows 3.1 … 3.6.3. */
+static bool
+is_leaf_row(const GiGridRow *r)
+{
+	return r->row->slot >= RF_ROW_FIRST_LEAF && r->row->slot <= RF_ROW_LAST_LEAF;
+}
+
+/*
+ * Check what the final function reads: every applicant cell of rows 1, 2,
+ * the outcome rows and 4 holds a count (no blank), and in each applicant
+ * column rows 1 + 2 equal the outcome rows + row 4, as the transition, which
+ * counts every application once in each, always leaves them.
+ */
+static void
+check_request_state(const GiGrid *g, const RequestFigures *st)
+{
+	for (int i = 0; i < g->nrows; i++)
+		for (int c = 0; c < RF_COL_TOTAL; c++)
+			if (g->rows[i].row->slot != RF_ROW_HANDLED && st->cells[g->rows[i].first + c] == GI_BLANK)
+				report_not_a_state(psprintf("The cell in %s is blank; a state counts every applicant cell of every row but 3.7.",
+											gi_describe_cell(g, g->rows[i].first + c)));
+	for (int c = 0; c < RF_COL_TOTAL; c++)
+	{
+		int64		in = 0;
+		int64		out = 0;
+
+		for (int i = 0; i < g->nrows; i++)
+		{
+			const GiGridRow *r = &g->rows[i];
+
+			if (r->row->slot == RF_ROW_NEW || r->row->slot == RF_ROW_CARRIED_IN)
+				in += st->cells[r->first + c];
+			else if (r->row->slot != RF_ROW_HANDLED)
+				out += st->cells[r->first + c];
+		}
+		if (in != out)
+			report_not_a_state(psprintf("In column %s, rows 1 + 2 (" INT64_FORMAT ") do not equal the outcome rows + row 4 (" INT64_FORMAT "); a state counts every application once in each.",
+										g->rows[0].cols[c]->code, in, out));
+	}
+}
+
+/* Set a derived cell to a sum, or raise 22003 naming the cell. */
+static void
+set_sum(const GiGrid *g, RequestFigures *res, int index, int64 sum)
+{
+	if (sum > PG_INT32_MAX)
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("derived count out of range in %s", gi_describe_cell(g, index)),
+				 errdetail("The cells it adds up come to " INT64_FORMAT "; a count is at most %d.", sum, PG_INT32_MAX)));
+	res->cells[index] = (int32) sum;
+}
+
 PG_FUNCTION_INFO_V1(request_figures_agg_final);
-/* request_figures_agg final function: fill row 3.7 and the total column from the counted cells. */
+/* request_figures_agg final function: check the counted cells, then fill row 3.7 and the total column. */
 Datum
 request_figures_agg_final(PG_FUNCTION_ARGS)
 {
 	RequestFigures *res;
-	int64		sum;
+	const GiGrid *g;
 
 	if (PG_ARGISNULL(0))
 		PG_RETURN_NULL();
 	res = palloc(sizeof(RequestFigures));
 	memcpy(res, PG_GETARG_POINTER(0), sizeof(RequestFigures));
+	g = gi_grid(GI_FIG_REQUEST, res->format);
+	check_request_state(g, res);
 	for (int c = 0; c < RF_COL_TOTAL; c++)
 	{
-		sum = 0;
-		for (int r = RF_ROW_FIRST_LEAF; r <= RF_ROW_LAST_LEAF; r++)
-			if (res->cells[RF_CELL(r, c)] != GI_BLANK)
-				sum += res->cells[RF_CELL(r, c)];
-		res->cells[RF_CELL(RF_ROW_HANDLED, c)] = (int32) Min(sum, PG_INT32_MAX);
+		int64		sum = 0;
+
+		for (int i = 0; i < g->nrows; i++)
+			if (is_leaf_row(&g->rows[i]))
+				sum += res->cells[g->rows[i].first + c];
+		set_sum(g, res, RF_CELL(RF_ROW_HANDLED, c), sum);
 	}
-	for (int r = 0; r < RF_ROWS; r++)
+	for (int i = 0; i < g->nrows; i++)
 	{
-		if (res->cells[RF_CELL(r, 0)] == GI_BLANK)
-			continue;			/* rows 3.6.2 and 3.6.3 of the 2019 format */
-		sum = 0;
+		int			first = g->rows[i].first;
+		int64		sum = 0;
+
 		for (int c = 0; c < RF_COL_TOTAL; c++)
-			sum += res->cells[RF_CELL(r, c)];
-		if (sum > PG_INT32_MAX)
-			ereport(ERROR,
-					(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-					 errmsg("derived count out of range")));
-		res->cells[RF_CELL(r, RF_COL_TOTAL)] = (int32) sum;
+			sum += res->cells[first + c];
+		set_sum(g, res, first + RF_COL_TOTAL, sum);
 	}
 	PG_RETURN_POINTER(res);
 }
@@ -258,7 +328,7 @@ appeal_group(text *kind)
 	ereport(ERROR,
 			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 			 errmsg("unknown appeal kind \"%s\"", text_to_cstring(kind)),
-			 errhint("Kinds are review (行政复议), suit (未经复议直接起诉) and suit_after_review (复议后起诉).")));
+			 errhint("%s", gi_zh("Kinds are review (行政复议), suit (未经复议直接起诉) and suit_after_review (复议后起诉)."))));
 	return -1;
 }
 
@@ -274,7 +344,7 @@ appeal_result(text *result)
 	ereport(ERROR,
 			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 			 errmsg("unknown appeal result \"%s\"", text_to_cstring(result)),
-			 errhint("Results are upheld (结果维持), corrected (结果纠正) and other (其他结果); NULL while pending.")));
+			 errhint("%s", gi_zh("Results are upheld (结果维持), corrected (结果纠正) and other (其他结果); NULL while pending."))));
 	return -1;
 }
 
@@ -316,8 +386,8 @@ appeal_figures_agg_trans(PG_FUNCTION_ARGS)
 	}
 	else
 		col = AF_COL_PENDING;
-	bump(&state->cells[group * AF_COLS + col]);
-	bump(&state->cells[group * AF_COLS + AF_COL_TOTAL]);
+	bump(state->cells, group * AF_COLS + col, GI_FIG_APPEAL, 0);
+	bump(state->cells, group * AF_COLS + AF_COL_TOTAL, GI_FIG_APPEAL, 0);
 	PG_RETURN_POINTER(state);
 }
 

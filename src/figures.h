@@ -1,7 +1,8 @@
 /*
  * figures.h — the three fixed-length figures types and the grid that
  * describes, for each type and format, which values a value holds and in
- * which order they are written in text, jsonb and binary form.
+ * which order they are written in text, jsonb and binary form.  What else
+ * differs between the types is in their descriptors (kinds.h).
  *
  * A cell is either a count (int32 >= 0) or, for row 2.8.1, an amount in
  * units of one millionth of 万元 (one fen); GI_BLANK marks a blank cell,
@@ -61,6 +62,7 @@ typedef struct DisclosureFigures
 	int64		amount;			/* millionths of 万元, or GI_BLANK */
 } DisclosureFigures;
 
+/* the figures kinds: an index into gi_kinds[] (kinds.c) */
 typedef enum GiFigKind
 {
 	GI_FIG_DISCLOSURE,
@@ -68,7 +70,12 @@ typedef enum GiFigKind
 	GI_FIG_APPEAL
 } GiFigKind;
 
+#define GI_NKINDS 3
+
+/* the largest grid any layout may have */
 #define GI_MAX_VALUES RF_CELLS
+#define GI_MAX_GRID_ROWS RF_ROWS
+#define GI_MAX_GRID_COLS RF_COLS
 
 /* One row of a grid: a catalog row and where its values sit. */
 typedef struct GiGridRow
@@ -76,7 +83,8 @@ typedef struct GiGridRow
 	const GiRow *row;
 	int			first;			/* index of its first value */
 	int			ncols;
-	const GiColumn *cols[RF_COLS];
+	const GiColumn *cols[GI_MAX_GRID_COLS];
+	int			table_col[GI_MAX_GRID_COLS];	/* column in the table function, after key and label */
 } GiGridRow;
 
 /* The layout of one figures type in one format. */
@@ -86,8 +94,9 @@ typedef struct GiGrid
 	const char *type_name;
 	int			format;			/* 0 for appeals, which have one layout */
 	int			part;
+	bool		stored;			/* whether values of the kind can have this layout */
 	int			nrows;
-	GiGridRow	rows[RF_ROWS];
+	GiGridRow	rows[GI_MAX_GRID_ROWS];
 	int			nvalues;		/* size of the flat value array */
 	int			amount_index;	/* the one decimal value, or -1 */
 } GiGrid;
@@ -101,28 +110,39 @@ typedef struct GiValues
 
 /* grid.c */
 extern const GiGrid *gi_grid(GiFigKind kind, int format);
+extern const GiGrid *gi_grid_safe(GiFigKind kind, int format, struct Node *escontext);
+extern const GiGrid *gi_layout_grid(GiFigKind kind, int format);
+extern const char *const *gi_table_columns(GiFigKind kind, int *ncols);
 extern const GiGridRow *gi_grid_find_row(const GiGrid *g, const char *code);
 extern const GiGridRow *gi_grid_row(const GiGrid *g, const char *code);
-extern void gi_report_value_count(const GiGrid *g, const GiGridRow *r, int got, int sqlstate);
+extern const GiGridRow *gi_grid_row_safe(const GiGrid *g, const char *code, struct Node *escontext);
+extern bool gi_report_value_count(const GiGrid *g, const GiGridRow *r, int got, int sqlstate,
+								  struct Node *escontext);
 extern bool gi_fig_has_format(GiFigKind kind);
 extern int	gi_grid_find_col(const GiGridRow *r, const char *code);
 extern int	gi_grid_value_index(const GiGrid *g, const char *row_code, const char *col_code);
 extern size_t gi_fig_size(GiFigKind kind);
 extern void gi_unpack(GiFigKind kind, const void *fig, GiValues *out);
 extern void *gi_pack(GiFigKind kind, const GiValues *in);
+extern void *gi_new_zero(GiFigKind kind, int format);
 extern int	gi_fig_format(GiFigKind kind, const void *fig);
 
-/* values.c: parsing and checking one value, shared by every input path */
-extern int64 gi_parse_value(const GiGrid *g, int index, const char *tok, int len);
+/*
+ * values.c: parsing and checking one value, shared by every input path.  The
+ * functions taking an escontext report bad input through it (soft_error.h)
+ * and then return false; with a NULL escontext they raise the error.
+ */
+extern bool gi_parse_value(const GiGrid *g, int index, const char *tok, int len, int64 *out,
+						   struct Node *escontext);
 extern void gi_init_values(const GiGrid *g, GiValues *vals);
 extern char *gi_describe_cell(const GiGrid *g, int index);
-extern void gi_check_value(const GiGrid *g, int index, int64 v);
+extern bool gi_check_value(const GiGrid *g, int index, int64 v, struct Node *escontext);
 extern void gi_append_value(StringInfo buf, const GiGrid *g, int index, int64 v);
 extern Datum gi_value_datum(const GiGrid *g, int index, int64 v, bool *isnull);
 extern Datum gi_value_as(Oid typid, const GiGrid *g, int index, int64 v, bool *isnull);
 
 /* figures_text.c, figures_jsonb.c, figures_binary.c */
-extern void gi_text_parse(GiFigKind kind, const char *str, GiValues *out);
+extern bool gi_text_parse(GiFigKind kind, const char *str, GiValues *out, struct Node *escontext);
 extern char *gi_text_format(GiFigKind kind, const GiValues *vals);
 extern void gi_jsonb_parse(GiFigKind kind, Jsonb *jb, GiValues *out);
 extern Jsonb *gi_jsonb_build(GiFigKind kind, const GiValues *vals);
@@ -131,6 +151,11 @@ extern bytea *gi_binary_build(GiFigKind kind, const GiValues *vals);
 
 /* arith.c */
 extern void gi_add_into(GiFigKind kind, void *dst, const void *src);
+
+/* each struct is exactly the INTERNALLENGTH its SQL type declares */
+StaticAssertDecl(sizeof(RequestFigures) == 704, "request_figures is INTERNALLENGTH = 704");
+StaticAssertDecl(sizeof(AppealFigures) == 60, "appeal_figures is INTERNALLENGTH = 60");
+StaticAssertDecl(sizeof(DisclosureFigures) == 48, "disclosure_figures is INTERNALLENGTH = 48");
 
 #define DatumGetRequestFigures(d) ((RequestFigures *) DatumGetPointer(d))
 #define DatumGetAppealFigures(d) ((AppealFigures *) DatumGetPointer(d))

@@ -72,7 +72,7 @@ gi_binary_parse(GiFigKind kind, StringInfo buf, GiValues *out)
 			int			idx = r->first + c;
 			int64		v = (idx == g->amount_index) ? pq_getmsgint64(buf) : (int32) pq_getmsgint(buf, 4);
 
-			gi_check_value(g, idx, v);
+			gi_check_value(g, idx, v, NULL);
 			out->v[idx] = v;
 		}
 	}

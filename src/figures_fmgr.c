@@ -1,27 +1,28 @@
 /*
  * figures_fmgr.c — the SQL-callable functions of the three figures types:
  * I/O, jsonb casts, equality and hashing, addition, the sum aggregate's
- * transition, cell() and format().  Each is written once for all three types
- * and bound to each type's SQL name by GI_FIG_FUNCTIONS.
+ * transition, cell() and format().  Each is written once for all three types,
+ * reads what differs from the kind's descriptor (kinds.h), and is bound to
+ * each type's SQL name by GI_FIG_FUNCTIONS.
  */
 #include "postgres.h"
 
 #include "common/hashfn.h"
 #include "utils/builtins.h"
 #include "utils/jsonb.h"
-#include "catalog/pg_type.h"
 
-#include "figures.h"
+#include "kinds.h"
 
 PG_MODULE_MAGIC;
 
-/* text input */
+/* text input; bad input is a soft error when the caller passed an escontext */
 static Datum
 fig_in(FunctionCallInfo fcinfo, GiFigKind kind)
 {
 	GiValues	vals;
 
-	gi_text_parse(kind, PG_GETARG_CSTRING(0), &vals);
+	if (!gi_text_parse(kind, PG_GETARG_CSTRING(0), &vals, fcinfo->context))
+		PG_RETURN_NULL();
 	PG_RETURN_POINTER(gi_pack(kind, &vals));
 }
 
@@ -136,7 +137,7 @@ fig_cell(FunctionCallInfo fcinfo, GiFigKind kind, const char *row_code, const ch
 	g = gi_grid(kind, vals.format);
 	idx = gi_grid_value_index(g, row_code, col_code);
 	/* cell() returns numeric for table 二 (its amount) and integer otherwise */
-	d = gi_value_as(kind == GI_FIG_DISCLOSURE ? NUMERICOID : INT4OID, g, idx, vals.v[idx], &isnull);
+	d = gi_value_as(gi_kind(kind)->cell_type, g, idx, vals.v[idx], &isnull);
 	if (isnull)
 		PG_RETURN_NULL();
 	return d;

@@ -1,9 +1,10 @@
 /*
- * figures_jsonb.c — casts between the figures types and jsonb:
+ * figures_jsonb.c — casts between the figures types and jsonb, in the shape
+ * the kind's descriptor names (kinds.h):
  *
- *   request_figures     {"format": "2021", "1": [np, biz, res, npo, law, oth, total], ...}
- *   appeal_figures      [15 values: review, suit, suit_after_review × 5 columns]
- *   disclosure_figures  {"format": "2021", "2.1.1": {"issued": n, ...}, "2.8.1": {"amount": x}}
+ *   GI_JSON_ROW_ARRAYS   request_figures     {"format": "2021", "1": [np, biz, res, npo, law, oth, total], ...}
+ *   GI_JSON_FLAT_ARRAY   appeal_figures      [15 values: review, suit, suit_after_review × 5 columns]
+ *   GI_JSON_ROW_OBJECTS  disclosure_figures  {"format": "2021", "2.1.1": {"issued": n, ...}, "2.8.1": {"amount": x}}
  *
  * null is a blank cell; a missing row or column is blank; "format" defaults
  * to "2021".  Values go through gi_parse_value, exactly as text input does.
@@ -15,7 +16,7 @@
 #include "utils/jsonb.h"
 #include "utils/numeric.h"
 
-#include "figures.h"
+#include "kinds.h"
 
 /* Raise the error for JSON of the wrong shape. */
 static void
@@ -38,6 +39,7 @@ static int64
 jbv_to_value(const GiGrid *g, int index, const JsonbValue *v)
 {
 	char	   *num;
+	int64		value;
 
 	if (v->type == jbvNull)
 		return GI_BLANK;
@@ -47,7 +49,8 @@ jbv_to_value(const GiGrid *g, int index, const JsonbValue *v)
 				 errmsg("non-numeric JSON value in %s", gi_describe_cell(g, index)),
 				 errdetail("Each cell is a JSON number, or null for a blank cell.")));
 	num = DatumGetCString(DirectFunctionCall1(numeric_out, NumericGetDatum(v->val.numeric)));
-	return gi_parse_value(g, index, num, strlen(num));
+	gi_parse_value(g, index, num, strlen(num), &value, NULL);
+	return value;
 }
 
 /* The format named by an object's optional "format" key. */
@@ -74,7 +77,7 @@ parse_row_array(const GiGrid *g, const GiGridRow *r, JsonbContainer *arr, GiValu
 	int			n = JsonContainerSize(arr);
 
 	if (n != r->ncols)
-		gi_report_value_count(g, r, n, ERRCODE_INVALID_PARAMETER_VALUE);
+		gi_report_value_count(g, r, n, ERRCODE_INVALID_PARAMETER_VALUE, NULL);
 	for (int c = 0; c < n; c++)
 	{
 		JsonbValue *elem = getIthJsonbValueFromContainer(arr, c);
@@ -115,15 +118,15 @@ parse_row_object(const GiGrid *g, const GiGridRow *r, JsonbContainer *obj, GiVal
 	}
 }
 
-/* Read an object keyed by row code (request and disclosure figures). */
+/* Read an object keyed by row code, each row an array or an object keyed by column code. */
 static void
 parse_rows_object(GiFigKind kind, JsonbContainer *root, GiValues *out)
 {
-	const GiGrid *g = gi_grid(kind, json_format(gi_grid(kind, GI_FORMAT_2021)->type_name, root));
+	const GiGrid *g = gi_grid(kind, json_format(gi_kind(kind)->type_name, root));
 	JsonbIterator *it = JsonbIteratorInit(root);
 	JsonbValue	v;
 	JsonbIteratorToken tok;
-	bool		rows_are_arrays = (kind == GI_FIG_REQUEST);
+	bool		rows_are_arrays = (gi_kind(kind)->json_shape == GI_JSON_ROW_ARRAYS);
 
 	gi_init_values(g, out);
 	while ((tok = JsonbIteratorNext(&it, &v, true)) != WJB_DONE)
@@ -155,32 +158,54 @@ parse_rows_object(GiFigKind kind, JsonbContainer *root, GiValues *out)
 	}
 }
 
+/* "review, suit, suit_after_review, each upheld, corrected, other, pending, total": a flat array's order. */
+static char *
+flat_order(const GiGrid *g)
+{
+	StringInfoData buf;
+
+	initStringInfo(&buf);
+	for (int i = 0; i < g->nrows; i++)
+		appendStringInfo(&buf, "%s%s", i > 0 ? ", " : "", g->rows[i].row->code);
+	appendStringInfoString(&buf, ", each");
+	for (int c = 0; c < g->rows[0].ncols; c++)
+		appendStringInfo(&buf, "%s %s", c > 0 ? "," : "", g->rows[0].cols[c]->code);
+	return buf.data;
+}
+
+/* Read a flat array of every value in grid order (a kind without format). */
+static void
+parse_flat_array(GiFigKind kind, JsonbContainer *root, GiValues *out)
+{
+	const GiGrid *g = gi_grid(kind, 0);
+	int			n;
+
+	if (!JsonContainerIsArray(root) || JsonContainerIsScalar(root))
+		report_shape(g->type_name, psprintf("expected an array of %d values", g->nvalues));
+	n = JsonContainerSize(root);
+	if (n != g->nvalues)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("%s takes %d values but the array has %d", g->type_name, g->nvalues, n),
+				 errdetail("The order is %s.", flat_order(g))));
+	gi_init_values(g, out);
+	for (int i = 0; i < n; i++)
+		out->v[i] = jbv_to_value(g, i, getIthJsonbValueFromContainer(root, i));
+}
+
 /* Convert a jsonb document to format and values, checking every cell. */
 void
 gi_jsonb_parse(GiFigKind kind, Jsonb *jb, GiValues *out)
 {
 	JsonbContainer *root = &jb->root;
 
-	if (kind == GI_FIG_APPEAL)
+	if (gi_kind(kind)->json_shape == GI_JSON_FLAT_ARRAY)
 	{
-		const GiGrid *g = gi_grid(kind, 0);
-		int			n;
-
-		if (!JsonContainerIsArray(root) || JsonContainerIsScalar(root))
-			report_shape(g->type_name, "expected an array of 15 values");
-		n = JsonContainerSize(root);
-		if (n != g->nvalues)
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					 errmsg("appeal_figures takes %d values but the array has %d", g->nvalues, n),
-					 errdetail("The order is review, suit, suit_after_review, each upheld, corrected, other, pending, total.")));
-		gi_init_values(g, out);
-		for (int i = 0; i < n; i++)
-			out->v[i] = jbv_to_value(g, i, getIthJsonbValueFromContainer(root, i));
+		parse_flat_array(kind, root, out);
 		return;
 	}
 	if (!JsonContainerIsObject(root))
-		report_shape(gi_grid(kind, GI_FORMAT_2021)->type_name, "expected an object keyed by row code");
+		report_shape(gi_kind(kind)->type_name, "expected an object keyed by row code");
 	parse_rows_object(kind, root, out);
 }
 
@@ -221,8 +246,9 @@ gi_jsonb_build(GiFigKind kind, const GiValues *vals)
 	const GiGrid *g = gi_grid(kind, vals->format);
 	JsonbParseState *st = NULL;
 	JsonbValue *res;
+	bool		as_array = (gi_kind(kind)->json_shape == GI_JSON_ROW_ARRAYS);
 
-	if (kind == GI_FIG_APPEAL)
+	if (gi_kind(kind)->json_shape == GI_JSON_FLAT_ARRAY)
 	{
 		pushJsonbValue(&st, WJB_BEGIN_ARRAY, NULL);
 		for (int i = 0; i < g->nvalues; i++)
@@ -244,7 +270,6 @@ gi_jsonb_build(GiFigKind kind, const GiValues *vals)
 	for (int i = 0; i < g->nrows; i++)
 	{
 		const GiGridRow *r = &g->rows[i];
-		bool		as_array = (kind == GI_FIG_REQUEST);
 
 		push_key(&st, r->row->code);
 		pushJsonbValue(&st, as_array ? WJB_BEGIN_ARRAY : WJB_BEGIN_OBJECT, NULL);

@@ -12,6 +12,7 @@
 #include "lib/stringinfo.h"
 
 #include "figures.h"
+#include "soft_error.h"
 
 /* Skip ASCII white space. */
 static const char *
@@ -31,20 +32,24 @@ trimmed_len(const char *p, const char *end)
 	return (int) (end - p);
 }
 
-/* Raise the error for a malformed literal. */
-static void
-report_syntax(const char *type_name, const char *str, const char *why)
+/* Report a malformed literal (through escontext); false for the caller. */
+static bool
+report_syntax(const char *type_name, const char *str, const char *why, Node *escontext)
 {
-	ereport(ERROR,
+	errsave(escontext,
 			(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
 			 errmsg("invalid input syntax for type %s: \"%s\"", type_name, str),
 			 errdetail("%s", why),
 			 errhint("Write [FORMAT|]ROW:V,V,...|ROW:V,..., e.g. '2021|1:1,0,0,0,0,0,1'.")));
+	return false;
 }
 
-/* Read an optional leading "FORMAT|"; return where the rows start. */
+/*
+ * Read an optional leading "FORMAT|" into *format; return where the rows
+ * start, or NULL after reporting a bad format through escontext.
+ */
 static const char *
-parse_format_prefix(GiFigKind kind, const char *str, const char *p, int *format)
+parse_format_prefix(GiFigKind kind, const char *str, const char *p, int *format, Node *escontext)
 {
 	const char *q = p;
 	char		name[16];
@@ -57,17 +62,57 @@ parse_format_prefix(GiFigKind kind, const char *str, const char *p, int *format)
 	if (q == p || (*skip_space(q) != '|' && *skip_space(q) != '\0'))
 		return p;				/* no prefix: the text starts with a row */
 	if (q - p >= (long) sizeof(name))
-		report_syntax(gi_grid(kind, GI_FORMAT_2021)->type_name, str, "The format is too long.");
+	{
+		report_syntax(gi_grid(kind, GI_FORMAT_2021)->type_name, str, "The format is too long.", escontext);
+		return NULL;
+	}
 	memcpy(name, p, q - p);
 	name[q - p] = '\0';
-	*format = gi_parse_format(name);
+	if ((*format = gi_parse_format_safe(name, escontext)) == 0)
+		return NULL;
 	q = skip_space(q);
 	return *q == '|' ? q + 1 : q;
 }
 
-/* Parse a text literal into format and values; every error is specific. */
-void
-gi_text_parse(GiFigKind kind, const char *str, GiValues *out)
+/*
+ * Parse one row's values, "V,V,..." from p up to the next '|' or the end,
+ * into out; set *next to where it stopped.  False after a soft error.
+ */
+static bool
+parse_row_values(const GiGrid *g, const GiGridRow *r, const char *p, const char **next,
+				 GiValues *out, Node *escontext)
+{
+	int			nvals = 0;
+
+	for (;;)
+	{
+		const char *end = p;
+		const char *tok = skip_space(p);
+
+		while (*end != ',' && *end != '|' && *end != '\0')
+			end++;
+		if (nvals < r->ncols &&
+			!gi_parse_value(g, r->first + nvals, tok, trimmed_len(tok, end), &out->v[r->first + nvals], escontext))
+			return false;
+		nvals++;
+		p = end;
+		if (*p != ',')
+			break;
+		p++;
+	}
+	*next = p;
+	if (nvals != r->ncols)
+		return gi_report_value_count(g, r, nvals, ERRCODE_INVALID_TEXT_REPRESENTATION, escontext);
+	return true;
+}
+
+/*
+ * Parse a text literal into format and values; every error is specific.  Bad
+ * input is reported through escontext (a hard error when it is NULL) and
+ * gives false.
+ */
+bool
+gi_text_parse(GiFigKind kind, const char *str, GiValues *out, Node *escontext)
 {
 	const GiGrid *g;
 	const char *p = skip_space(str);
@@ -75,9 +120,11 @@ gi_text_parse(GiFigKind kind, const char *str, GiValues *out)
 	int			format;
 
 	if (*p == '\0')
-		report_syntax(gi_grid(kind, GI_FORMAT_2021)->type_name, str, "The literal is empty.");
-	p = parse_format_prefix(kind, str, p, &format);
-	g = gi_grid(kind, format);
+		return report_syntax(gi_grid(kind, GI_FORMAT_2021)->type_name, str, "The literal is empty.", escontext);
+	if ((p = parse_format_prefix(kind, str, p, &format, escontext)) == NULL)
+		return false;
+	if ((g = gi_grid_safe(kind, format, escontext)) == NULL)
+		return false;
 	gi_init_values(g, out);
 
 	while (*(p = skip_space(p)) != '\0')
@@ -85,46 +132,31 @@ gi_text_parse(GiFigKind kind, const char *str, GiValues *out)
 		const char *colon = p;
 		char	   *code;
 		const GiGridRow *r;
-		int			nvals = 0;
 
 		while (*colon != ':' && *colon != '|' && *colon != '\0')
 			colon++;
 		if (*colon != ':')
-			report_syntax(g->type_name, str, "Each row is written as ROW:V,V,... and rows are separated by |.");
+			return report_syntax(g->type_name, str, "Each row is written as ROW:V,V,... and rows are separated by |.",
+								 escontext);
 		code = pnstrdup(p, trimmed_len(p, colon));
 		if (code[0] == '\0')
-			report_syntax(g->type_name, str, "A row code is missing before \":\".");
-		r = gi_grid_row(g, code);
+			return report_syntax(g->type_name, str, "A row code is missing before \":\".", escontext);
+		if ((r = gi_grid_row_safe(g, code, escontext)) == NULL)
+			return false;
 		if (seen[r - g->rows])
-			report_syntax(g->type_name, str, psprintf("Row \"%s\" appears twice.", code));
+			return report_syntax(g->type_name, str, psprintf("Row \"%s\" appears twice.", code), escontext);
 		seen[r - g->rows] = true;
 
-		/* the row's values, up to the next '|' or the end */
-		p = colon + 1;
-		for (;;)
-		{
-			const char *end = p;
-			const char *tok = skip_space(p);
-
-			while (*end != ',' && *end != '|' && *end != '\0')
-				end++;
-			if (nvals < r->ncols)
-				out->v[r->first + nvals] = gi_parse_value(g, r->first + nvals, tok, trimmed_len(tok, end));
-			nvals++;
-			p = end;
-			if (*p != ',')
-				break;
-			p++;
-		}
-		if (nvals != r->ncols)
-			gi_report_value_count(g, r, nvals, ERRCODE_INVALID_TEXT_REPRESENTATION);
+		if (!parse_row_values(g, r, colon + 1, &p, out, escontext))
+			return false;
 		if (*p == '|')
 		{
 			p++;
 			if (*skip_space(p) == '\0')
-				report_syntax(g->type_name, str, "The literal ends with \"|\" and no row after it.");
+				return report_syntax(g->type_name, str, "The literal ends with \"|\" and no row after it.", escontext);
 		}
 	}
+	return true;
 }
 
 /* The canonical text form of a value: format prefix, then every row. */

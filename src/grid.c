@@ -1,30 +1,37 @@
 /*
- * grid.c — the layout of each figures type, built once from the catalog, and
- * packing between the on-disk structs and the flat value array every input
- * and output path works on.
+ * grid.c — the layout of each figures kind in each of its formats, built once
+ * from the catalog as its descriptor (kinds.c) says, and packing between the
+ * on-disk structs and the flat value array every input and output path works
+ * on.
  */
 #include "postgres.h"
 
-#include "figures.h"
+#include "encoding.h"
+#include "kinds.h"
+#include "soft_error.h"
 
-static GiGrid grid_disclosure_2021;
-static GiGrid grid_request_2019;
-static GiGrid grid_request_2021;
-static GiGrid grid_appeal;
+static GiGrid grids[GI_NKINDS][GI_MAX_LAYOUTS];
+
+/* the columns of each kind's table function, after its key and label */
+#define GI_MAX_TABLE_COLS 16
+static const char *table_cols[GI_NKINDS][GI_MAX_TABLE_COLS];
+static int	ntable_cols[GI_NKINDS];
+
 static bool grids_built = false;
 
-/* Fill one grid from the catalog rows of its part and format. */
+/* Fill one grid from the catalog rows and columns of its part and format. */
 static void
-build_grid(GiGrid *g, GiFigKind kind, const char *type_name, int part, int format)
+build_grid(GiGrid *g, const GiKindDesc *d, const GiLayoutDesc *l)
 {
-	int			mask = format ? gi_format_mask(format) : GI_IN_ALL;
+	int			mask = l->format ? gi_format_mask(l->format) : GI_IN_ALL;
 	int			next = 0;
 
 	memset(g, 0, sizeof(*g));
-	g->kind = kind;
-	g->type_name = type_name;
-	g->format = format;
-	g->part = part;
+	g->kind = d->kind;
+	g->type_name = d->type_name;
+	g->format = l->format;
+	g->part = d->part;
+	g->stored = l->stored;
 	g->amount_index = -1;
 
 	for (int i = 0; i < gi_nrows; i++)
@@ -32,81 +39,158 @@ build_grid(GiGrid *g, GiFigKind kind, const char *type_name, int part, int forma
 		const GiRow *row = &gi_rows[i];
 		GiGridRow  *gr;
 
-		if (row->part != part || !(row->formats & mask) || row->kind == GI_ROW_GROUP)
+		if (row->part != d->part || !(row->formats & mask) || row->kind == GI_ROW_GROUP)
 			continue;
+		if (g->nrows == GI_MAX_GRID_ROWS)
+			elog(ERROR, "govinfo catalog: %s has more than %d rows", d->type_name, GI_MAX_GRID_ROWS);
 		gr = &g->rows[g->nrows++];
 		gr->row = row;
 		for (int c = 0; c < gi_ncolumns; c++)
 		{
 			const GiColumn *col = &gi_columns[c];
 
-			if (col->part != part || !(col->formats & mask))
+			if (col->part != d->part || !(col->formats & mask))
 				continue;
-			if (part == 2 && strcmp(col->block, row->parent) != 0)
-				continue;
+			if (col->block != NULL && strcmp(col->block, row->parent) != 0)
+				continue;		/* table 二: the columns of another block */
+			if (gr->ncols == GI_MAX_GRID_COLS)
+				elog(ERROR, "govinfo catalog: row %s of %s has more than %d columns",
+					 row->code, d->type_name, GI_MAX_GRID_COLS);
 			gr->cols[gr->ncols++] = col;
 		}
-		/* tables 三 and 四 are stored by slot; table 二 packs its rows */
-		gr->first = (part == 2) ? next : row->slot * gr->ncols;
+		if (d->rows_by_slot && row->slot < 0)
+			elog(ERROR, "govinfo catalog: row %s of %s has no storage slot", row->code, d->type_name);
+		gr->first = d->rows_by_slot ? row->slot * gr->ncols : next;
 		for (int c = 0; c < gr->ncols; c++)
 			if (strcmp(gr->cols[c]->code, "amount") == 0)
 				g->amount_index = gr->first + c;
 		next = Max(next, gr->first + gr->ncols);
 	}
 	g->nvalues = next;
+	if (g->nvalues > GI_MAX_VALUES)
+		elog(ERROR, "govinfo catalog: %s has more than %d values", d->type_name, GI_MAX_VALUES);
 }
 
-/* Build all grids the first time one is needed. */
+/* Check that a stored layout's grid is what the on-disk struct holds. */
+static void
+check_storage(const GiGrid *g, const GiKindDesc *d, const GiLayoutDesc *l)
+{
+	bool		has_amount = d->amount_offset >= 0;
+
+	if (g->nrows != l->nrows ||
+		(l->stored && (g->nvalues != d->ncells + (has_amount ? 1 : 0) ||
+					   g->amount_index != (has_amount ? d->ncells : -1))))
+		elog(ERROR, "govinfo catalog does not match the figures storage layout of %s in format %d",
+			 d->type_name, l->format);
+}
+
+/* Collect a kind's table columns: the distinct column codes of its stored grids, in order. */
+static void
+build_table_columns(const GiKindDesc *d)
+{
+	int			n = 0;
+
+	for (int li = 0; li < d->nlayouts; li++)
+	{
+		GiGrid	   *g = &grids[d->kind][li];
+
+		for (int r = 0; r < g->nrows; r++)
+		{
+			GiGridRow  *gr = &g->rows[r];
+
+			for (int c = 0; c < gr->ncols; c++)
+			{
+				int			t = 0;
+
+				while (t < n && strcmp(table_cols[d->kind][t], gr->cols[c]->code) != 0)
+					t++;
+				if (t == n && g->stored)
+				{
+					if (n == GI_MAX_TABLE_COLS)
+						elog(ERROR, "govinfo catalog: %s has more than %d columns", d->type_name, GI_MAX_TABLE_COLS);
+					table_cols[d->kind][n++] = gr->cols[c]->code;
+				}
+				gr->table_col[c] = t < n ? t : -1;
+			}
+		}
+	}
+	ntable_cols[d->kind] = n;
+}
+
+/* Build every layout of every kind the first time one is needed. */
 static void
 build_grids(void)
 {
-	build_grid(&grid_disclosure_2021, GI_FIG_DISCLOSURE, "disclosure_figures", 2, GI_FORMAT_2021);
-	build_grid(&grid_request_2019, GI_FIG_REQUEST, "request_figures", 3, GI_FORMAT_2019);
-	build_grid(&grid_request_2021, GI_FIG_REQUEST, "request_figures", 3, GI_FORMAT_2021);
-	build_grid(&grid_appeal, GI_FIG_APPEAL, "appeal_figures", 4, 0);
+	for (int k = 0; k < GI_NKINDS; k++)
+	{
+		const GiKindDesc *d = gi_kind((GiFigKind) k);
 
-	if (grid_disclosure_2021.nvalues != DF_VALUES ||
-		grid_disclosure_2021.amount_index != DF_COUNTS ||
-		grid_request_2021.nvalues != RF_CELLS ||
-		grid_request_2021.nrows != 25 || grid_request_2019.nrows != 23 ||
-		grid_appeal.nvalues != AF_CELLS)
-		elog(ERROR, "govinfo catalog does not match the figures storage layout");
+		Assert(d->kind == k && d->nlayouts <= GI_MAX_LAYOUTS);
+		for (int li = 0; li < d->nlayouts; li++)
+		{
+			build_grid(&grids[k][li], d, &d->layouts[li]);
+			check_storage(&grids[k][li], d, &d->layouts[li]);
+		}
+		build_table_columns(d);
+	}
 	grids_built = true;
 }
 
-/* The grid of a figures type in a format; user error for unknown formats. */
+/* The grid of any layout of a kind, stored or not; NULL for an unknown format. */
+const GiGrid *
+gi_layout_grid(GiFigKind kind, int format)
+{
+	const GiKindDesc *d = gi_kind(kind);
+
+	if (!grids_built)
+		build_grids();
+	if (d->format_offset < 0)
+		return &grids[kind][0];	/* one layout whatever the format */
+	for (int li = 0; li < d->nlayouts; li++)
+		if (d->layouts[li].format == format)
+			return &grids[kind][li];
+	return NULL;
+}
+
+/* The grid of a kind in a format its values can have; user error otherwise. */
 const GiGrid *
 gi_grid(GiFigKind kind, int format)
 {
-	if (!grids_built)
-		build_grids();
+	return gi_grid_safe(kind, format, NULL);
+}
 
-	switch (kind)
+/* gi_grid(), reporting an unknown or unstored format through escontext (then NULL). */
+const GiGrid *
+gi_grid_safe(GiFigKind kind, int format, Node *escontext)
+{
+	const GiGrid *g = gi_layout_grid(kind, format);
+
+	if (g != NULL && g->stored)
+		return g;
+	if (g != NULL)
 	{
-		case GI_FIG_APPEAL:
-			return &grid_appeal;
-		case GI_FIG_REQUEST:
-			if (format == GI_FORMAT_2021)
-				return &grid_request_2021;
-			if (format == GI_FORMAT_2019)
-				return &grid_request_2019;
-			break;
-		case GI_FIG_DISCLOSURE:
-			if (format == GI_FORMAT_2021)
-				return &grid_disclosure_2021;
-			if (format == GI_FORMAT_2019)
-				ereport(ERROR,
-						(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-						 errmsg("disclosure_figures does not support the 2019 format"),
-						 errdetail("Table 二 of the 2019 trial format has other blocks and columns; govinfo stores table 二 in the 2021 format only."),
-						 errhint("Leave the disclosures of 2019 and 2020 reports NULL.")));
-			break;
+		const GiLayoutDesc *l = &gi_kind(kind)->layouts[g - grids[kind]];
+
+		ereturn(escontext, NULL,
+				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				 errmsg("%s does not support the %d format", g->type_name, format),
+				 errdetail("%s", gi_zh(l->unstored_detail)),
+				 errhint("%s", gi_zh(l->unstored_hint))));
 	}
-	ereport(ERROR,
+	ereturn(escontext, NULL,
 			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 			 errmsg("unknown report format \"%d\"", format),
 			 errhint("Known formats are \"2019\" and \"2021\".")));
-	return NULL;
+}
+
+/* The columns of a kind's table function after its key and label, in order. */
+const char *const *
+gi_table_columns(GiFigKind kind, int *ncols)
+{
+	if (!grids_built)
+		build_grids();
+	*ncols = ntable_cols[kind];
+	return table_cols[kind];
 }
 
 /* Find a row of a grid by code; NULL when the grid has none. */
@@ -133,6 +217,13 @@ gi_grid_find_col(const GiGridRow *r, const char *code)
 const GiGridRow *
 gi_grid_row(const GiGrid *g, const char *code)
 {
+	return gi_grid_row_safe(g, code, NULL);
+}
+
+/* gi_grid_row(), reporting an unknown or group row through escontext (then NULL). */
+const GiGridRow *
+gi_grid_row_safe(const GiGrid *g, const char *code, Node *escontext)
+{
 	const GiGridRow *r = gi_grid_find_row(g, code);
 	const GiRow *cat;
 
@@ -140,29 +231,29 @@ gi_grid_row(const GiGrid *g, const char *code)
 		return r;
 	cat = gi_find_row(g->part, g->format ? g->format : GI_FORMAT_2021, code);
 	if (cat != NULL && cat->kind == GI_ROW_GROUP)
-		ereport(ERROR,
+		ereturn(escontext, NULL,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("row \"%s\" of %s is a group label and has no cells", code, g->type_name)));
 	if (g->format)
-		ereport(ERROR,
+		ereturn(escontext, NULL,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("unknown row code \"%s\" for %s in format %d", code, g->type_name, g->format),
 				 errhint("govinfo.row_catalog('%d') lists the rows of part %d.", g->format, g->part)));
-	ereport(ERROR,
+	ereturn(escontext, NULL,
 			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 			 errmsg("unknown row code \"%s\" for %s", code, g->type_name),
 			 errhint("govinfo.row_catalog('2021') lists the rows of part %d.", g->part)));
-	return NULL;
 }
 
-/* Raise the error for a row given the wrong number of values. */
-void
-gi_report_value_count(const GiGrid *g, const GiGridRow *r, int got, int sqlstate)
+/* Report a row given the wrong number of values (through escontext); false. */
+bool
+gi_report_value_count(const GiGrid *g, const GiGridRow *r, int got, int sqlstate, Node *escontext)
 {
-	ereport(ERROR,
+	errsave(escontext,
 			(errcode(sqlstate),
 			 errmsg("row \"%s\" of %s has %d values but takes %d", r->row->code, g->type_name, got, r->ncols),
 			 errdetail("Write one value per column, leaving a blank cell empty (or null in JSON).")));
+	return false;
 }
 
 /* Resolve a (row, column) code pair to a value index, or raise a clear error. */
@@ -180,103 +271,73 @@ gi_grid_value_index(const GiGrid *g, const char *row_code, const char *col_code)
 	return r->first + c;
 }
 
-/* Whether values of a figures type carry a format version. */
+/* Whether values of a figures kind carry a format version. */
 bool
 gi_fig_has_format(GiFigKind kind)
 {
-	return kind != GI_FIG_APPEAL;
+	return gi_kind(kind)->format_offset >= 0;
 }
 
-/* The on-disk size of a figures type. */
+/* The on-disk size of a figures kind. */
 size_t
 gi_fig_size(GiFigKind kind)
 {
-	switch (kind)
-	{
-		case GI_FIG_DISCLOSURE:
-			return sizeof(DisclosureFigures);
-		case GI_FIG_REQUEST:
-			return sizeof(RequestFigures);
-		case GI_FIG_APPEAL:
-			return sizeof(AppealFigures);
-	}
-	return 0;
+	return gi_kind(kind)->size;
 }
 
-/* The format version a figures value carries (0 for appeals). */
+/* The format version a figures value carries (0 for a kind without format). */
 int
 gi_fig_format(GiFigKind kind, const void *fig)
 {
-	switch (kind)
-	{
-		case GI_FIG_DISCLOSURE:
-			return ((const DisclosureFigures *) fig)->format;
-		case GI_FIG_REQUEST:
-			return ((const RequestFigures *) fig)->format;
-		case GI_FIG_APPEAL:
-			return 0;
-	}
-	return 0;
+	const GiKindDesc *d = gi_kind(kind);
+
+	return d->format_offset < 0 ? 0 : *(const int32 *) ((const char *) fig + d->format_offset);
 }
 
 /* Unpack a stored value into its format and flat values. */
 void
 gi_unpack(GiFigKind kind, const void *fig, GiValues *out)
 {
-	out->format = gi_fig_format(kind, fig);
-	switch (kind)
-	{
-		case GI_FIG_DISCLOSURE:
-			{
-				const DisclosureFigures *d = fig;
+	const GiKindDesc *d = gi_kind(kind);
+	const int32 *cells = (const int32 *) ((const char *) fig + d->cells_offset);
 
-				for (int i = 0; i < DF_COUNTS; i++)
-					out->v[i] = d->counts[i];
-				out->v[DF_COUNTS] = d->amount;
-				break;
-			}
-		case GI_FIG_REQUEST:
-			for (int i = 0; i < RF_CELLS; i++)
-				out->v[i] = ((const RequestFigures *) fig)->cells[i];
-			break;
-		case GI_FIG_APPEAL:
-			for (int i = 0; i < AF_CELLS; i++)
-				out->v[i] = ((const AppealFigures *) fig)->cells[i];
-			break;
-	}
+	out->format = gi_fig_format(kind, fig);
+	for (int i = 0; i < d->ncells; i++)
+		out->v[i] = cells[i];
+	if (d->amount_offset >= 0)
+		out->v[d->ncells] = *(const int64 *) ((const char *) fig + d->amount_offset);
 }
 
 /* Pack checked flat values into a new zeroed on-disk value. */
 void *
 gi_pack(GiFigKind kind, const GiValues *in)
 {
-	void	   *fig = palloc0(gi_fig_size(kind));
+	const GiKindDesc *d = gi_kind(kind);
+	char	   *fig = palloc0(d->size);
+	int32	   *cells = (int32 *) (fig + d->cells_offset);
 
-	switch (kind)
-	{
-		case GI_FIG_DISCLOSURE:
-			{
-				DisclosureFigures *d = fig;
-
-				d->format = in->format;
-				for (int i = 0; i < DF_COUNTS; i++)
-					d->counts[i] = (int32) in->v[i];
-				d->amount = in->v[DF_COUNTS];
-				break;
-			}
-		case GI_FIG_REQUEST:
-			{
-				RequestFigures *r = fig;
-
-				r->format = in->format;
-				for (int i = 0; i < RF_CELLS; i++)
-					r->cells[i] = (int32) in->v[i];
-				break;
-			}
-		case GI_FIG_APPEAL:
-			for (int i = 0; i < AF_CELLS; i++)
-				((AppealFigures *) fig)->cells[i] = (int32) in->v[i];
-			break;
-	}
+	if (d->format_offset >= 0)
+		*(int32 *) (fig + d->format_offset) = in->format;
+	for (int i = 0; i < d->ncells; i++)
+		cells[i] = (int32) in->v[i];
+	if (d->amount_offset >= 0)
+		*(int64 *) (fig + d->amount_offset) = in->v[d->ncells];
 	return fig;
+}
+
+/*
+ * A new value of a format with 0 in every cell the format has and blank in
+ * the others (the 2019 rows 3.6.2 and 3.6.3): a derivation's first state.
+ */
+void *
+gi_new_zero(GiFigKind kind, int format)
+{
+	const GiGrid *g = gi_grid(kind, format);
+	GiValues	vals;
+
+	gi_init_values(g, &vals);
+	for (int i = 0; i < g->nrows; i++)
+		for (int c = 0; c < g->rows[i].ncols; c++)
+			vals.v[g->rows[i].first + c] = 0;
+	return gi_pack(kind, &vals);
 }

@@ -20,25 +20,18 @@
  */
 #include "postgres.h"
 
-#include "access/htup_details.h"
-#include "access/table.h"
-#include "access/tableam.h"
 #include "access/xact.h"
 #include "catalog/pg_type.h"
 #include "commands/trigger.h"
 #include "executor/spi.h"
-#include "executor/tuptable.h"
 #include "miscadmin.h"
-#include "utils/acl.h"
-#include "utils/builtins.h"
-#include "utils/lsyscache.h"
-#include "utils/memutils.h"
 #include "utils/rel.h"
-#include "utils/snapmgr.h"
+#include "utils/memutils.h"
 
 #include "fmgr.h"
 
 #include "application_check.h"
+#include "plans.h"
 #include "spans.h"
 
 /* The span set of one inserting statement, innermost first. */
@@ -46,14 +39,12 @@ typedef struct InsertStatement
 {
 	struct InsertStatement *outer;
 	int			nest_level;		/* transaction nesting level that opened it */
-	CommandId	cid;			/* the statement's command id */
 	MemoryContext cxt;
 	SpanSet    *spans;
 } InsertStatement;
 
 static InsertStatement *innermost = NULL;
 static bool callbacks_registered = false;
-static SPIPlanPtr check_plan = NULL;
 
 /* Drop the span set on top of the stack. */
 static void
@@ -118,7 +109,6 @@ application_insert_begin(PG_FUNCTION_ARGS)
 	st = MemoryContextAllocZero(cxt, sizeof(InsertStatement));
 	st->cxt = cxt;
 	st->nest_level = GetCurrentTransactionNestLevel();
-	st->cid = GetCurrentCommandId(false);
 	st->spans = spanset_make(cxt);
 	st->outer = innermost;
 	innermost = st;
@@ -142,30 +132,26 @@ application_row_valid(PG_FUNCTION_ARGS)
 }
 
 /*
- * Run application_insert_check(spans, since), in the schema of the trigger function trigger_fn,
- * through a plan kept for the session.
+ * Run application_insert_check(spans) through its kept plan, as the owner of
+ * the table (as ri_triggers.c runs its checks): the check is not for PUBLIC,
+ * and it locks agency rows, which the inserting role need not be able to do.
+ * An error restores the user at (sub)transaction abort.
  */
 static void
-run_insert_check(Oid trigger_fn, ArrayType *spans, CommandId since)
+run_insert_check(FunctionCallInfo fcinfo, Relation rel, ArrayType *spans)
 {
-	Datum		args[2] = {PointerGetDatum(spans), Int64GetDatum((int64) since)};
+	Datum		args[1] = {PointerGetDatum(spans)};
+	Oid			save_userid;
+	int			save_sec_context;
 
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
-	if (check_plan == NULL)
-	{
-		Oid			types[2] = {INT8ARRAYOID, INT8OID};
-		char	   *sql = psprintf("SELECT %s.application_insert_check($1, $2)",
-								   quote_identifier(get_namespace_name(get_func_namespace(trigger_fn))));
-		SPIPlanPtr	plan = SPI_prepare(sql, 2, types);
-
-		if (plan == NULL)
-			elog(ERROR, "SPI_prepare failed: %s", SPI_result_code_string(SPI_result));
-		SPI_keepplan(plan);
-		check_plan = plan;
-	}
-	if (SPI_execute_plan(check_plan, args, NULL, false, 1) != SPI_OK_SELECT)
+	GetUserIdAndSecContext(&save_userid, &save_sec_context);
+	SetUserIdAndSecContext(RelationGetForm(rel)->relowner,
+						   save_sec_context | SECURITY_LOCAL_USERID_CHANGE | SECURITY_NOFORCE_RLS);
+	if (SPI_execute_plan(gi_plan(fcinfo, GI_PLAN_INSERT_CHECK), args, NULL, false, 1) != SPI_OK_SELECT)
 		elog(ERROR, "SPI_execute_plan failed: %s", SPI_result_code_string(SPI_result));
+	SetUserIdAndSecContext(save_userid, save_sec_context);
 	SPI_finish();
 }
 
@@ -175,56 +161,14 @@ Datum
 application_insert_end(PG_FUNCTION_ARGS)
 {
 	ArrayType  *spans;
-	CommandId	since;
 
 	check_statement_trigger(fcinfo, "application_insert_end", false);
 	/* no set of this (sub)transaction: the BEFORE trigger did not fire, nothing was collected */
 	if (innermost == NULL || innermost->nest_level != GetCurrentTransactionNestLevel())
 		return PointerGetDatum(NULL);
 	spans = spanset_array(innermost->spans);
-	since = innermost->cid;
 	drop_innermost();
 	if (spans != NULL)
-		run_insert_check(fcinfo->flinfo->fn_oid, spans, since);
+		run_insert_check(fcinfo, ((TriggerData *) fcinfo->context)->tg_relation, spans);
 	return PointerGetDatum(NULL);
-}
-
-PG_FUNCTION_INFO_V1(inserted_since);
-/*
- * inserted_since(rel, ctid, since): whether the row version at ctid was inserted,
- * not produced by an UPDATE, by this transaction at command since or later.
- */
-Datum
-inserted_since(PG_FUNCTION_ARGS)
-{
-	Oid			relid = PG_GETARG_OID(0);
-	ItemPointer tid = (ItemPointer) PG_GETARG_POINTER(1);	/* tid is passed by reference */
-	int64		since = PG_GETARG_INT64(2);
-	Relation	rel;
-	TupleTableSlot *slot;
-	bool		result = false;
-
-	if (pg_class_aclcheck(relid, GetUserId(), ACL_SELECT) != ACLCHECK_OK)
-		aclcheck_error(ACLCHECK_NO_PRIV, OBJECT_TABLE, get_rel_name(relid));
-	rel = table_open(relid, AccessShareLock);
-	if (rel->rd_rel->relkind != RELKIND_RELATION || rel->rd_tableam != GetHeapamTableAmRoutine())
-		ereport(ERROR,
-				(errcode(ERRCODE_WRONG_OBJECT_TYPE),
-				 errmsg("\"%s\" is not a heap table", RelationGetRelationName(rel))));
-	slot = table_slot_create(rel, NULL);
-	if (ItemPointerIsValid(tid) && table_tuple_fetch_row_version(rel, tid, SnapshotAny, slot))
-	{
-		bool		should_free;
-		HeapTuple	tuple = ExecFetchSlotHeapTuple(slot, false, &should_free);
-		HeapTupleHeader header = tuple->t_data;
-
-		result = TransactionIdIsCurrentTransactionId(HeapTupleHeaderGetXmin(header)) &&
-			!(header->t_infomask & HEAP_UPDATED) &&
-			(int64) HeapTupleHeaderGetCmin(header) >= since;
-		if (should_free)
-			heap_freetuple(tuple);
-	}
-	ExecDropSingleTupleTableSlot(slot);
-	table_close(rel, AccessShareLock);
-	PG_RETURN_BOOL(result);
 }

@@ -25,28 +25,63 @@
 #include "utils/rel.h"
 #include "utils/snapmgr.h"
 
+#include "miscadmin.h"
+#include "utils/resowner.h"
+
+#include "plans.h"
+#include "encoding.h"
 #include "rules.h"
 
-/* "agency \"code\" (agency_id N)", looked up for error details. */
+/*
+ * "agency \"code\" (name, agency_id N)" for a message, looked up before the
+ * message is raised.  The lookup runs as the owner of the table being
+ * changed (as ri_triggers.c runs its queries) and in a subtransaction: if it
+ * fails all the same, the message says "agency_id N" and the rule violation
+ * is still what the user sees.
+ */
 static char *
-describe_agency(int64 agency_id)
+describe_agency(FunctionCallInfo fcinfo, Relation rel, int64 agency_id)
 {
 	MemoryContext caller = CurrentMemoryContext;
-	char	   *res = NULL;
-	Oid			argtypes[1] = {INT8OID};
+	ResourceOwner owner = CurrentResourceOwner;
+	Oid			save_userid;
+	int			save_sec_context;
+	char	   *volatile res = NULL;
 	Datum		args[1] = {Int64GetDatum(agency_id)};
 
-	if (SPI_connect() != SPI_OK_CONNECT)
-		elog(ERROR, "SPI_connect failed");
-	if (SPI_execute_with_args("SELECT code, name FROM govinfo.agency WHERE agency_id = $1",
-							  1, argtypes, args, NULL, true, 1) == SPI_OK_SELECT &&
-		SPI_processed == 1)
-		res = MemoryContextStrdup(caller,
-								  psprintf("agency \"%s\" (%s, agency_id " INT64_FORMAT ")",
-										   SPI_getvalue(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1),
-										   SPI_getvalue(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 2),
-										   agency_id));
-	SPI_finish();
+	GetUserIdAndSecContext(&save_userid, &save_sec_context);
+	BeginInternalSubTransaction(NULL);
+	MemoryContextSwitchTo(caller);
+	PG_TRY();
+	{
+		SetUserIdAndSecContext(RelationGetForm(rel)->relowner,
+							   save_sec_context | SECURITY_LOCAL_USERID_CHANGE | SECURITY_NOFORCE_RLS);
+		if (SPI_connect() != SPI_OK_CONNECT)
+			elog(ERROR, "SPI_connect failed");
+		if (SPI_execute_plan(gi_plan(fcinfo, GI_PLAN_AGENCY_NAME), args, NULL, true, 1) == SPI_OK_SELECT &&
+			SPI_processed == 1)
+			res = MemoryContextStrdup(caller,
+									  psprintf("agency \"%s\" (%s, agency_id " INT64_FORMAT ")",
+											   SPI_getvalue(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1),
+											   SPI_getvalue(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 2),
+											   agency_id));
+		SPI_finish();
+		SetUserIdAndSecContext(save_userid, save_sec_context);
+		ReleaseCurrentSubTransaction();
+		MemoryContextSwitchTo(caller);
+		CurrentResourceOwner = owner;
+	}
+	PG_CATCH();
+	{
+		SetUserIdAndSecContext(save_userid, save_sec_context);
+		MemoryContextSwitchTo(caller);
+		FlushErrorState();
+		RollbackAndReleaseCurrentSubTransaction();
+		MemoryContextSwitchTo(caller);
+		CurrentResourceOwner = owner;
+		res = NULL;
+	}
+	PG_END_TRY();
 	return res ? res : psprintf("agency_id " INT64_FORMAT, agency_id);
 }
 
@@ -72,7 +107,7 @@ count_violation(const GiViolation *v, void *arg)
 
 /* Reject a figures value of the wrong format or breaking a rule. */
 static void
-check_figures(Relation rel, HeapTuple tup, GiFigKind kind, const char *column,
+check_figures(FunctionCallInfo fcinfo, Relation rel, HeapTuple tup, GiFigKind kind, const char *column,
 			  int format, int64 agency_id, int year)
 {
 	bool		isnull;
@@ -80,23 +115,29 @@ check_figures(Relation rel, HeapTuple tup, GiFigKind kind, const char *column,
 	GiViolation v;
 	int			n = 0;
 
+	char	   *agency;
+
 	if (isnull)
 		return;
 	if (gi_fig_has_format(kind) && gi_fig_format(kind, DatumGetPointer(d)) != format)
+	{
+		agency = describe_agency(fcinfo, rel, agency_id);
 		ereport(ERROR,
 				(errcode(ERRCODE_CHECK_VIOLATION),
 				 errmsg("annual report %s are in format %d but the report is in format %d",
 						column, gi_fig_format(kind, DatumGetPointer(d)), format),
-				 errdetail("%s, year %d.", describe_agency(agency_id), year),
+				 errdetail("%s, year %d.", agency, year),
 				 errtableconstraint(rel, psprintf("annual_report_%s_format", column))));
+	}
 	if (!gi_first_violation(kind, DatumGetPointer(d), &v))
 		return;
 	gi_check_rules(kind, DatumGetPointer(d), count_violation, &n);
+	agency = describe_agency(fcinfo, rel, agency_id);
 	ereport(ERROR,
 			(errcode(ERRCODE_CHECK_VIOLATION),
 			 errmsg("annual report violates rule %s", v.rule),
 			 errdetail("%s, year %d, %s, row %s, column %s: expected " INT64_FORMAT ", found " INT64_FORMAT " (%s).",
-					   describe_agency(agency_id), year, column, v.row_code, v.col_code,
+					   agency, year, column, v.row_code, v.col_code,
 					   v.expected, v.actual, v.message),
 			 errhint("%d broken cell%s in all; SELECT * FROM govinfo.violations(%s) lists them, and govinfo.complete() fills blank totals.",
 					 n, n == 1 ? "" : "s", column),
@@ -105,15 +146,16 @@ check_figures(Relation rel, HeapTuple tup, GiFigKind kind, const char *column,
 
 /* Raise the error for a change to a published report. */
 static void
-report_published(Relation rel, HeapTuple tup, const char *what)
+report_published(FunctionCallInfo fcinfo, Relation rel, HeapTuple tup, const char *what)
 {
 	bool		isnull;
 	int64		agency_id = DatumGetInt64(heap_getattr(tup, attnum(rel, "agency_id"), RelationGetDescr(rel), &isnull));
 	int			year = DatumGetInt32(heap_getattr(tup, attnum(rel, "year"), RelationGetDescr(rel), &isnull));
+	char	   *agency = describe_agency(fcinfo, rel, agency_id);
 
 	ereport(ERROR,
 			(errcode(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE),
-			 errmsg("the annual report of %s for year %d is published", describe_agency(agency_id), year),
+			 errmsg("the annual report of %s for year %d is published", agency, year),
 			 errdetail("%s", what),
 			 errhint("govinfo.reopen_report(agency_code, year, reason) lifts the lock and keeps the published version.")));
 }
@@ -136,16 +178,14 @@ column_changed(Relation rel, HeapTuple a, HeapTuple b, const char *column)
 
 /* Whether the published version of a report was archived by reopen_report. */
 static bool
-version_archived(int64 agency_id, int year, Datum published_at)
+version_archived(FunctionCallInfo fcinfo, int64 agency_id, int year, Datum published_at)
 {
-	Oid			types[3] = {INT8OID, INT4OID, TIMESTAMPTZOID};
 	Datum		args[3] = {Int64GetDatum(agency_id), Int32GetDatum(year), published_at};
 	bool		found;
 
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
-	if (SPI_execute_with_args("SELECT 1 FROM govinfo.report_version WHERE agency_id = $1 AND year = $2"
-							  " AND published_at = $3", 3, types, args, NULL, false, 1) != SPI_OK_SELECT)
+	if (SPI_execute_plan(gi_plan(fcinfo, GI_PLAN_VERSION_ARCHIVED), args, NULL, false, 1) != SPI_OK_SELECT)
 		elog(ERROR, "reading govinfo.report_version failed");
 	found = SPI_processed > 0;
 	SPI_finish();
@@ -167,7 +207,7 @@ publication_step(int64 agency_id, int year)
 
 /* Refuse deleting, or changing the figures of, a published report; only the functions (un)publish. */
 static void
-check_publication_lock(TriggerData *td)
+check_publication_lock(FunctionCallInfo fcinfo, TriggerData *td)
 {
 	Relation	rel = td->tg_relation;
 	HeapTuple	old = td->tg_trigtuple;
@@ -179,7 +219,9 @@ check_publication_lock(TriggerData *td)
 	Datum		is;
 	int64		agency_id;
 	int			year;
-	static const char *const locked[] = {"agency_id", "year", "format", "disclosures", "requests", "appeals"};
+	char	   *agency;
+	static const char *const locked[] = {"agency_id", "year", "format", "disclosures", "requests", "appeals",
+	"published_records"};
 
 	if (col <= 0)
 		return;					/* a 0.1.0 table has no publication lock */
@@ -187,7 +229,7 @@ check_publication_lock(TriggerData *td)
 	if (TRIGGER_FIRED_BY_DELETE(td->tg_event))
 	{
 		if (!was_null)
-			report_published(rel, old, "A published report cannot be deleted.");
+			report_published(fcinfo, rel, old, "A published report cannot be deleted.");
 		return;
 	}
 	is = heap_getattr(td->tg_newtuple, col, RelationGetDescr(rel), &is_null);
@@ -195,25 +237,27 @@ check_publication_lock(TriggerData *td)
 	year = DatumGetInt32(heap_getattr(old, attnum(rel, "year"), RelationGetDescr(rel), &isnull));
 	if (was_null)
 	{
-		if (!is_null && !publication_step(agency_id, year))
-			ereport(ERROR,
-					(errcode(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE),
-					 errmsg("the annual report of %s for year %d can only be published by govinfo.publish_report()",
-							describe_agency(agency_id), year),
-					 errdetail("publish_report() waits for concurrent writers of the agency's records and re-derives a derived report.")));
-		return;
+		if (is_null || publication_step(agency_id, year))
+			return;
+		agency = describe_agency(fcinfo, rel, agency_id);
+		ereport(ERROR,
+				(errcode(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE),
+				 errmsg("the annual report of %s for year %d can only be published by govinfo.publish_report()",
+						agency, year),
+				 errdetail("publish_report() waits for concurrent writers of the agency's records and re-derives a derived report.")));
 	}
 	if (is_null)
 	{
-		if (!publication_step(agency_id, year) || !version_archived(agency_id, year, was))
-			report_published(rel, old, "Only govinfo.reopen_report() unpublishes a report, keeping its published figures.");
+		if (!publication_step(agency_id, year) || !version_archived(fcinfo, agency_id, year, was))
+			report_published(fcinfo, rel, old, "Only govinfo.reopen_report() unpublishes a report, keeping its published figures.");
 		return;
 	}
 	if (DatumGetTimestampTz(was) != DatumGetTimestampTz(is))
-		report_published(rel, old, "Its publication time cannot change.");
+		report_published(fcinfo, rel, old, "Its publication time cannot change.");
 	for (int i = 0; i < (int) lengthof(locked); i++)
-		if (column_changed(rel, old, td->tg_newtuple, locked[i]))
-			report_published(rel, old, psprintf("Its %s cannot change while it is published.", locked[i]));
+		if (SPI_fnumber(RelationGetDescr(rel), locked[i]) > 0 &&
+			column_changed(rel, old, td->tg_newtuple, locked[i]))
+			report_published(fcinfo, rel, old, psprintf("Its %s cannot change while it is published.", locked[i]));
 }
 
 PG_FUNCTION_INFO_V1(annual_report_check);
@@ -235,7 +279,7 @@ annual_report_check(PG_FUNCTION_ARGS)
 		elog(ERROR, "annual_report_check must be a BEFORE row trigger");
 	rel = td->tg_relation;
 	if (!TRIGGER_FIRED_BY_INSERT(td->tg_event))
-		check_publication_lock(td);
+		check_publication_lock(fcinfo, td);
 	if (TRIGGER_FIRED_BY_DELETE(td->tg_event))
 		return PointerGetDatum(td->tg_trigtuple);
 	tup = TRIGGER_FIRED_BY_UPDATE(td->tg_event) ? td->tg_newtuple : td->tg_trigtuple;
@@ -261,57 +305,32 @@ annual_report_check(PG_FUNCTION_ARGS)
 	if (gi_format_mask(format) == 0)
 		return PointerGetDatum(tup);	/* annual_report_format_known reports it */
 
-	check_figures(rel, tup, GI_FIG_DISCLOSURE, "disclosures", format, agency_id, year);
-	check_figures(rel, tup, GI_FIG_REQUEST, "requests", format, agency_id, year);
-	check_figures(rel, tup, GI_FIG_APPEAL, "appeals", format, agency_id, year);
+	check_figures(fcinfo, rel, tup, GI_FIG_DISCLOSURE, "disclosures", format, agency_id, year);
+	check_figures(fcinfo, rel, tup, GI_FIG_REQUEST, "requests", format, agency_id, year);
+	check_figures(fcinfo, rel, tup, GI_FIG_APPEAL, "appeals", format, agency_id, year);
 	return PointerGetDatum(tup);
 }
 
-static SPIPlanPtr lock_agency_plan = NULL;
-static SPIPlanPtr neighbours_plan = NULL;
-
-/* Prepare and keep a plan once per backend. */
-static SPIPlanPtr
-keep_plan(SPIPlanPtr *slot, const char *sql, int nargs, Oid *argtypes)
-{
-	if (*slot == NULL)
-	{
-		SPIPlanPtr	p = SPI_prepare(sql, nargs, argtypes);
-
-		if (p == NULL)
-			elog(ERROR, "SPI_prepare failed for \"%s\": %s", sql, SPI_result_code_string(SPI_result));
-		SPI_keepplan(p);
-		*slot = p;
-	}
-	return *slot;
-}
-
-/* Check P3-CARRY between the stored reports of years y-1 and y. */
+/* Check P3-CARRY (rules.c) between the stored reports of years y-1 and y. */
 static void
-check_carry_pair(Relation rel, int64 agency_id, int y, const RequestFigures *prev, const RequestFigures *cur)
+check_carry_pair(FunctionCallInfo fcinfo, Relation rel, int64 agency_id, int y,
+				 const RequestFigures *prev, const RequestFigures *cur)
 {
-	const GiGrid *g = gi_grid(GI_FIG_REQUEST, cur->format);
+	GiViolation v;
+	char	   *agency;
 
-	for (int c = 0; c < RF_COLS; c++)
-	{
-		int32		in = cur->cells[RF_CELL(RF_ROW_CARRIED_IN, c)];
-		int32		out = prev->cells[RF_CELL(RF_ROW_CARRIED_OUT, c)];
-
-		if (in == GI_BLANK)
-			in = 0;
-		if (out == GI_BLANK)
-			out = 0;
-		if (in != out)
-			ereport(ERROR,
-					(errcode(ERRCODE_CHECK_VIOLATION),
-					 errmsg("annual report violates rule P3-CARRY"),
-					 errdetail("%s, years %d and %d, column %s: row 2 of %d is %d but row 4 of %d is %d.",
-							   describe_agency(agency_id), y - 1, y, g->rows[0].cols[c]->code,
-							   y, in, y - 1, out),
-					 errhint("Row 2 (上年结转) of a year must equal row 4 (结转下年度) of the year before; "
-							 "change both in one statement, or SET CONSTRAINTS annual_report_p3_carry DEFERRED."),
-					 errtableconstraint(rel, "annual_report_p3_carry")));
-	}
+	if (!gi_first_carry_violation(GI_FIG_REQUEST, prev, cur, &v))
+		return;
+	agency = describe_agency(fcinfo, rel, agency_id);	/* SPI: not inside ereport */
+	ereport(ERROR,
+			(errcode(ERRCODE_CHECK_VIOLATION),
+			 errmsg("annual report violates rule %s", v.rule),
+			 errdetail("%s, years %d and %d, column %s: row 2 of %d is %d but row 4 of %d is %d.",
+					   agency, y - 1, y, v.col_code,
+					   y, (int) v.actual, y - 1, (int) v.expected),
+			 errhint("%s", gi_zh("Row 2 (上年结转) of a year must equal row 4 (结转下年度) of the year before; "
+								 "change both in one statement, or SET CONSTRAINTS annual_report_p3_carry DEFERRED.")),
+			 errtableconstraint(rel, "annual_report_p3_carry")));
 }
 
 PG_FUNCTION_INFO_V1(annual_report_carry);
@@ -327,7 +346,6 @@ annual_report_carry(PG_FUNCTION_ARGS)
 	Relation	rel;
 	HeapTuple	tup;
 	bool		isnull;
-	Oid			types[2] = {INT8OID, INT4OID};
 	Datum		args[2];
 	RequestFigures *by_year[3] = {NULL, NULL, NULL};
 	int			year;
@@ -345,17 +363,7 @@ annual_report_carry(PG_FUNCTION_ARGS)
 
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
-	keep_plan(&lock_agency_plan,
-			  "SELECT 1 FROM govinfo.agency WHERE agency_id OPERATOR(pg_catalog.=) $1 FOR NO KEY UPDATE",
-			  1, types);
-	keep_plan(&neighbours_plan,
-			  "SELECT year, requests FROM govinfo.annual_report"
-			  " WHERE agency_id OPERATOR(pg_catalog.=) $1"
-			  " AND year OPERATOR(pg_catalog.>=) ($2 OPERATOR(pg_catalog.-) 1)"
-			  " AND year OPERATOR(pg_catalog.<=) ($2 OPERATOR(pg_catalog.+) 1)"
-			  " AND requests IS NOT NULL",
-			  2, types);
-	if (SPI_execute_plan(lock_agency_plan, args, NULL, false, 0) != SPI_OK_SELECT)
+	if (SPI_execute_plan(gi_plan(fcinfo, GI_PLAN_LOCK_AGENCY), args, NULL, false, 0) != SPI_OK_SELECT)
 		elog(ERROR, "locking the agency failed");
 	/*
 	 * At READ COMMITTED the read takes a fresh snapshot; a transaction-wide
@@ -364,8 +372,8 @@ annual_report_carry(PG_FUNCTION_ARGS)
 	 * foreign-key checks do.
 	 */
 	if ((IsolationUsesXactSnapshot() ?
-		 SPI_execute_snapshot(neighbours_plan, args, NULL, GetLatestSnapshot(), InvalidSnapshot, false, false, 0) :
-		 SPI_execute_plan(neighbours_plan, args, NULL, false, 0)) != SPI_OK_SELECT)
+		 SPI_execute_snapshot(gi_plan(fcinfo, GI_PLAN_NEIGHBOURS), args, NULL, GetLatestSnapshot(), InvalidSnapshot, false, false, 0) :
+		 SPI_execute_plan(gi_plan(fcinfo, GI_PLAN_NEIGHBOURS), args, NULL, false, 0)) != SPI_OK_SELECT)
 		elog(ERROR, "reading neighbouring reports failed");
 
 	/* the current reports of years year-1, year and year+1, as stored now */
@@ -380,9 +388,9 @@ annual_report_carry(PG_FUNCTION_ARGS)
 	if (by_year[1] != NULL)
 	{
 		if (by_year[0] != NULL)
-			check_carry_pair(rel, agency_id, year, by_year[0], by_year[1]);
+			check_carry_pair(fcinfo, rel, agency_id, year, by_year[0], by_year[1]);
 		if (by_year[2] != NULL)
-			check_carry_pair(rel, agency_id, year + 1, by_year[1], by_year[2]);
+			check_carry_pair(fcinfo, rel, agency_id, year + 1, by_year[1], by_year[2]);
 	}
 	SPI_finish();
 	return PointerGetDatum(NULL);

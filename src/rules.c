@@ -1,5 +1,8 @@
 /*
- * rules.c — checking the balancing rules and completing derived cells.
+ * rules.c — the balancing rules of each kind, within one value and across
+ * years (P3-CARRY), and the completion of derived cells.  The descriptor of
+ * a kind (kinds.c) names its functions here; gi_check_rules, gi_check_carry
+ * and gi_complete dispatch through it.
  */
 #include "postgres.h"
 
@@ -7,7 +10,8 @@
 #include "utils/builtins.h"
 #include "utils/numeric.h"
 
-#include "rules.h"
+#include "encoding.h"
+#include "kinds.h"
 
 /* A cell as a number, blank counting as 0. */
 static inline int64
@@ -27,12 +31,13 @@ emit(GiViolationFn fn, void *arg, const char *rule, const char *row, const char 
 }
 
 /* Check table 三's rules, calling fn for each broken rule and cell. */
-static void
-check_request(const RequestFigures *f, GiViolationFn fn, void *arg)
+void
+gi_request_rules(const void *fig, GiViolationFn fn, void *arg)
 {
+	const RequestFigures *f = fig;
 	const GiGrid *g = gi_grid(GI_FIG_REQUEST, f->format);
 	const GiGridRow *handled = gi_grid_find_row(g, "3.7");
-	const char *leaves = f->format == GI_FORMAT_2019 ? "19 rows 3.1 … 3.6" : "21 rows 3.1 … 3.6.3";
+	const char *leaves = gi_zh(f->format == GI_FORMAT_2019 ? "19 rows 3.1 … 3.6" : "21 rows 3.1 … 3.6.3");
 
 	/* P3-BALANCE: [1] + [2] = [3.7] + [4], per column */
 	for (int c = 0; c < RF_COLS; c++)
@@ -83,9 +88,10 @@ check_request(const RequestFigures *f, GiViolationFn fn, void *arg)
 }
 
 /* Check table 四's rule P4-TOTAL for each group. */
-static void
-check_appeal(const AppealFigures *f, GiViolationFn fn, void *arg)
+void
+gi_appeal_rules(const void *fig, GiViolationFn fn, void *arg)
 {
+	const AppealFigures *f = fig;
 	const GiGrid *g = gi_grid(GI_FIG_APPEAL, 0);
 
 	for (int i = 0; i < g->nrows; i++)
@@ -104,14 +110,49 @@ check_appeal(const AppealFigures *f, GiViolationFn fn, void *arg)
 	}
 }
 
+/*
+ * P3-CARRY: row 2 of a year equals row 4 of the year before, per column, for
+ * the stored table 三 of one agency in two consecutive years.
+ */
+void
+gi_request_carry(const void *prev_fig, const void *cur_fig, GiViolationFn fn, void *arg)
+{
+	const RequestFigures *prev = prev_fig;
+	const RequestFigures *cur = cur_fig;
+	const GiGridRow *carried_in = gi_grid_find_row(gi_grid(GI_FIG_REQUEST, cur->format), "2");
+
+	for (int c = 0; c < RF_COLS; c++)
+	{
+		int64		in = val0(cur->cells[RF_CELL(RF_ROW_CARRIED_IN, c)]);
+		int64		out = val0(prev->cells[RF_CELL(RF_ROW_CARRIED_OUT, c)]);
+		const char *col = carried_in->cols[c]->code;
+
+		if (in != out &&
+			!emit(fn, arg, "P3-CARRY", "2", col, out, in,
+				  psprintf("P3-CARRY: in column %s, row 2 is " INT64_FORMAT " but row 4 of the year before is " INT64_FORMAT,
+						   col, in, out)))
+			return;
+	}
+}
+
 /* Check the rules of a figures value (table 二 has none). */
 void
 gi_check_rules(GiFigKind kind, const void *fig, GiViolationFn fn, void *arg)
 {
-	if (kind == GI_FIG_REQUEST)
-		check_request(fig, fn, arg);
-	else if (kind == GI_FIG_APPEAL)
-		check_appeal(fig, fn, arg);
+	const GiKindDesc *d = gi_kind(kind);
+
+	if (d->rules != NULL)
+		d->rules(fig, fn, arg);
+}
+
+/* Check the cross-year rules between the values of two consecutive years. */
+void
+gi_check_carry(GiFigKind kind, const void *prev, const void *cur, GiViolationFn fn, void *arg)
+{
+	const GiKindDesc *d = gi_kind(kind);
+
+	if (d->carry != NULL)
+		d->carry(prev, cur, fn, arg);
 }
 
 /* Callback keeping the first violation and stopping. */
@@ -133,6 +174,15 @@ gi_first_violation(GiFigKind kind, const void *fig, GiViolation *out)
 	return out->rule != NULL;
 }
 
+/* Find the first broken cross-year rule; false when the two years agree. */
+bool
+gi_first_carry_violation(GiFigKind kind, const void *prev, const void *cur, GiViolation *out)
+{
+	out->rule = NULL;
+	gi_check_carry(kind, prev, cur, keep_first, out);
+	return out->rule != NULL;
+}
+
 /* Whether a value breaks no rule. */
 bool
 gi_is_balanced(GiFigKind kind, const void *fig)
@@ -142,9 +192,9 @@ gi_is_balanced(GiFigKind kind, const void *fig)
 	return !gi_first_violation(kind, fig, &v);
 }
 
-/* Sum n cells at stride; blank when all are blank. */
+/* Sum n cells at stride into the derived cell at index of g; blank when all are blank. */
 static int32
-sum_parts(const int32 *cells, int first, int n, int stride, const char *what)
+sum_parts(const GiGrid *g, int index, const int32 *cells, int first, int n, int stride)
 {
 	int64		sum = 0;
 	bool		any = false;
@@ -164,39 +214,52 @@ sum_parts(const int32 *cells, int first, int n, int stride, const char *what)
 	if (sum > PG_INT32_MAX)
 		ereport(ERROR,
 				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-				 errmsg("completed %s is out of range", what)));
+				 errmsg("completed count out of range in %s", gi_describe_cell(g, index)),
+				 errdetail("The cells it adds up come to " INT64_FORMAT "; a count is at most %d.", sum, PG_INT32_MAX)));
 	return (int32) sum;
+}
+
+/* table 三: fill the blank total columns, then the blank cells of row 3.7 from the leaves. */
+void
+gi_request_complete(void *fig)
+{
+	int32	   *cells = ((RequestFigures *) fig)->cells;
+	const GiGrid *g = gi_grid(GI_FIG_REQUEST, ((RequestFigures *) fig)->format);
+
+	for (int r = 0; r < RF_ROWS; r++)
+		if (r != RF_ROW_HANDLED && cells[RF_CELL(r, RF_COL_TOTAL)] == GI_BLANK)
+			cells[RF_CELL(r, RF_COL_TOTAL)] =
+				sum_parts(g, RF_CELL(r, RF_COL_TOTAL), cells, RF_CELL(r, 0), RF_COL_TOTAL, 1);
+	for (int c = 0; c < RF_COLS; c++)
+		if (cells[RF_CELL(RF_ROW_HANDLED, c)] == GI_BLANK)
+			cells[RF_CELL(RF_ROW_HANDLED, c)] =
+				sum_parts(g, RF_CELL(RF_ROW_HANDLED, c), cells, RF_CELL(RF_ROW_FIRST_LEAF, c),
+						  RF_ROW_LAST_LEAF - RF_ROW_FIRST_LEAF + 1, RF_COLS);
+}
+
+/* table 四: fill each group's blank total. */
+void
+gi_appeal_complete(void *fig)
+{
+	int32	   *cells = ((AppealFigures *) fig)->cells;
+	const GiGrid *g = gi_grid(GI_FIG_APPEAL, 0);
+
+	for (int grp = 0; grp < AF_GROUPS; grp++)
+		if (cells[grp * AF_COLS + AF_COL_TOTAL] == GI_BLANK)
+			cells[grp * AF_COLS + AF_COL_TOTAL] =
+				sum_parts(g, grp * AF_COLS + AF_COL_TOTAL, cells, grp * AF_COLS, AF_COL_TOTAL, 1);
 }
 
 /* Fill every blank derived cell of a copy from its parts. */
 void *
 gi_complete(GiFigKind kind, const void *fig)
 {
-	void	   *res = palloc(gi_fig_size(kind));
+	const GiKindDesc *d = gi_kind(kind);
+	void	   *res = palloc(d->size);
 
-	memcpy(res, fig, gi_fig_size(kind));
-	if (kind == GI_FIG_REQUEST)
-	{
-		int32	   *cells = ((RequestFigures *) res)->cells;
-
-		/* the total column of every row but 3.7, then row 3.7 from the leaves */
-		for (int r = 0; r < RF_ROWS; r++)
-			if (r != RF_ROW_HANDLED && cells[RF_CELL(r, RF_COL_TOTAL)] == GI_BLANK)
-				cells[RF_CELL(r, RF_COL_TOTAL)] = sum_parts(cells, RF_CELL(r, 0), RF_COL_TOTAL, 1, "total column");
-		for (int c = 0; c < RF_COLS; c++)
-			if (cells[RF_CELL(RF_ROW_HANDLED, c)] == GI_BLANK)
-				cells[RF_CELL(RF_ROW_HANDLED, c)] =
-					sum_parts(cells, RF_CELL(RF_ROW_FIRST_LEAF, c),
-							  RF_ROW_LAST_LEAF - RF_ROW_FIRST_LEAF + 1, RF_COLS, "row 3.7");
-	}
-	else if (kind == GI_FIG_APPEAL)
-	{
-		int32	   *cells = ((AppealFigures *) res)->cells;
-
-		for (int grp = 0; grp < AF_GROUPS; grp++)
-			if (cells[grp * AF_COLS + AF_COL_TOTAL] == GI_BLANK)
-				cells[grp * AF_COLS + AF_COL_TOTAL] = sum_parts(cells, grp * AF_COLS, AF_COL_TOTAL, 1, "total");
-	}
+	memcpy(res, fig, d->size);
+	if (d->complete != NULL)
+		d->complete(res);
 	return res;
 }
 

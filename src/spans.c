@@ -19,6 +19,7 @@
 
 #include "fmgr.h"
 
+#include "encoding.h"
 #include "spans.h"
 
 #define SH_PREFIX spanset
@@ -147,8 +148,24 @@ check_spans_shape(ArrayType *arr)
 	if (ARR_NDIM(arr) != 2 || ARR_DIMS(arr)[1] != 3 || ARR_ELEMTYPE(arr) != INT8OID)
 		ereport(ERROR,
 				(errcode(ERRCODE_ARRAY_SUBSCRIPT_ERROR),
-				 errmsg("spans must be an N×3 bigint array as record_spans() returns"),
+				 errmsg("spans must be an N%s3 bigint array as record_spans() returns", gi_zh("×")),
 				 errdetail("Got a %d-dimensional array of %s.", ARR_NDIM(arr), format_type_be(ARR_ELEMTYPE(arr)))));
+}
+
+/* A year of a spans array as an int4 datum; 22003 for a value outside integer. */
+static Datum
+span_year(Datum d, bool isnull, int index)
+{
+	int64		year = DatumGetInt64(d);
+
+	if (isnull)
+		return (Datum) 0;
+	if (year < PG_INT32_MIN || year > PG_INT32_MAX)
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("year " INT64_FORMAT " in span %d is out of range for type integer", year, index / 3 + 1),
+				 errdetail("A spans array holds years as record_spans() makes them from dates.")));
+	return Int32GetDatum((int32) year);
 }
 
 PG_FUNCTION_INFO_V1(spans_rows);
@@ -170,8 +187,8 @@ spans_rows(PG_FUNCTION_ARGS)
 	deconstruct_array(arr, INT8OID, 8, FLOAT8PASSBYVAL, TYPALIGN_DOUBLE, &elems, &nulls, &n);
 	for (int i = 0; i + 2 < n; i += 3)
 	{
-		Datum		values[3] = {elems[i], Int32GetDatum((int32) DatumGetInt64(elems[i + 1])),
-		Int32GetDatum((int32) DatumGetInt64(elems[i + 2]))};
+		Datum		values[3] = {elems[i], span_year(elems[i + 1], nulls[i + 1], i),
+		span_year(elems[i + 2], nulls[i + 2], i)};
 		bool		isnull[3] = {nulls[i], nulls[i + 1], nulls[i + 2]};
 
 		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, isnull);

@@ -4,7 +4,8 @@
  *
  * The table functions walk the catalog rows of their part in official order,
  * group caption rows included, and place each cell in the output column
- * whose name is the catalog's column code.
+ * whose name is the catalog's column code; the descriptor of the kind names
+ * the first column.  Chinese labels leave in the database encoding.
  */
 #include "postgres.h"
 
@@ -13,16 +14,25 @@
 #include "utils/builtins.h"
 #include "utils/numeric.h"
 
-#include "figures.h"
+#include "kinds.h"
 
-/* Find the output attribute named code; -1 when there is none. */
-static int
-attr_by_name(TupleDesc desc, const char *code)
+/*
+ * Check that the function's declared result is the table the descriptor and
+ * the catalog describe: key, label, then one column per column code.
+ */
+static void
+check_table_result(TupleDesc desc, const GiKindDesc *d)
 {
-	for (int i = 0; i < desc->natts; i++)
-		if (strcmp(NameStr(TupleDescAttr(desc, i)->attname), code) == 0)
-			return i;
-	return -1;
+	int			n;
+	const char *const *cols = gi_table_columns(d->kind, &n);
+	bool		ok = desc->natts == n + 2 &&
+		strcmp(NameStr(TupleDescAttr(desc, 0)->attname), d->table_key) == 0 &&
+		strcmp(NameStr(TupleDescAttr(desc, 1)->attname), "label") == 0;
+
+	for (int i = 0; ok && i < n; i++)
+		ok = strcmp(NameStr(TupleDescAttr(desc, i + 2)->attname), cols[i]) == 0;
+	if (!ok)
+		elog(ERROR, "the result of the %s table function does not match its catalog columns", d->type_name);
 }
 
 /* Emit the rows of one report table for a figures value. */
@@ -43,6 +53,7 @@ table_srf(FunctionCallInfo fcinfo, GiFigKind kind)
 	InitMaterializedSRF(fcinfo, 0);
 	rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
 	desc = rsinfo->setDesc;
+	check_table_result(desc, gi_kind(kind));
 
 	for (int i = 0; i < gi_nrows; i++)
 	{
@@ -57,17 +68,15 @@ table_srf(FunctionCallInfo fcinfo, GiFigKind kind)
 		nulls = palloc(desc->natts * sizeof(bool));
 		memset(nulls, true, desc->natts * sizeof(bool));
 		values[0] = CStringGetTextDatum(row->code);
-		values[1] = CStringGetTextDatum(gi_label(row->label_zh, row->label_en, english));
+		values[1] = CStringGetTextDatum(gi_row_label(row, english));
 		nulls[0] = nulls[1] = false;
 
 		gr = gi_grid_find_row(g, row->code);
 		for (int c = 0; gr != NULL && c < gr->ncols; c++)
 		{
-			int			att = attr_by_name(desc, gr->cols[c]->code);
+			int			att = gr->table_col[c] + 2;
 			int			idx = gr->first + c;
 
-			if (att < 0)
-				elog(ERROR, "report table has no column \"%s\"", gr->cols[c]->code);
 			values[att] = gi_value_as(TupleDescAttr(desc, att)->atttypid, g, idx, vals.v[idx], &nulls[att]);
 		}
 		tuplestore_putvalues(rsinfo->setResult, desc, values, nulls);
@@ -128,7 +137,7 @@ row_catalog(PG_FUNCTION_ARGS)
 			continue;
 		values[0] = Int32GetDatum(r->part);
 		values[1] = CStringGetTextDatum(r->code);
-		values[2] = CStringGetTextDatum(r->label_zh);
+		values[2] = CStringGetTextDatum(gi_row_label(r, false));
 		values[3] = CStringGetTextDatum(r->label_en);
 		values[4] = CStringGetTextDatum(gi_kind_name(r->kind));
 		values[5] = text_or_null(r->parent, &nulls[5]);
@@ -160,9 +169,9 @@ column_catalog(PG_FUNCTION_ARGS)
 		values[0] = Int32GetDatum(col->part);
 		values[1] = text_or_null(col->block, &nulls[1]);
 		values[2] = CStringGetTextDatum(col->code);
-		values[3] = CStringGetTextDatum(col->label_zh);
+		values[3] = CStringGetTextDatum(gi_column_label(col, false));
 		values[4] = CStringGetTextDatum(col->label_en);
-		values[5] = text_or_null(col->group_zh, &nulls[5]);
+		values[5] = text_or_null(gi_column_group(col), &nulls[5]);
 		values[6] = Int32GetDatum(++ord[col->part]);
 		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
 	}
@@ -184,9 +193,9 @@ column_catalog(PG_FUNCTION_ARGS)
 			values[0] = Int32GetDatum(4);
 			values[1] = CStringGetTextDatum(grp->code);
 			values[2] = CStringGetTextDatum(psprintf("%s.%s", grp->code, col->code));
-			values[3] = CStringGetTextDatum(col->label_zh);
+			values[3] = CStringGetTextDatum(gi_column_label(col, false));
 			values[4] = CStringGetTextDatum(psprintf("%s: %s", grp->label_en, col->label_en));
-			values[5] = CStringGetTextDatum(grp->label_zh);
+			values[5] = CStringGetTextDatum(gi_row_label(grp, false));
 			values[6] = Int32GetDatum(++ord[4]);
 			tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
 		}

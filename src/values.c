@@ -10,7 +10,9 @@
 #include "utils/fmgrprotos.h"
 #include "utils/numeric.h"
 
+#include "encoding.h"
 #include "figures.h"
+#include "soft_error.h"
 
 /* Largest amount accepted: 10^12 万元, far above any real fee total. */
 #define GI_AMOUNT_MAX_INT_DIGITS 12
@@ -39,49 +41,56 @@ gi_describe_cell(const GiGrid *g, int index)
 	return psprintf("value %d of %s", index, g->type_name);
 }
 
-/* Raise the error for a negative cell, the same on every input path. */
-static void
-report_negative(const GiGrid *g, int index, const char *shown)
+/* Report a negative cell, the same on every input path; false for the caller. */
+static bool
+report_negative(const GiGrid *g, int index, const char *shown, Node *escontext)
 {
-	ereport(ERROR,
+	errsave(escontext,
 			(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
 			 errmsg("negative value %s in %s", shown, gi_describe_cell(g, index)),
 			 errdetail("Counts and amounts are never negative; a blank cell is written as an empty value or JSON null.")));
+	return false;
 }
 
-/* Raise the error for a cell beyond its range. */
-static void
-report_too_large(const GiGrid *g, int index, const char *shown)
+/* Report a cell beyond its range; false for the caller. */
+static bool
+report_too_large(const GiGrid *g, int index, const char *shown, Node *escontext)
 {
 	if (index == g->amount_index)
-		ereport(ERROR,
+		ereturn(escontext, false,
 				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
 				 errmsg("amount %s in %s is out of range", shown, gi_describe_cell(g, index)),
-				 errdetail("Amounts are in 万元 and must be below 10^%d.", GI_AMOUNT_MAX_INT_DIGITS)));
-	ereport(ERROR,
+				 errdetail("Amounts are in %s and must be below 10^%d.", gi_zh("万元"), GI_AMOUNT_MAX_INT_DIGITS)));
+	errsave(escontext,
 			(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
 			 errmsg("count %s in %s is out of range", shown, gi_describe_cell(g, index)),
 			 errdetail("Counts are whole numbers from 0 to %d.", PG_INT32_MAX)));
+	return false;
 }
 
-/* Raise the error for a token that is not a number of the cell's kind. */
-static void
-report_invalid(const GiGrid *g, int index, const char *shown)
+/* Report a token that is not a number of the cell's kind; false for the caller. */
+static bool
+report_invalid(const GiGrid *g, int index, const char *shown, Node *escontext)
 {
 	if (index == g->amount_index)
-		ereport(ERROR,
+		ereturn(escontext, false,
 				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
 				 errmsg("invalid amount \"%s\" in %s", shown, gi_describe_cell(g, index)),
-				 errdetail("An amount is a decimal number of 万元 with at most %d decimals.", GI_AMOUNT_SCALE)));
-	ereport(ERROR,
+				 errdetail("An amount is a decimal number of %s with at most %d decimals.", gi_zh("万元"), GI_AMOUNT_SCALE)));
+	errsave(escontext,
 			(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
 			 errmsg("invalid count \"%s\" in %s", shown, gi_describe_cell(g, index)),
 			 errdetail("A count is a whole number from 0 to %d.", PG_INT32_MAX)));
+	return false;
 }
 
-/* Parse one trimmed token (len bytes) as the value at index; empty = blank. */
-int64
-gi_parse_value(const GiGrid *g, int index, const char *tok, int len)
+/*
+ * Parse one trimmed token (len bytes) as the value at index into *out (empty
+ * = blank).  A bad token is reported through escontext (a hard error when it
+ * is NULL) and gives false.
+ */
+bool
+gi_parse_value(const GiGrid *g, int index, const char *tok, int len, int64 *out, Node *escontext)
 {
 	bool		amount = (index == g->amount_index);
 	int64		intpart = 0;
@@ -91,21 +100,22 @@ gi_parse_value(const GiGrid *g, int index, const char *tok, int len)
 	int			i = 0;
 	char	   *shown = pnstrdup(tok, len);
 
+	*out = GI_BLANK;
 	if (len == 0)
-		return GI_BLANK;
+		return true;
 	if (tok[0] == '-' && len > 1 && isdigit((unsigned char) tok[1]))
-		report_negative(g, index, shown);
+		return report_negative(g, index, shown, escontext);
 
 	for (; i < len && isdigit((unsigned char) tok[i]); i++)
 	{
 		if (intdigits > 0 || tok[i] != '0')
 			intdigits++;
 		if (intdigits > 18)
-			report_too_large(g, index, shown);
+			return report_too_large(g, index, shown, escontext);
 		intpart = intpart * 10 + (tok[i] - '0');
 	}
 	if (i == 0)
-		report_invalid(g, index, shown);
+		return report_invalid(g, index, shown, escontext);
 	if (amount && i < len && tok[i] == '.')
 	{
 		for (i++; i < len && isdigit((unsigned char) tok[i]); i++)
@@ -113,47 +123,50 @@ gi_parse_value(const GiGrid *g, int index, const char *tok, int len)
 			if (++fracdigits > GI_AMOUNT_SCALE)
 			{
 				if (tok[i] != '0')
-					ereport(ERROR,
+					ereturn(escontext, false,
 							(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
 							 errmsg("amount \"%s\" in %s is finer than one fen", shown,
 									gi_describe_cell(g, index)),
-							 errdetail("Amounts are in 万元 with at most %d decimals.", GI_AMOUNT_SCALE)));
+							 errdetail("Amounts are in %s with at most %d decimals.", gi_zh("万元"), GI_AMOUNT_SCALE)));
 				continue;
 			}
 			frac = frac * 10 + (tok[i] - '0');
 		}
 	}
 	if (i < len)
-		report_invalid(g, index, shown);
+		return report_invalid(g, index, shown, escontext);
 
 	if (!amount)
 	{
 		if (intpart > PG_INT32_MAX)
-			report_too_large(g, index, shown);
-		return intpart;
+			return report_too_large(g, index, shown, escontext);
+		*out = intpart;
+		return true;
 	}
 	if (intdigits > GI_AMOUNT_MAX_INT_DIGITS)
-		report_too_large(g, index, shown);
+		return report_too_large(g, index, shown, escontext);
 	for (; fracdigits < GI_AMOUNT_SCALE; fracdigits++)
 		frac *= 10;
-	return intpart * 1000000 + frac;
+	*out = intpart * 1000000 + frac;
+	return true;
 }
 
-/* Check a value that arrived as a number (binary input). */
-void
-gi_check_value(const GiGrid *g, int index, int64 v)
+/* Check a value that arrived as a number (binary input, sums); false after a soft error. */
+bool
+gi_check_value(const GiGrid *g, int index, int64 v, Node *escontext)
 {
 	if (v == GI_BLANK)
-		return;
+		return true;
 	if (v < 0)
-		report_negative(g, index, psprintf(INT64_FORMAT, v));
+		return report_negative(g, index, psprintf(INT64_FORMAT, v), escontext);
 	if (index == g->amount_index)
 	{
 		if (v / 1000000 >= (int64) 1000000000000)
-			report_too_large(g, index, psprintf(INT64_FORMAT, v));
+			return report_too_large(g, index, psprintf(INT64_FORMAT, v), escontext);
 	}
 	else if (v > PG_INT32_MAX)
-		report_too_large(g, index, psprintf(INT64_FORMAT, v));
+		return report_too_large(g, index, psprintf(INT64_FORMAT, v), escontext);
+	return true;
 }
 
 /* Append a value in its canonical text form (blank appends nothing). */

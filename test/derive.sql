@@ -31,6 +31,7 @@ BEGIN
 	FOR l IN EXECUTE 'EXPLAIN (COSTS OFF) ' || q LOOP res := res || l || E'\n'; END LOOP;
 	RETURN res;
 END $$;
+\ir lib/parallel.sql
 
 ------------------------------------------------------------------------------
 -- 1. Hand-built: every year boundary (agency tder-h)
@@ -209,7 +210,7 @@ SELECT is((SELECT count(DISTINCT agency_id) FROM got3 WHERE row_code = '4' AND y
 ------------------------------------------------------------------------------
 -- 4. The aggregates under a forced parallel plan equal the serial result
 ------------------------------------------------------------------------------
-SET LOCAL force_parallel_mode = on;
+CALL pg_temp.force_parallel('on');
 SET LOCAL parallel_setup_cost = 0;
 SET LOCAL parallel_tuple_cost = 0;
 SET LOCAL min_parallel_table_scan_size = 0;
@@ -225,7 +226,7 @@ CREATE TEMP TABLE par_req AS SELECT agency_id, govinfo.request_figures_agg(2021,
 CREATE TEMP TABLE par_all AS SELECT govinfo.request_figures_agg(2020, received_on, closed_on, applicant, outcome)::text AS f FROM govinfo.application;
 CREATE TEMP TABLE par_app AS SELECT agency_id, govinfo.appeal_figures_agg(2022, kind, filed_on, result, concluded_on)::text AS f FROM govinfo.appeal_case GROUP BY agency_id;
 SET LOCAL max_parallel_workers_per_gather = 0;
-SET LOCAL force_parallel_mode = off;
+CALL pg_temp.force_parallel('off');
 SELECT doesnt_match(pg_temp.plan_of(sql), 'Partial', 'serial plan of ' || name || ' has no partial aggregate') FROM q WHERE name = 'req';
 SELECT set_eq('SELECT * FROM par_req', (SELECT sql FROM q WHERE name = 'req'), 'request_figures_agg per agency: parallel = serial');
 SELECT is((SELECT f FROM par_all), (SELECT request_figures_agg(2020, received_on, closed_on, applicant, outcome)::text FROM application),
@@ -234,7 +235,6 @@ SELECT set_eq('SELECT * FROM par_app', (SELECT sql FROM q WHERE name = 'app'), '
 SELECT is((SELECT f FROM par_req WHERE agency_id = 9920003), (SELECT requests::text FROM der WHERE agency_id = 9920003 AND y = 2021),
 	'... and equal to derived_reports');
 RESET max_parallel_workers_per_gather;
-RESET force_parallel_mode;
 
 ------------------------------------------------------------------------------
 -- 5. Drill-down: the applications of every cell are as many as the cell says

@@ -1,9 +1,10 @@
--- pgTAP: the publication lock and agency reference of INSERT into govinfo.application (0.3.0), which
+-- pgTAP: the publication lock and agency reference of INSERT into govinfo.application, which
 -- collects the rows' spans in the CHECK instead of a transition table: ON CONFLICT (rows proposed and
--- not inserted), nested statements, failed subtransactions, and govinfo.inserted_since.
+-- not inserted), nested statements, failed subtransactions, the contributions the lock compares
+-- (0.4.0), and the roles that may run its steps.
 BEGIN;
 SET search_path = govinfo, public;
-SELECT plan(28);
+SELECT plan(32);
 
 INSERT INTO agency (agency_id, code, name) VALUES (9940001, 'tins-a', 'Insert guard A'), (9940002, 'tins-b', 'Insert guard B');
 INSERT INTO application (application_id, agency_id, received_on, applicant, outcome, closed_on, subject) VALUES
@@ -71,25 +72,27 @@ SELECT lives_ok($$INSERT INTO govinfo.application (agency_id, received_on, appli
 	SELECT pg_temp.insert_one(9940002, '2021-07-01'), '2023-07-01', 'np' FROM generate_series(1, 3)$$, 'nested INSERTs outside published years pass');
 SELECT is(pg_temp.n(), 10::bigint, 'the rows of the statements that passed are there');
 
--- inserted_since
-SELECT ok(inserted_since('govinfo.application', (SELECT ctid FROM application WHERE agency_id = 9940002 AND received_on = '2021-06-01'), 0), 'inserted_since: a row this transaction inserted');
-SELECT ok(NOT inserted_since('govinfo.application', (SELECT ctid FROM application WHERE application_id = 99400002), 0),
-	'inserted_since: a row version an UPDATE produced is not an insert');
-SELECT ok(NOT inserted_since('govinfo.application', (SELECT ctid FROM application WHERE agency_id = 9940002 AND received_on = '2021-06-01'), 4000000000),
-	'inserted_since: not at a later command');
-SELECT throws_ok($$SELECT govinfo.inserted_since('govinfo.application_agency_open', '(0,1)', 0)$$, '42809', NULL,
-	'inserted_since: an index is not a table (42809)');
-CREATE ROLE govinfo_test_reader_none;
-GRANT USAGE ON SCHEMA govinfo TO govinfo_test_reader_none;
-SET LOCAL ROLE govinfo_test_reader_none;
-DO $$ BEGIN
-	PERFORM govinfo.inserted_since('govinfo.application', '(0,1)', 0);
-	PERFORM set_config('govinfo_test.denied', 'no error', true);
-EXCEPTION WHEN OTHERS THEN
-	PERFORM set_config('govinfo_test.denied', SQLSTATE || ' ' || SQLERRM, true);
-END $$;
+-- 0.4.0: the lock compares contributions; inserted_since is gone
+SELECT hasnt_function('govinfo', 'inserted_since', 'inserted_since is gone (0.4.0): the lock compares contributions');
+SELECT is((SELECT published_records ->> 'application' FROM annual_report WHERE agency_id = 9940001 AND year = 2021),
+	records_contribution(9940001, 2021, 'application'), 'published_records keeps the application contribution of the published year');
+SELECT ok(NOT records_changed(9940001, 2021, 'application'), 'records_changed: nothing changed for tins-a 2021');
+SELECT is(records_contribution(9949999, 2030, 'application'), NULL, 'records_contribution: NULL when no record counts');
+SELECT throws_ok($$SELECT govinfo.records_contribution(1, 2021, 'agency')$$, '22023', 'unknown record table "agency"',
+	'records_contribution: an unknown table is 22023');
+SELECT lives_ok($$WITH d AS (DELETE FROM govinfo.application WHERE application_id = 99400001 RETURNING *)
+	INSERT INTO govinfo.application SELECT * FROM d$$, 'a row deleted and put back in one statement leaves the published year as it was');
+CREATE ROLE govinfo_test_clerk_ins;
+GRANT USAGE ON SCHEMA govinfo TO govinfo_test_clerk_ins;
+GRANT SELECT, INSERT ON application TO govinfo_test_clerk_ins;
+SET LOCAL ROLE govinfo_test_clerk_ins;
+SELECT throws_ok($$SELECT govinfo.records_published('{{9940001,2021,2021}}')$$, '42501', NULL,
+	'the lock''s steps are not for PUBLIC');
+SELECT lives_ok($$INSERT INTO govinfo.application (agency_id, received_on, applicant) VALUES (9940002, '2024-06-01', 'np')$$,
+	'a role with INSERT on application alone inserts: the check runs as the table''s owner');
+SELECT throws_ok($$INSERT INTO govinfo.application (agency_id, received_on, applicant) VALUES (9940001, '2021-06-01', 'np')$$,
+	'55000', NULL, '... and is refused a published year all the same');
 RESET ROLE;
-SELECT is(current_setting('govinfo_test.denied'), '42501 permission denied for table application', 'inserted_since: needs SELECT on the table');
 
 -- spans_agencies
 SELECT is(spans_agencies('{{3,2020,null},{1,2020,2021},{3,2021,2021}}'), '{1,3}'::bigint[], 'spans_agencies: distinct agencies, ascending');

@@ -15,6 +15,7 @@ BEGIN
 	END LOOP;
 	RETURN result;
 END $$;
+\ir lib/parallel.sql
 
 ------------------------------------------------------------------------------
 -- = and <>: same format and same value (blank or number) in every cell
@@ -204,8 +205,7 @@ SET LOCAL parallel_setup_cost = 0;
 SET LOCAL parallel_tuple_cost = 0;
 SET LOCAL min_parallel_table_scan_size = 0;
 SET LOCAL max_parallel_workers_per_gather = 2;
-DO $$ BEGIN PERFORM set_config(CASE WHEN current_setting('server_version_num')::int >= 160000
-	THEN 'debug_parallel_query' ELSE 'force_parallel_mode' END, 'on', true); END $$;
+CALL pg_temp.force_parallel('on');
 -- CREATE TABLE AS runs its query with a parallel plan (a query calling pgTAP functions would not)
 SELECT matches(pg_temp.plan_of('CREATE TEMP TABLE ops_par AS SELECT sum(r) AS r, sum(a) AS a, sum(d) AS d FROM public.types_ops_big'),
 	'Finalize Aggregate.*Gather.*Partial Aggregate.*Parallel Seq Scan', 'parallel plan: Partial Aggregate under Gather');
@@ -213,8 +213,7 @@ SELECT matches(pg_temp.plan_of('CREATE TEMP TABLE ops_par_grp AS SELECT grp, sum
 	'Finalize.*Gather.*Partial (Hash|Group)Aggregate', 'parallel plan for the grouped sum');
 CREATE TEMP TABLE ops_par AS SELECT sum(r) AS r, sum(a) AS a, sum(d) AS d FROM public.types_ops_big;
 CREATE TEMP TABLE ops_par_grp AS SELECT grp, sum(r) AS r, sum(d) AS d FROM public.types_ops_big GROUP BY grp;
-DO $$ BEGIN PERFORM set_config(CASE WHEN current_setting('server_version_num')::int >= 160000
-	THEN 'debug_parallel_query' ELSE 'force_parallel_mode' END, 'off', true); END $$;
+CALL pg_temp.force_parallel('off');
 SET LOCAL max_parallel_workers_per_gather = 0;
 SELECT is((SELECT r::text FROM ops_par), (SELECT r::text FROM ops_expect), 'parallel sum of 20 000 request values');
 SELECT is((SELECT a::text FROM ops_par), (SELECT a::text FROM ops_expect), 'parallel sum of 20 000 appeal values');

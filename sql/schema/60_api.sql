@@ -1,0 +1,345 @@
+--------------------------------------------------------------------------
+-- Derivation
+--------------------------------------------------------------------------
+-- the agency_id of a code, or 42704 naming the code
+CREATE FUNCTION @extschema@.agency_id(agency_code text) RETURNS bigint
+	LANGUAGE plpgsql STABLE STRICT
+	SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	a bigint;
+BEGIN
+	SELECT g.agency_id INTO a FROM @extschema@.agency g WHERE g.code = agency_code;
+	IF NOT FOUND THEN
+		RAISE EXCEPTION 'unknown agency "%"', agency_code
+			USING ERRCODE = 'undefined_object', HINT = 'Agencies are listed in @extschema@.agency by code.';
+	END IF;
+	RETURN a;
+END
+$$;
+
+-- the three figures of one report year derived from the records, per agency: every agency with a
+-- record that counts in the year, or only only_agency; one set-based pass over each record table
+-- BEGIN ATOMIC binds every name when the function is created and there is no SET clause, so the
+-- planner inlines the function into its caller: with a known agency the agency range below is one
+-- value and each record table is read by index; with NULL it is every agency.
+CREATE FUNCTION @extschema@.derived_reports(year integer, only_agency bigint DEFAULT NULL)
+	RETURNS TABLE(agency_id bigint, disclosures @extschema@.disclosure_figures,
+		requests @extschema@.request_figures, appeals @extschema@.appeal_figures)
+	LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
+	WITH req AS (
+		SELECT a.agency_id, @extschema@.request_figures_agg(derived_reports.year, a.received_on, a.closed_on, a.applicant, a.outcome) AS f
+		FROM @extschema@.application a
+		WHERE coalesce(a.closed_on, 'infinity'::date) >= make_date(derived_reports.year, 1, 1)
+		  AND a.received_on < make_date(derived_reports.year + 1, 1, 1)
+		  AND a.agency_id BETWEEN coalesce(only_agency, -9223372036854775807) AND coalesce(only_agency, 9223372036854775807)
+		GROUP BY a.agency_id),
+	app AS (
+		SELECT c.agency_id, @extschema@.appeal_figures_agg(derived_reports.year, c.kind, c.filed_on, c.result, c.concluded_on) AS f
+		FROM @extschema@.appeal_case c
+		WHERE c.filed_on < make_date(derived_reports.year + 1, 1, 1)
+		  AND (c.concluded_on IS NULL OR c.concluded_on >= make_date(derived_reports.year, 1, 1))
+		  AND c.agency_id BETWEEN coalesce(only_agency, -9223372036854775807) AND coalesce(only_agency, 9223372036854775807)
+		GROUP BY c.agency_id),
+	docs AS (
+		SELECT d.agency_id,
+			count(*) FILTER (WHERE d.kind = 'rule' AND d.issued_on >= make_date(derived_reports.year, 1, 1)) AS rule_issued,
+			count(*) FILTER (WHERE d.kind = 'rule' AND d.abolished_on < make_date(derived_reports.year + 1, 1, 1)) AS rule_abolished,
+			count(*) FILTER (WHERE d.kind = 'rule' AND (d.abolished_on IS NULL OR d.abolished_on >= make_date(derived_reports.year + 1, 1, 1))) AS rule_in_force,
+			count(*) FILTER (WHERE d.kind = 'normative' AND d.issued_on >= make_date(derived_reports.year, 1, 1)) AS norm_issued,
+			count(*) FILTER (WHERE d.kind = 'normative' AND d.abolished_on < make_date(derived_reports.year + 1, 1, 1)) AS norm_abolished,
+			count(*) FILTER (WHERE d.kind = 'normative' AND (d.abolished_on IS NULL OR d.abolished_on >= make_date(derived_reports.year + 1, 1, 1))) AS norm_in_force
+		FROM @extschema@.normative_document d
+		WHERE d.issued_on < make_date(derived_reports.year + 1, 1, 1)
+		  AND (d.abolished_on IS NULL OR d.abolished_on >= make_date(derived_reports.year, 1, 1))
+		  AND d.agency_id BETWEEN coalesce(only_agency, -9223372036854775807) AND coalesce(only_agency, 9223372036854775807)
+		GROUP BY d.agency_id),
+	dec AS (
+		SELECT k.agency_id,
+			sum(k.n) FILTER (WHERE k.kind = 'licensing') AS licensing,
+			sum(k.n) FILTER (WHERE k.kind = 'penalty') AS penalty,
+			sum(k.n) FILTER (WHERE k.kind = 'coercion') AS coercion
+		FROM @extschema@.decision_count k
+		WHERE k.decided_on >= make_date(derived_reports.year, 1, 1) AND k.decided_on < make_date(derived_reports.year + 1, 1, 1)
+		  AND k.agency_id BETWEEN coalesce(only_agency, -9223372036854775807) AND coalesce(only_agency, 9223372036854775807)
+		GROUP BY k.agency_id),
+	fee AS (
+		SELECT r.agency_id, sum(r.amount_yuan) AS yuan
+		FROM @extschema@.fee_receipt r
+		WHERE r.received_on >= make_date(derived_reports.year, 1, 1) AND r.received_on < make_date(derived_reports.year + 1, 1, 1)
+		  AND r.agency_id BETWEEN coalesce(only_agency, -9223372036854775807) AND coalesce(only_agency, 9223372036854775807)
+		GROUP BY r.agency_id),
+	ids AS (
+		SELECT req.agency_id FROM req UNION SELECT app.agency_id FROM app UNION SELECT docs.agency_id FROM docs
+		UNION SELECT dec.agency_id FROM dec UNION SELECT fee.agency_id FROM fee
+		UNION SELECT only_agency WHERE only_agency IS NOT NULL)
+	SELECT ids.agency_id,
+		CASE WHEN derived_reports.year >= 2021 THEN
+			format('2021|2.1.1:%s,%s,%s|2.1.2:%s,%s,%s|2.5.1:%s|2.6.1:%s|2.6.2:%s|2.8.1:%s',
+				coalesce(docs.rule_issued, 0), coalesce(docs.rule_abolished, 0), coalesce(docs.rule_in_force, 0),
+				coalesce(docs.norm_issued, 0), coalesce(docs.norm_abolished, 0), coalesce(docs.norm_in_force, 0),
+				coalesce(dec.licensing, 0), coalesce(dec.penalty, 0), coalesce(dec.coercion, 0),
+				round(coalesce(fee.yuan, 0) / 10000, 6))::@extschema@.disclosure_figures
+		END,
+		-- an agency with no application in scope: the aggregate over no application, i.e. zeros
+		coalesce(req.f, (SELECT @extschema@.request_figures_agg(derived_reports.year, NULL, NULL, NULL, NULL))),
+		coalesce(app.f, (SELECT @extschema@.appeal_figures_agg(derived_reports.year, NULL, NULL, NULL, NULL)))
+	FROM ids
+		LEFT JOIN req ON req.agency_id = ids.agency_id
+		LEFT JOIN app ON app.agency_id = ids.agency_id
+		LEFT JOIN docs ON docs.agency_id = ids.agency_id
+		LEFT JOIN dec ON dec.agency_id = ids.agency_id
+		LEFT JOIN fee ON fee.agency_id = ids.agency_id;
+END;
+
+CREATE FUNCTION @extschema@.derive_report(agency_code text, year integer,
+		OUT disclosures @extschema@.disclosure_figures, OUT requests @extschema@.request_figures,
+		OUT appeals @extschema@.appeal_figures)
+	LANGUAGE plpgsql STABLE STRICT
+	SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	a bigint := @extschema@.agency_id(agency_code);
+BEGIN
+	-- a cached plan with derived_reports inlined, reading this agency's rows by index
+	SELECT d.disclosures, d.requests, d.appeals INTO disclosures, requests, appeals
+	FROM @extschema@.derived_reports(derive_report.year, a) d;
+END
+$$;
+
+-- the figures of a report: stored if there is a stored report, else derived from the records
+CREATE FUNCTION @extschema@.report_figures(agency_code text, year integer,
+		OUT disclosures @extschema@.disclosure_figures, OUT requests @extschema@.request_figures,
+		OUT appeals @extschema@.appeal_figures, OUT stored boolean)
+	LANGUAGE plpgsql STABLE STRICT
+	SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	a bigint := @extschema@.agency_id(agency_code);
+BEGIN
+	SELECT r.disclosures, r.requests, r.appeals, true INTO disclosures, requests, appeals, stored
+	FROM @extschema@.annual_report r WHERE r.agency_id = a AND r.year = report_figures.year;
+	IF NOT FOUND THEN
+		SELECT d.disclosures, d.requests, d.appeals, false INTO disclosures, requests, appeals, stored
+		FROM @extschema@.derived_reports(report_figures.year, a) d;
+	END IF;
+END
+$$;
+
+-- the figures of one part, or P0002 naming the report and the table when they are NULL
+CREATE FUNCTION @extschema@.report_part(agency_code text, year integer, part text, figures anyelement)
+	RETURNS anyelement
+	LANGUAGE plpgsql IMMUTABLE
+	SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+	IF figures IS NULL THEN
+		RAISE EXCEPTION 'the annual report of agency "%" for year % has no table % figures', agency_code, year, part
+			USING ERRCODE = 'no_data_found',
+				HINT = CASE WHEN part = '二' AND year < 2021 THEN 'govinfo stores table 二 in the 2021 format only.'
+				            ELSE 'The stored report is still being compiled.' END;
+	END IF;
+	RETURN figures;
+END
+$$;
+
+CREATE FUNCTION @extschema@.report_table2(agency_code text, year integer, lang text DEFAULT 'zh')
+	RETURNS TABLE(row_code text, label text, issued bigint, abolished bigint, in_force bigint, decisions bigint, amount numeric)
+	LANGUAGE sql STABLE STRICT
+	SET search_path = pg_catalog, pg_temp
+BEGIN ATOMIC
+	SELECT t.* FROM @extschema@.report_figures(agency_code, year) r,
+		@extschema@.table2(@extschema@.report_part(agency_code, year, '二', r.disclosures), lang) t;
+END;
+
+CREATE FUNCTION @extschema@.report_table3(agency_code text, year integer, lang text DEFAULT 'zh')
+	RETURNS TABLE(row_code text, label text, np integer, biz integer, res integer, npo integer, law integer, oth integer, total integer)
+	LANGUAGE sql STABLE STRICT
+	SET search_path = pg_catalog, pg_temp
+BEGIN ATOMIC
+	SELECT t.* FROM @extschema@.report_figures(agency_code, year) r,
+		@extschema@.table3(@extschema@.report_part(agency_code, year, '三', r.requests), lang) t;
+END;
+
+CREATE FUNCTION @extschema@.report_table4(agency_code text, year integer, lang text DEFAULT 'zh')
+	RETURNS TABLE(group_code text, label text, upheld integer, corrected integer, other integer, pending integer, total integer)
+	LANGUAGE sql STABLE STRICT
+	SET search_path = pg_catalog, pg_temp
+BEGIN ATOMIC
+	SELECT t.* FROM @extschema@.report_figures(agency_code, year) r,
+		@extschema@.table4(@extschema@.report_part(agency_code, year, '四', r.appeals), lang) t;
+END;
+
+-- store the derived figures of report years (all agencies with records, or one), skipping
+-- published reports; returns how many reports were written
+CREATE FUNCTION @extschema@.store_derived(year integer, only_agency bigint DEFAULT NULL)
+	RETURNS bigint
+	LANGUAGE plpgsql VOLATILE
+	SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	written bigint;
+BEGIN
+	-- in agency order: report rows are locked in that order, and the carry-over triggers, which fire
+	-- in the same order once the statement is done, lock the agency rows in that order
+	INSERT INTO @extschema@.annual_report AS r (agency_id, year, disclosures, requests, appeals, source)
+	SELECT d.agency_id, store_derived.year, d.disclosures, d.requests, d.appeals, 'derived'
+	FROM @extschema@.derived_reports(store_derived.year, only_agency) d
+	ORDER BY d.agency_id
+	ON CONFLICT ON CONSTRAINT annual_report_pkey DO UPDATE
+		SET disclosures = excluded.disclosures, requests = excluded.requests, appeals = excluded.appeals,
+			source = 'derived'
+		WHERE r.published_at IS NULL;
+	GET DIAGNOSTICS written = ROW_COUNT;
+	RETURN written;
+END
+$$;
+
+-- store the derived figures of one report; 55000 if it is published (also when a publication it
+-- waited for has committed)
+CREATE FUNCTION @extschema@.refresh_report(agency_code text, year integer) RETURNS void
+	LANGUAGE plpgsql VOLATILE STRICT
+	SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	a bigint := @extschema@.agency_id(agency_code);
+	published boolean;
+BEGIN
+	-- the report row first (a publication in progress is waited for, then seen), the agency row in the
+	-- carry-over trigger of the upsert: the lock order of every writer of annual_report
+	SELECT r.published_at IS NOT NULL INTO published FROM @extschema@.annual_report r
+	WHERE r.agency_id = a AND r.year = refresh_report.year FOR UPDATE;
+	IF published THEN
+		RAISE EXCEPTION 'the annual report of agency "%" for year % is published', agency_code, year
+			USING ERRCODE = 'object_not_in_prerequisite_state',
+				HINT = 'govinfo.reopen_report(agency_code, year, reason) lifts the lock and keeps the published version.';
+	END IF;
+	PERFORM @extschema@.store_derived(year, a);
+END
+$$;
+
+CREATE FUNCTION @extschema@.refresh_reports(year integer) RETURNS bigint
+	LANGUAGE sql VOLATILE STRICT
+	SET search_path = pg_catalog, pg_temp
+BEGIN ATOMIC
+	SELECT @extschema@.store_derived(refresh_reports.year);
+END;
+
+CREATE FUNCTION @extschema@.cell_applications(agency_code text, year integer, row_code text, column_code text)
+	RETURNS SETOF @extschema@.application
+	LANGUAGE plpgsql STABLE STRICT
+	SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	a bigint := @extschema@.agency_id(agency_code);
+BEGIN
+	-- checks the year and the codes even when no application is in scope
+	PERFORM @extschema@.application_in_cell(year, NULL, NULL, NULL, NULL, row_code, column_code);
+	RETURN QUERY
+		SELECT p.* FROM @extschema@.application p
+		WHERE p.agency_id = a
+		  AND coalesce(p.closed_on, 'infinity'::date) >= make_date(year, 1, 1)
+		  AND p.received_on < make_date(year + 1, 1, 1)
+		  AND @extschema@.application_in_cell(year, p.received_on, p.closed_on, p.applicant, p.outcome, row_code, column_code)
+		ORDER BY p.application_id;
+END
+$$;
+
+-- publish a stored report: lock it, re-derive it if it is derived, keep what the records contribute.
+-- Every other writer of annual_report locks the report row, then the agency row (an INSERT, UPDATE or
+-- upsert holds its row before the P3-CARRY trigger locks the agency); publish_report never waits for one
+-- of the two while holding the other, so it cannot be part of a deadlock (specs/lock_order.spec).
+CREATE FUNCTION @extschema@.publish_report(agency_code text, year integer) RETURNS timestamptz
+	LANGUAGE plpgsql VOLATILE STRICT
+	SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	a bigint := @extschema@.agency_id(agency_code);
+	r @extschema@.annual_report;
+	waiting boolean;
+BEGIN
+	-- The report row, then the agency row FOR UPDATE, which waits for every transaction writing this
+	-- agency's records (they hold it FOR KEY SHARE) or reports (FOR NO KEY UPDATE). Never wait for one
+	-- while holding the other: wait for one, then take the other only if it is free at once (NOWAIT);
+	-- if it is not, the block is rolled back, which lets go of the first, and the next block waits for
+	-- the other one. A lock_not_available while waiting (lock_timeout) is raised as it is.
+	LOOP
+		BEGIN
+			waiting := true;
+			SELECT * INTO r FROM @extschema@.annual_report x WHERE x.agency_id = a AND x.year = publish_report.year FOR UPDATE;
+			IF NOT FOUND THEN
+				RAISE EXCEPTION 'no annual report of agency "%" for year % is stored', agency_code, year
+					USING ERRCODE = 'no_data_found',
+						HINT = 'Store it first: enter its figures, or govinfo.refresh_report(agency_code, year).';
+			END IF;
+			waiting := false;
+			PERFORM 1 FROM @extschema@.agency g WHERE g.agency_id = a FOR UPDATE NOWAIT;
+			EXIT;
+		EXCEPTION WHEN lock_not_available THEN
+			IF waiting THEN
+				RAISE;
+			END IF;
+		END;
+		BEGIN
+			waiting := true;
+			PERFORM 1 FROM @extschema@.agency g WHERE g.agency_id = a FOR UPDATE;
+			waiting := false;
+			SELECT * INTO r FROM @extschema@.annual_report x WHERE x.agency_id = a AND x.year = publish_report.year FOR UPDATE NOWAIT;
+			IF NOT FOUND THEN
+				RAISE EXCEPTION 'no annual report of agency "%" for year % is stored', agency_code, year
+					USING ERRCODE = 'no_data_found',
+						HINT = 'Store it first: enter its figures, or govinfo.refresh_report(agency_code, year).';
+			END IF;
+			EXIT;
+		EXCEPTION WHEN lock_not_available THEN
+			IF waiting THEN
+				RAISE;
+			END IF;
+		END;
+	END LOOP;
+	IF r.published_at IS NOT NULL THEN
+		RAISE EXCEPTION 'the annual report of agency "%" for year % is already published', agency_code, year
+			USING ERRCODE = 'object_not_in_prerequisite_state';
+	END IF;
+	IF r.source = 'derived' THEN
+		-- include every record committed before the lock was taken
+		PERFORM @extschema@.store_derived(year, a);
+	END IF;
+	PERFORM set_config('govinfo.publication', format('%s:%s', a, year), true);
+	UPDATE @extschema@.annual_report x
+	SET published_at = now(), published_records = @extschema@.records_contributions(a, publish_report.year)
+	WHERE x.agency_id = a AND x.year = publish_report.year;
+	PERFORM set_config('govinfo.publication', '', true);
+	RETURN now();
+END
+$$;
+
+CREATE FUNCTION @extschema@.reopen_report(agency_code text, year integer, reason text) RETURNS integer
+	LANGUAGE plpgsql VOLATILE
+	SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	a bigint := @extschema@.agency_id(agency_code);
+	r @extschema@.annual_report;
+	v integer;
+BEGIN
+	IF reason IS NULL OR btrim(reason) = '' THEN
+		RAISE EXCEPTION 'reopening a published report needs a reason' USING ERRCODE = 'invalid_parameter_value';
+	END IF;
+	SELECT * INTO r FROM @extschema@.annual_report x WHERE x.agency_id = a AND x.year = reopen_report.year FOR UPDATE;
+	IF NOT FOUND OR r.published_at IS NULL THEN
+		RAISE EXCEPTION 'the annual report of agency "%" for year % is not published', agency_code, year
+			USING ERRCODE = 'object_not_in_prerequisite_state';
+	END IF;
+	SELECT coalesce(max(x.version), 0) + 1 INTO v FROM @extschema@.report_version x
+	WHERE x.agency_id = a AND x.year = reopen_report.year;
+	INSERT INTO @extschema@.report_version (agency_id, year, version, format, disclosures, requests, appeals, published_at, reason)
+	VALUES (a, year, v, r.format, r.disclosures, r.requests, r.appeals, r.published_at, reason);
+	PERFORM set_config('govinfo.publication', format('%s:%s', a, year), true);
+	UPDATE @extschema@.annual_report x SET published_at = NULL, published_records = NULL
+	WHERE x.agency_id = a AND x.year = reopen_report.year;
+	PERFORM set_config('govinfo.publication', '', true);
+	RETURN v;
+END
+$$;
