@@ -157,7 +157,7 @@ fi
 check "no backend crash (server log)" "$([ -s "$work/crashes" ] && echo 1 || echo 0)"
 
 # XX errors: the ERROR line, then LOCATION: function, file:line (log_error_verbosity = verbose)
-pkglib=$(pg_config --pkglibdir)
+pkglib=$(${PG_CONFIG:-pg_config} --pkglibdir)
 nm --defined-only "$pkglib/govinfo.so" 2>/dev/null | awk '$2 ~ /^[tTdDbB]$/ {print $3}' | sort -u >"$work/symbols"
 ls src/*.c | xargs -n1 basename | sort -u >"$work/files"
 awk '

@@ -40,7 +40,7 @@ if ! command -v valgrind >/dev/null && [ "$(id -u)" = 0 ]; then
 fi
 command -v valgrind >/dev/null || { echo "valgrind: not installed"; echo "0 passed, 1 failed"; exit 1; }
 
-bindir=$(pg_config --bindir)
+bindir=$(${PG_CONFIG:-pg_config} --bindir)
 tmp=$(mktemp -d /tmp/govinfo-valgrind.XXXXXX)
 mkdir "$tmp/vg"
 chown -R postgres:postgres "$tmp"
@@ -101,7 +101,7 @@ echo "valgrind: $(($(date +%s) - start)) s in all, $(ls "$tmp/vg" | wc -l) proce
 # Each memcheck error is a block of lines: a description, then "at 0x..." and "by 0x..." frames,
 # and for uninitialised values the origin's frames.  Govinfo's frames: govinfo.so without debug
 # information, or a function of govinfo.so in one of govinfo's source files.
-nm --defined-only "$(pg_config --pkglibdir)/govinfo.so" | awk '$2 ~ /^[tT]$/ {print $3}' | sort -u >"$tmp/symbols"
+nm --defined-only "$(${PG_CONFIG:-pg_config} --pkglibdir)/govinfo.so" | awk '$2 ~ /^[tT]$/ {print $3}' | sort -u >"$tmp/symbols"
 ls src/*.c | xargs -n1 basename | sort -u >"$tmp/files"
 awk -v symfile="$tmp/symbols" -v srcfile="$tmp/files" '
 	BEGIN { while ((getline s < symfile) > 0) sym[s] = 1; while ((getline f < srcfile) > 0) src[f] = 1 }

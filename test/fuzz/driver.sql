@@ -59,25 +59,24 @@ CREATE FUNCTION fuzz.rnd(n integer) RETURNS integer LANGUAGE sql VOLATILE
 CREATE FUNCTION fuzz.pick(a anyarray) RETURNS anyelement LANGUAGE sql VOLATILE
 	AS $$ SELECT a[1 + floor(random() * cardinality(a))::integer] $$;
 
--- An input shown in a report: quoted, non-printing characters escaped, long ones cut.
-CREATE FUNCTION fuzz.show(s text) RETURNS text LANGUAGE sql IMMUTABLE
-	AS $$ SELECT CASE WHEN length(s) > 300 THEN quote_literal(left(s, 300)) || format('... (%s characters)', length(s))
-		ELSE quote_literal(s) END $$;
-
 -- Tokens the text mutator inserts: separators, numbers at and beyond every limit, signs,
--- exponents, format prefixes, row codes, labels, full-width and other odd characters.
-CREATE FUNCTION fuzz.text_tokens() RETURNS text[] LANGUAGE sql IMMUTABLE AS $$
-SELECT ARRAY['|', ':', ',', '.', '-', '+', ' ', '', '|', ',,', '||', '::', '0', '1', '-1', '-0', '00', '007', '2147483647',
-	'2147483648', '4294967296', '-2147483648', '9223372036854775807', '9223372036854775808', '18446744073709551616',
-	'99999999999999999999', '999999999999999999', '1000000000000000000', '999999999999.999999', '1000000000000',
-	'999999999999.9999995', '0.0000001', '0.000001', '1.5', '.5', '5.', '1e5', '1E+2', '1e-7', 'NaN', 'Infinity',
-	'-Infinity', '0x10', '1_000', '１', '２０２１', '٣', '〇', '一', '2021|', '2019|', '2020|', '2021', '2019', '0|',
-	'99999|', '|1:', '1:', '2:', '3.1:', '3.6:', '3.6.1:', '3.7:', '3.3:', '4:', '5:', '3.3.9:', '2.1.1:', '2.8.1:',
-	'2.5:', 'review:', 'suit:', 'suit_after_review:', 'total', '总计', '自然人', 'np', 'biz', 'natural person', '3.3.1',
-	'予以公开', '（', '）', '(', ')', '、', '．', '：', '，', '“', '”', '；', '_', '__', '（一）', '（三）1.', '1.', '1、', '（九）',
-	'(', '(一', '　', E'\t', E'\n', E'\r', E'\\', '"', '''', '%s', '%n', '%d', '😀', '́', '​',
-	'﻿', ' ', ' ', 'İ', 'ß', 'K', '￿', '􏿿', 'ǅ', 'ﬀ']
-$$;
+-- exponents, format prefixes, row codes, labels, full-width characters, and in a UTF-8 database
+-- odd code points (combining, zero-width, BOM, non-characters, the last one, case-changing ones).
+-- This file holds only characters EUC_CN has: the driver is loaded into an EUC_CN database too.
+CREATE FUNCTION fuzz.text_tokens() RETURNS text[] LANGUAGE plpgsql IMMUTABLE AS $$
+BEGIN
+	RETURN ARRAY['|', ':', ',', '.', '-', '+', ' ', '', '|', ',,', '||', '::', '0', '1', '-1', '-0', '00', '007', '2147483647',
+		'2147483648', '4294967296', '-2147483648', '9223372036854775807', '9223372036854775808', '18446744073709551616',
+		'99999999999999999999', '999999999999999999', '1000000000000000000', '999999999999.999999', '1000000000000',
+		'999999999999.9999995', '0.0000001', '0.000001', '1.5', '.5', '5.', '1e5', '1E+2', '1e-7', 'NaN', 'Infinity',
+		'-Infinity', '0x10', '1_000', '１', '２０２１', '一', '2021|', '2019|', '2020|', '2021', '2019', '0|',
+		'99999|', '|1:', '1:', '2:', '3.1:', '3.6:', '3.6.1:', '3.7:', '3.3:', '4:', '5:', '3.3.9:', '2.1.1:', '2.8.1:',
+		'2.5:', 'review:', 'suit:', 'suit_after_review:', 'total', '总计', '自然人', 'np', 'biz', 'natural person', '3.3.1',
+		'予以公开', '（', '）', '(', ')', '、', '．', '：', '，', '“', '”', '；', '_', '__', '（一）', '（三）1.', '1.', '1、', '（九）',
+		'(', '(一', '　', E'\t', E'\n', E'\r', E'\\', '"', '''', '%s', '%n', '%d', '·']
+		|| CASE WHEN getdatabaseencoding() = 'UTF8' THEN ARRAY(SELECT chr(c) FROM unnest(ARRAY[1635, 12295, 128512, 769, 8203,
+			65279, 160, 8232, 304, 223, 8490, 65535, 1114111, 453, 64256, 12539]) AS c) ELSE '{}' END;
+END $$;
 
 -- Long strings the text mutator inserts.
 CREATE FUNCTION fuzz.long_tokens() RETURNS text[] LANGUAGE sql IMMUTABLE AS $$
@@ -102,7 +101,7 @@ $$;
 CREATE FUNCTION fuzz.json_keys() RETURNS text[] LANGUAGE sql IMMUTABLE AS $$
 SELECT ARRAY['format', '1', '2', '3.1', '3.3', '3.6', '3.6.1', '3.6.3', '3.7', '4', '5', '', '2.1.1', '2.1.2', '2.8.1', '2.5',
 	'2.6.1', 'issued', 'abolished', 'in_force', 'decisions', 'amount', 'review', 'suit', 'x', '１', '3.1 ', ' 3.1',
-	'FORMAT', 'np', 'total', 'upheld', repeat('k', 1000), 'ÿ', '自然人']
+	'FORMAT', 'np', 'total', 'upheld', repeat('k', 1000), '自然人']
 $$;
 
 -- The PRNG seed of one batch: the same target, batch and run seed always give the same inputs.
@@ -113,12 +112,19 @@ CREATE FUNCTION fuzz.seed_of(tgt text, batch integer, rseed integer) RETURNS dou
 CREATE FUNCTION fuzz.number() RETURNS text LANGUAGE sql VOLATILE
 	AS $$ SELECT least(floor(10 ^ (random() * 9.34)) - 1, 2147483647)::bigint::text $$;
 
--- An input as a literal that reproduces it: E'...' in a UTF-8 database, the exact bytes in SQL_ASCII.
+-- An input as a literal that reproduces it: E'...' in a UTF-8 database, the exact bytes otherwise.
 CREATE FUNCTION fuzz.literal(s text) RETURNS text LANGUAGE sql STABLE AS $$
-SELECT CASE WHEN getdatabaseencoding() = 'SQL_ASCII'
-	THEN format('convert_from(%L::bytea, ''SQL_ASCII'')', convert_to(s, 'SQL_ASCII')::text)
+SELECT CASE WHEN getdatabaseencoding() <> 'UTF8'
+	THEN format('convert_from(decode(%L, ''hex''), %L)', encode(convert_to(s, getdatabaseencoding()), 'hex'),
+		getdatabaseencoding())
 	ELSE 'E''' || replace(replace(replace(replace(replace(s, '\', '\\'), '''', ''''''), E'\n', '\n'), E'\r', '\r'),
 		E'\t', '\t') || '''' END
+$$;
+
+-- A message as ASCII-safe text in a database that is not UTF-8 (messages echo inputs, which may
+-- hold characters the client's encoding lacks): other bytes as octal escapes.
+CREATE FUNCTION fuzz.printable(msg text) RETURNS text LANGUAGE sql STABLE AS $$
+SELECT CASE WHEN getdatabaseencoding() = 'UTF8' THEN msg ELSE encode(convert_to(msg, getdatabaseencoding()), 'escape') END
 $$;
 
 -- A binary input as a literal.
@@ -130,10 +136,10 @@ CREATE FUNCTION fuzz.short(lit text) RETURNS text LANGUAGE sql IMMUTABLE
 	AS $$ SELECT CASE WHEN length(lit) > 240 THEN left(lit, 240) || format('... (%s characters)', length(lit)) ELSE lit END $$;
 
 -- Mutate a text input 1 to 6 times: insert, replace, delete, duplicate, truncate, splice with
--- another seed, replace numbers and separators, change case, odd code points and bit flips.  With
--- raw (a SQL_ASCII database, where every byte but NUL is a valid text) characters are bytes, so
--- multi-byte characters get cut and any byte can appear.
-CREATE FUNCTION fuzz.mutate_text(s text, pool text[], raw boolean) RETURNS text LANGUAGE plpgsql VOLATILE AS $$
+-- another seed, replace numbers and separators, change case, odd characters and bit flips.  With
+-- euc (an EUC_CN database) the odd characters are random double-byte characters of the whole
+-- GB2312 range, assigned or not, and bits flip in ASCII characters only.
+CREATE FUNCTION fuzz.mutate_text(s text, pool text[], euc boolean) RETURNS text LANGUAGE plpgsql VOLATILE AS $$
 DECLARE
 	toks text[] := fuzz.text_tokens();
 	nops integer := 1 + floor(random() * random() * 6)::integer;
@@ -189,19 +195,25 @@ BEGIN
 			s := CASE fuzz.rnd(3) WHEN 0 THEN upper(s) WHEN 1 THEN lower(s) ELSE initcap(s) END;
 		WHEN 13 THEN	-- a long string
 			s := left(s, pos) || fuzz.pick(fuzz.long_tokens()) || substr(s, pos + 1);
-		WHEN 14 THEN	-- an arbitrary character (a byte in raw mode), inserted or replacing one
-			c := CASE WHEN raw THEN 1 + fuzz.rnd(255)
-				ELSE CASE fuzz.rnd(5) WHEN 0 THEN 1 + fuzz.rnd(127) WHEN 1 THEN 128 + fuzz.rnd(1920)
+		WHEN 14 THEN	-- an arbitrary character, inserted or replacing one
+			IF euc THEN
+				seg := CASE WHEN fuzz.rnd(3) = 0 THEN chr(1 + fuzz.rnd(127))
+					ELSE convert_from(decode(to_hex(161 + fuzz.rnd(94)) || to_hex(161 + fuzz.rnd(94)), 'hex'), 'EUC_CN') END;
+			ELSE
+				seg := chr(CASE fuzz.rnd(5) WHEN 0 THEN 1 + fuzz.rnd(127) WHEN 1 THEN 128 + fuzz.rnd(1920)
 					WHEN 2 THEN 19968 + fuzz.rnd(20992) WHEN 3 THEN 57344 + fuzz.rnd(8192)
-					ELSE 65536 + fuzz.rnd(1048576) END END;
-			s := left(s, pos) || chr(c) || substr(s, pos + 1 + fuzz.rnd(2));
-		WHEN 15 THEN	-- flip a bit of a character (of a byte in raw mode)
+					ELSE 65536 + fuzz.rnd(1048576) END);
+			END IF;
+			s := left(s, pos) || seg || substr(s, pos + 1 + fuzz.rnd(2));
+		WHEN 15 THEN	-- flip a bit of a character (an ASCII one in EUC_CN)
 			IF len > 0 THEN
 				pos := fuzz.rnd(len);
-				k := CASE WHEN raw THEN 255 ELSE 1114111 END;
-				c := ascii(substr(s, pos + 1, 1)) # (1 << fuzz.rnd(CASE WHEN raw THEN 8 ELSE 21 END));
-				IF c BETWEEN 1 AND k AND c NOT BETWEEN 55296 AND 57343 THEN
-					s := left(s, pos) || chr(c) || substr(s, pos + 2);
+				seg := substr(s, pos + 1, 1);
+				IF NOT euc OR octet_length(seg) = 1 THEN
+					c := ascii(seg) # (1 << fuzz.rnd(CASE WHEN euc THEN 7 ELSE 21 END));
+					IF c BETWEEN 1 AND 1114111 AND c NOT BETWEEN 55296 AND 57343 THEN
+						s := left(s, pos) || chr(c) || substr(s, pos + 2);
+					END IF;
 				END IF;
 			END IF;
 		WHEN 16 THEN	-- swap, repeat or drop a row
@@ -399,14 +411,14 @@ LANGUAGE plpgsql VOLATILE AS $$
 DECLARE
 	pool text[] := ARRAY(SELECT s FROM fuzz.seed WHERE target = tgt ORDER BY s COLLATE "C");
 	json boolean := (SELECT mutator = 'json' FROM fuzz.target WHERE name = tgt);
-	raw boolean := getdatabaseencoding() = 'SQL_ASCII';
+	euc boolean := getdatabaseencoding() <> 'UTF8';
 	s text;
 BEGIN
 	PERFORM setseed(fuzz.seed_of(tgt, batch, rseed));
 	FOR i IN 1 .. n LOOP
 		s := fuzz.pick(pool);
 		IF fuzz.rnd(50) > 0 THEN
-			s := CASE WHEN json THEN fuzz.mutate_json(s, pool) ELSE fuzz.mutate_text(s, pool, raw) END;
+			s := CASE WHEN json THEN fuzz.mutate_json(s, pool) ELSE fuzz.mutate_text(s, pool, euc) END;
 		END IF;
 		RETURN NEXT s;
 	END LOOP;
@@ -444,7 +456,7 @@ BEGIN
 		'issued', 'decisions', 'review', 'review.upheld', 'suit.total', 'suit_after_review.pending', 'upheld', 'zh', 'en',
 		'EN', 'english', '2019', '2021', '2020', 'requests', 'disclosures', 'appeals', 'INSERT', 'UPDATE', 'DELETE',
 		'application', 'annual_report', 'govinfo', 'reason', '自然人', '（一）予以公开', '总计', repeat('x', 10000), '%s%n',
-		'１', 'ǅ', E'\n'])
+		'１', E'\n'])
 	UNION ALL SELECT 'text', code FROM govinfo.agency
 	UNION ALL SELECT 'integer', unnest(ARRAY['2021', '2021', '2022', '2020', '2019', '2023', '2025', '2018', '1990', '1900',
 		'2100', '2101', '0', '1', '-1', '2147483647', '-2147483648'])

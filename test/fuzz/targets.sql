@@ -4,7 +4,7 @@
 -- each accepted value x (a boolean expression of inp and x) and its name, or NULL, NULL; the seeds
 -- (an SQL query: fuzz.seed_file holds the lines of test/fuzz/seeds/<file>.txt, fuzz.valid(type, file)
 -- the canonical text of those the type accepts); the target's share of the inputs.
--- Text targets also run in a SQL_ASCII database with raw-byte mutations (scripts/fuzz.sh).
+-- Text targets also run in an EUC_CN database (scripts/fuzz.sh).
 --
 -- A new text parser is one more line, e.g. for a report parser returning jsonb:
 --   ('parse_report.text', 'text', 'jsonb', 'govinfo.parse_report(inp)', NULL, NULL,
