@@ -54,6 +54,8 @@ fi
 inputs=${inputs:-100000}
 
 PSQL=(psql -X -q -v ON_ERROR_STOP=1)
+# the driver, the targets and the seeds are UTF-8 files, loaded into a UTF-8 and an EUC_CN database
+export PGCLIENTENCODING=UTF8
 # a batch that runs longer than this hangs
 export PGOPTIONS="${PGOPTIONS:-} -c statement_timeout=300s -c client_min_messages=warning"
 work=$(mktemp -d)

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# govinfo's regression suite (pg_regress: `make installcheck`, the tests in the Makefile's REGRESS)
-# against a PostgreSQL server running under valgrind memcheck, with --pgtap the pgTAP tests too.
+# govinfo's regression suite (`make installcheck`: the pg_regress tests in the Makefile's REGRESS and
+# the isolation specs in ISOLATION; --no-isolation leaves the specs out) against a PostgreSQL server
+# running under valgrind memcheck; with --pgtap the pgTAP tests too.
 #
 # Builds and installs govinfo, creates a throwaway cluster in a temporary directory (its own socket
 # directory and port, nothing shared with other clusters), starts the postmaster under
@@ -14,8 +15,8 @@
 # regression tests passing, one for no memcheck error in govinfo's code.
 #
 # The suite scripts/suites/80-valgrind.sh runs it with --installed (no build: scripts/test.sh has
-# just installed govinfo), the pg_regress tests only: about a minute on 2 cores.  With --pgtap
-# (the pgTAP tests too) it takes about 6 minutes.  Needs root (it runs the server as the postgres
+# just installed govinfo) and --no-isolation, the pg_regress tests only: about 1.5 minutes on 2
+# cores; the isolation specs add about 1.5 minutes, the pgTAP tests (--pgtap) about 5.  Needs root (it runs the server as the postgres
 # user).  On the shared development machine hold the lock:
 #   flock /tmp/govinfo-pg.lock bash scripts/valgrind.sh [--pgtap]        (or make valgrind)
 # VALGRIND_KEEP=1 keeps the temporary directory with the logs.
@@ -23,11 +24,13 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 pgtap=0
 installed=0
+isolation=1
 for arg in "$@"; do
 	case "$arg" in
 	--pgtap) pgtap=1 ;;
 	--installed) installed=1 ;;
-	*) echo "usage: $0 [--pgtap] [--installed]" >&2; exit 2 ;;
+	--no-isolation) isolation=0 ;;
+	*) echo "usage: $0 [--pgtap] [--installed] [--no-isolation]" >&2; exit 2 ;;
 	esac
 done
 
@@ -73,7 +76,9 @@ export PGHOST="$tmp" PGPORT="$port" PGUSER=postgres PGDATABASE=postgres
 passed=0
 failed=0
 t0=$(date +%s)
-if make installcheck >"$tmp/installcheck.log" 2>&1; then
+make_args=()
+[ "$isolation" = 0 ] && make_args=(ISOLATION=)
+if make installcheck "${make_args[@]}" >"$tmp/installcheck.log" 2>&1; then
 	echo "ok - the regression tests pass under valgrind ($(grep -cE '\.\.\. ok|^ok ' "$tmp/installcheck.log") tests, $(($(date +%s) - t0)) s)"
 	passed=$((passed + 1))
 else
