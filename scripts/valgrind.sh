@@ -106,7 +106,10 @@ echo "valgrind: $(($(date +%s) - start)) s in all, $(ls "$tmp/vg" | wc -l) proce
 # Each memcheck error is a block of lines: a description, then "at 0x..." and "by 0x..." frames,
 # and for uninitialised values the origin's frames.  Govinfo's frames: govinfo.so without debug
 # information, or a function of govinfo.so in one of govinfo's source files.
-nm --defined-only "$(${PG_CONFIG:-pg_config} --pkglibdir)/govinfo.so" | awk '$2 ~ /^[tT]$/ {print $3}' | sort -u >"$tmp/symbols"
+# (a packaged, stripped govinfo.so has only its dynamic symbols; its frames then say "govinfo.so")
+so="$(${PG_CONFIG:-pg_config} --pkglibdir)/govinfo.so"
+{ nm --defined-only "$so" 2>/dev/null; nm -D --defined-only "$so" 2>/dev/null; } | awk '$2 ~ /^[tT]$/ {print $3}' |
+	sort -u >"$tmp/symbols"
 ls src/*.c | xargs -n1 basename | sort -u >"$tmp/files"
 awk -v symfile="$tmp/symbols" -v srcfile="$tmp/files" '
 	BEGIN { while ((getline s < symfile) > 0) sym[s] = 1; while ((getline f < srcfile) > 0) src[f] = 1 }
