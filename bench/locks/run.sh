@@ -9,7 +9,7 @@
 #   LOCKS_CLIENTS=4      pgbench clients (one thread each)
 #   LOCKS_AGENCIES=8     agencies the load is spread over
 #   LOCKS_PENDING=file   SQL applied after CREATE EXTENSION (@extschema@ replaced by govinfo), e.g.
-#                        sql/pending/lock_order.sql; unset: the installed schema alone
+#                        bench/locks/variant_blocking.sql; unset: the installed schema alone
 #   LOCKS_OUT=bench/locks/out   pgbench's output, its error messages and per-transaction logs
 # Prints pgbench's report and ends with "deadlocks: N in M transactions".
 set -euo pipefail

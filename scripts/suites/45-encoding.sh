@@ -78,11 +78,13 @@ same "label(applicant) of every applicant" \
 same "label(outcome) of every outcome" \
 	"SELECT code, govinfo.label(code::govinfo.outcome) FROM govinfo.row_catalog('2021')
 	 WHERE part = 3 AND kind = 'data' AND parent_code IS NOT NULL" "（二）部分公开（区分处理的，只计这一情形，不计其他情形）"
+# force parallel plans: force_parallel_mode until 15, debug_parallel_query from 16
+pmode=$(q $U -c "SELECT CASE WHEN current_setting('server_version_num')::int >= 160000 THEN 'debug_parallel_query' ELSE 'force_parallel_mode' END")
 same "table3 labels from a parallel worker" \
-	"SET force_parallel_mode = on; SET parallel_setup_cost = 0; EXPLAIN (COSTS OFF, VERBOSE) SELECT label FROM govinfo.table3('2021|');
+	"SET $pmode = on; SET parallel_setup_cost = 0; EXPLAIN (COSTS OFF, VERBOSE) SELECT label FROM govinfo.table3('2021|');
 	 SELECT label FROM govinfo.table3('2021|')" "Single Copy: true"
 same "error raised in a parallel worker" \
-	"SET force_parallel_mode = on; SELECT x::govinfo.outcome FROM (VALUES ('3.3'), ('3.4')) v(x)" "（三）不予公开"
+	"SET $pmode = on; SELECT x::govinfo.outcome FROM (VALUES ('3.3'), ('3.4')) v(x)" "（三）不予公开"
 same "violations() messages" "SELECT rule, message FROM govinfo.violations('2019|3.7:1,0,0,0,0,0,1|4:0,0,0,0,0,0,1'::govinfo.request_figures)" "19 rows 3.1 … 3.6"
 got=$(PGCLIENTENCODING=EUC_CN q $G -c "SELECT label FROM govinfo.table4('review:,,,,') WHERE group_code = 'suit'" | od -An -tx1 | tr -d ' \n')
 if grep -q "^d0d0d5fecbdfcbcfa1a4" <<<"$got"; then	# 行政诉讼 A1A4
