@@ -133,6 +133,10 @@ check() {
 	fi
 }
 
+# sqlsmith ran (exit 0, or 124 when the time bound stopped it): a run that never started proves nothing
+check "sqlsmith ran ${ran:-no} queries" "$([ "${ran:-0}" -gt 0 ] && { [ "$rc" = 0 ] || [ "$rc" = 124 ]; } && echo 0 || echo 1)"
+[ "${ran:-0}" -gt 0 ] || tail -5 "$work/smith.err"
+
 # the server answers
 alive=1
 for _ in $(seq 1 60); do
