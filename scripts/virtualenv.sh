@@ -11,4 +11,5 @@ if [ -f "$stale/.by_pg_virtualenv" ] && ! pgrep -f /usr/bin/pg_virtualenv >/dev/
 	fi
 	rm -rf "$stale"
 fi
-exec pg_virtualenv -v 15 "$@"
+# govinfo needs a UTF8 (or EUC_CN) database: the cluster is UTF8 whatever the caller's locale
+exec pg_virtualenv -v 15 -i '--encoding=UTF8 --locale=C.UTF-8' "$@"

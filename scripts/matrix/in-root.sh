@@ -41,7 +41,7 @@ fi
 cd /build/suites || fail "no suites tree"
 summary=$(mktemp)
 export GOVINFO_SUMMARY=$summary
-pg_virtualenv -v "$v" bash scripts/run-suites.sh
+pg_virtualenv -v "$v" -i '--encoding=UTF8 --locale=C.UTF-8' bash scripts/run-suites.sh
 rc=$?
 line=$(cat "$summary")
 rm -f "$summary"
