@@ -45,3 +45,23 @@ sqlstate() {
 finish() {
 	echo "$passed passed, $failed failed"
 }
+
+# installcheck_suite DIFFS ARGS...: run `make installcheck ARGS...` (pg_regress or
+# pg_isolation_regress), show its results and, on failure, DIFFS; end with "N passed, N failed",
+# one result per test file
+installcheck_suite() {
+	local diffs=$1 log rc pass fail
+	shift
+	log=$(mktemp)
+	make installcheck "$@" >"$log" 2>&1
+	rc=$?
+	grep -E '^(test |ok |not ok |     )|tests (passed|failed)|FAILED' "$log" || true
+	pass=$(grep -cE '\.\.\. ok|^ok [0-9]+ ' "$log")
+	fail=$(grep -cE '\.\.\. FAILED|^not ok [0-9]+ ' "$log")
+	if [ "$rc" != 0 ]; then
+		[ -f "$diffs" ] && head -300 "$diffs"
+		[ "$fail" = 0 ] && { cat "$log"; fail=1; }
+	fi
+	rm -f "$log"
+	echo "$pass passed, $fail failed"
+}
