@@ -1,4 +1,4 @@
--- 0.1.0 -> 0.2.0 -> 0.3.0 -> 0.4.0: a database created with 0.1.0 keeps its reports through ALTER EXTENSION UPDATE.
+-- 0.1.0 -> 0.2.0 -> 0.3.0 -> 0.4.0 -> 0.5.0: a database created with 0.1.0 keeps its reports through ALTER EXTENSION UPDATE.
 -- (scripts/suites/40-upgrade.sh proves the upgraded schema equal to a fresh install)
 \set SHOW_CONTEXT never
 DROP EXTENSION govinfo CASCADE;
@@ -29,3 +29,6 @@ INSERT INTO govinfo.application (agency_id, received_on, applicant)
 INSERT INTO govinfo.application (agency_id, received_on, applicant)
 	SELECT agency_id, '2022-01-11', 'np' FROM govinfo.agency WHERE code = 'pingshan-zhen';
 SELECT count(*) AS applications FROM govinfo.application;
+-- 0.5.0
+ALTER EXTENSION govinfo UPDATE TO '0.5.0';
+SELECT extversion FROM pg_extension WHERE extname = 'govinfo';

@@ -1,0 +1,34 @@
+-- govinfo 0.4.0 -> 0.5.0: table 二 of the 2019 trial format; import of published reports; the
+-- working-day calendar and deadlines; the warehouse (agency hierarchy, roll-ups, access, audit); the
+-- rendered report document and dashboard views.
+\echo Use "ALTER EXTENSION govinfo UPDATE TO '0.5.0'" to load this file. \quit
+
+--------------------------------------------------------------------------
+-- 1. Table 二 of the 2019 trial format
+--------------------------------------------------------------------------
+
+-- (end of section 1)
+
+--------------------------------------------------------------------------
+-- 2. Published reports: parse_report, import_report, published_report
+--------------------------------------------------------------------------
+
+-- (end of section 2)
+
+--------------------------------------------------------------------------
+-- 3. The working-day calendar and deadlines
+--------------------------------------------------------------------------
+
+-- (end of section 3)
+
+--------------------------------------------------------------------------
+-- 4. The warehouse: hierarchy, roll-ups, access, audit
+--------------------------------------------------------------------------
+
+-- (end of section 4)
+
+--------------------------------------------------------------------------
+-- 5. The report document, dashboard views and scheduled jobs
+--------------------------------------------------------------------------
+
+-- (end of section 5)
