@@ -64,6 +64,7 @@ typedef struct RunState
 	int			ncands;
 	long		steps;
 	bool		gave_up;
+	bool		too_many;		/* gave up: more than GI_SPLIT_MAX_CANDIDATES splits */
 	bool		relaxed;		/* no split keeps the local rules: enumerated without them */
 	bool		has_local;
 	/* the decision across runs */
@@ -316,7 +317,7 @@ enumerate(const Split *sp, RunState *rs, int i, int seg, int pos)
 			return true;		/* text left over */
 		if (!keep_candidate(rs))
 		{
-			rs->gave_up = true;
+			rs->gave_up = rs->too_many = true;
 			return false;
 		}
 		return true;
@@ -912,10 +913,16 @@ conclude_run(Split *sp, int r, bool joint_ok, bool joint_aborted, List *out, GiV
 				the = -1;
 
 	initStringInfo(&msg);
+	if (rs->too_many)
+	{
+		appendStringInfo(&msg, "not split: the run splits into %d cells in more than %d ways%s",
+						 rs->n, GI_SPLIT_MAX_CANDIDATES, rs->relaxed ? ", none of which adds up" : "");
+		return add_ambiguity(out, r, &msg, true);
+	}
 	if (rs->gave_up)
 	{
-		appendStringInfo(&msg, "not split: the run has more ways to split into %d cells than govinfo searches (%d candidates, %d steps)",
-						 rs->n, GI_SPLIT_MAX_CANDIDATES, GI_SPLIT_RUN_STEPS);
+		appendStringInfo(&msg, "not split: the search for the splits of the run into %d cells reached its bound of %d steps",
+						 rs->n, GI_SPLIT_RUN_STEPS);
 		return add_ambiguity(out, r, &msg, true);
 	}
 	if (rs->ncands == 0)
