@@ -477,32 +477,48 @@ typedef struct Joint
 	bool		aborted;
 } Joint;
 
+/* Recompute the bounds of one slot of a rule over its variable's live candidates. */
+static void
+slot_bounds(Joint *j, ARule *a, int s)
+{
+	RunState   *rs = &j->sp->rs[j->vrun[a->var[s]]];
+	bool		any = false;
+
+	for (int c = 0; c < rs->ncands; c++)
+	{
+		if (!rs->live[c])
+			continue;
+		if (!any || a->contrib[s][c] < a->lo[s])
+			a->lo[s] = a->contrib[s][c];
+		if (!any || a->contrib[s][c] > a->hi[s])
+			a->hi[s] = a->contrib[s][c];
+		any = true;
+	}
+	if (!any)
+		a->lo[s] = a->hi[s] = 0;
+	j->steps += rs->ncands;
+}
+
 /* Recompute each rule's per-variable bounds over the live candidates. */
 static void
 joint_bounds(Joint *j)
 {
 	for (int k = 0; k < j->nar; k++)
+		for (int s = 0; s < j->ar[k].nvars; s++)
+			slot_bounds(j, &j->ar[k], s);
+}
+
+/* Recompute the bounds of variable v in each of its rules. */
+static void
+var_bounds(Joint *j, int v)
+{
+	for (int i = 0; i < j->nvrules[v]; i++)
 	{
-		ARule	   *a = &j->ar[k];
+		ARule	   *a = &j->ar[j->vrule[v][i]];
 
 		for (int s = 0; s < a->nvars; s++)
-		{
-			RunState   *rs = &j->sp->rs[j->vrun[a->var[s]]];
-			bool		any = false;
-
-			for (int c = 0; c < rs->ncands; c++)
-			{
-				if (!rs->live[c])
-					continue;
-				if (!any || a->contrib[s][c] < a->lo[s])
-					a->lo[s] = a->contrib[s][c];
-				if (!any || a->contrib[s][c] > a->hi[s])
-					a->hi[s] = a->contrib[s][c];
-				any = true;
-			}
-			if (!any)
-				a->lo[s] = a->hi[s] = 0;
-		}
+			if (a->var[s] == v)
+				slot_bounds(j, a, s);
 	}
 }
 
@@ -828,7 +844,7 @@ decide_jointly(Split *sp, bool *aborted)
 			{
 				case 0:
 					rs->live[c] = false;	/* proven: no joint choice has it */
-					joint_bounds(&j);
+					var_bounds(&j, v);
 					break;
 				case -1:
 					done = false;
