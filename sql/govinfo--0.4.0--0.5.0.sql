@@ -242,6 +242,13 @@ REVOKE EXECUTE ON FUNCTION @extschema@.disclosure_figures_sum_trans(@extschema@.
 -- 2. Published reports: parse_report, import_report, published_report
 --------------------------------------------------------------------------
 
+-- split_runs
+CREATE FUNCTION @extschema@.split_runs(part integer, format text, row_codes text[], runs text[])
+	RETURNS TABLE(row_code text, cells text, candidates text)
+	AS 'MODULE_PATHNAME', 'split_runs' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 25;
+COMMENT ON FUNCTION @extschema@.split_runs(integer, text, text[], text[]) IS
+	'split concatenated digit runs of one table into cells, proven by the balancing rules';
+
 -- (end of section 2)
 
 --------------------------------------------------------------------------
