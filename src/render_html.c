@@ -23,6 +23,7 @@ static const char *const css =
 "th,td{border:1px solid #444;padding:.25em .4em}"
 "th{font-weight:normal;background:#f3f3f3;text-align:center}"
 "th.label{text-align:left}"
+".t3 th.col{white-space:nowrap}"
 "th.caption{background:#e4e9f0;font-weight:bold;text-align:left}"
 "td{text-align:right;min-width:2.2em}"
 "figure{margin:1em 0}"
@@ -81,6 +82,8 @@ html_table(StringInfo out, const RTable *t)
 				appendStringInfoString(out, " class=\"caption\"");
 			else if (x->head && t->kind[r] == RROW_BODY)
 				appendStringInfoString(out, " class=\"label\"");
+			else if (x->head && x->code)
+				appendStringInfoString(out, " class=\"col\"");
 			if (x->rowspan > 1)
 				appendStringInfo(out, " rowspan=\"%d\"", x->rowspan);
 			if (x->colspan > 1)

@@ -15,7 +15,8 @@ CREATE FUNCTION @extschema@.part_heading(format text, part integer, lang text DE
 	AS 'MODULE_PATHNAME', 'part_heading' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 
 -- the report of an agency and year, as the roll-ups' 'best' order finds it: the stored report, else
--- the one derived from the records (source 'derived', not stored), else NULL.  The imported
+-- the one derived from the records when a record counts in the year (source 'derived', not stored),
+-- else NULL.  The imported
 -- published report comes third once govinfo.published_report exists (sql/pending/render_published.sql).
 CREATE FUNCTION @extschema@.report_row(agency_code text, year integer) RETURNS @extschema@.annual_report
 	LANGUAGE plpgsql STABLE STRICT
@@ -30,9 +31,10 @@ BEGIN
 	IF FOUND THEN
 		RETURN r;
 	END IF;
-	SELECT d.disclosures, d.requests, d.appeals INTO r.disclosures, r.requests, r.appeals
-	FROM @extschema@.derived_reports(report_row.year, a) d;
-	IF FOUND THEN
+	-- derived only when some record counts in the year (derived_reports gives zeros otherwise)
+	IF @extschema@.records_contributions(a, report_row.year) OPERATOR(pg_catalog.<>) '{}'::jsonb THEN
+		SELECT d.disclosures, d.requests, d.appeals INTO r.disclosures, r.requests, r.appeals
+		FROM @extschema@.derived_reports(report_row.year, a) d;
 		r.agency_id := a;
 		r.year := report_row.year;
 		r.format := coalesce(@extschema@.format(r.requests), CASE WHEN report_row.year OPERATOR(pg_catalog.>=) 2021 THEN '2021' ELSE '2019' END);
@@ -187,8 +189,8 @@ AS $$
 		AND p.column_code OPERATOR(pg_catalog.=) c.column_code
 	WHERE c.year OPERATOR(pg_catalog.=) $1 AND p.year OPERATOR(pg_catalog.=) ($1 OPERATOR(pg_catalog.-) 1)
 	  AND NOT c.blank AND NOT p.blank AND p.value OPERATOR(pg_catalog.>=) $3
-	  AND (c.value OPERATOR(pg_catalog.>) p.value OPERATOR(pg_catalog.*) $2
-		   OR c.value OPERATOR(pg_catalog.<) p.value OPERATOR(pg_catalog./) $2)
+	  AND (c.value OPERATOR(pg_catalog.>) (p.value OPERATOR(pg_catalog.*) $2)
+		   OR c.value OPERATOR(pg_catalog.<) (p.value OPERATOR(pg_catalog./) $2))
 	ORDER BY c.agency_code, c.part, c.row_code, c.column_code
 $$;
 
@@ -355,8 +357,7 @@ BEGIN
 		ORDER BY d.agency_id
 		ON CONFLICT ON CONSTRAINT annual_report_pkey DO UPDATE
 			SET disclosures = excluded.disclosures, requests = excluded.requests, appeals = excluded.appeals
-			WHERE r.published_at IS NULL AND r.source OPERATOR(pg_catalog.=) 'derived'
-			  AND (r.disclosures, r.requests, r.appeals) IS DISTINCT FROM (excluded.disclosures, excluded.requests, excluded.appeals);
+			WHERE r.published_at IS NULL AND r.source OPERATOR(pg_catalog.=) 'derived';
 		INSERT INTO @extschema@.generate_run (year, formats, lang, agency_code, total)
 		SELECT generate_reports.year, generate_reports.formats, generate_reports.lang, generate_reports.agency_code, count(*)
 		FROM @extschema@.agency_subtree(generate_reports.agency_code)
