@@ -220,6 +220,9 @@ chart_trend(StringInfo out, const RDoc *doc)
 								 x + bw / 2 - 1, 166 - h, v);
 		}
 	}
+	if (max <= 0)
+		appendStringInfo(out, "<text x=\"335\" y=\"100\" text-anchor=\"middle\" fill=\"#555\">%s</text>\n",
+						 doc->english ? "No application in these years." : "这些年度没有收到、结转或办结的申请。");
 	for (int s = 0; s < 3; s++)
 		appendStringInfo(out, "<rect x=\"%d\" y=\"206\" width=\"12\" height=\"12\" fill=\"%s\"/>"
 						 "<text x=\"%d\" y=\"217\">%s</text>\n",

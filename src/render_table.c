@@ -160,11 +160,12 @@ value_text(const GiGrid *g, const GiValues *vals, bool has, int index)
 {
 	StringInfoData buf;
 
-	if (!has || vals->v[index] == GI_BLANK)
+	if (!has)
 		return NULL;
+	/* values.c writes a blank cell as nothing, whatever marks it in the value kind */
 	initStringInfo(&buf);
 	gi_append_value(&buf, g, index, vals->v[index]);
-	return buf.data;
+	return buf.len > 0 ? buf.data : NULL;
 }
 
 /* Put a grid row's values from column c0 on; the last one spans to the table's edge. */

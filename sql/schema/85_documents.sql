@@ -388,3 +388,9 @@ BEGIN
 	COMMIT;
 END
 $$;
+
+-- pg_dump keeps the snapshots and the runs, and the positions of their identity sequences
+SELECT pg_catalog.pg_extension_config_dump('@extschema@.report_snapshot', '');
+SELECT pg_catalog.pg_extension_config_dump('@extschema@.generate_run', '');
+SELECT pg_catalog.pg_extension_config_dump('@extschema@.report_snapshot_snapshot_id_seq', '');
+SELECT pg_catalog.pg_extension_config_dump('@extschema@.generate_run_run_id_seq', '');
