@@ -20,6 +20,7 @@ BEGIN
 END $$;
 CREATE TRIGGER fail_on_12 BEFORE INSERT ON govinfo.report_snapshot FOR EACH ROW EXECUTE FUNCTION fail_on_12();
 SET client_min_messages = warning;
+\set VERBOSITY terse
 CALL govinfo.generate_reports(2022, '{html,text}', batch_size => 5);
 SELECT status, total, done, written, unchanged, no_report, last_agency_id FROM govinfo.generate_run;
 SELECT count(*) AS snapshots, count(DISTINCT agency_id) AS agencies FROM govinfo.report_snapshot;
@@ -39,6 +40,7 @@ FROM govinfo.latest_snapshot('a7', 2022, 'text') s;
 
 -- a new run: nothing changed, nothing written
 SET client_min_messages = warning;
+\set VERBOSITY terse
 CALL govinfo.generate_reports(2022, '{html,text}', batch_size => 50);
 SELECT run_id, status, done, written, unchanged, no_report FROM govinfo.generate_run ORDER BY run_id;
 -- a change of one agency's records: a new version of its two documents only

@@ -29,5 +29,4 @@ same "the run wrote one snapshot per agency with a report and format" \
 same "the snapshot is the rendered document" \
 	"$(q $db "SELECT (govinfo.latest_snapshot('test-bureau', 2022, 'text')).content = govinfo.render_report('test-bureau', 2022, 'text')")" "t"
 same "the run is recorded as done" "$(q $db "SELECT status, done FROM govinfo.generate_run")" "done|2"
-dropdb $db
 finish
