@@ -182,8 +182,9 @@ CREATE FUNCTION @extschema@.cells(@extschema@.appeal_figures)
 	RETURNS TABLE(part integer, row_code text, column_code text, label_zh text, label_en text, value numeric, blank boolean)
 	AS 'MODULE_PATHNAME', 'appeal_cells' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 15;
 
--- one row per cell of every stored report
-CREATE VIEW @extschema@.report_cells AS
+-- one row per cell of every stored report; security_invoker, so that the reader's own rights (and
+-- any row-level security on the reports) apply, not the view owner's
+CREATE VIEW @extschema@.report_cells WITH (security_invoker = true) AS
 SELECT r.agency_id, a.code AS agency_code, a.name AS agency_name, p.code AS parent_code, r.year, r.source,
 	c.part, c.row_code, c.column_code, c.label_zh, c.label_en, c.value, c.blank
 FROM @extschema@.annual_report r
