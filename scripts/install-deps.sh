@@ -3,6 +3,14 @@
 set -euo pipefail
 pkgs=(make gcc postgresql-15 postgresql-server-dev-15 postgresql-15-pgtap libtap-parser-sourcehandler-pgtap-perl
 	sqlsmith valgrind)
+# optional, only for the suites that need them: --browser (85-browser: Chromium and a CJK font),
+# --cron (86-cron: pg_cron)
+for arg in "$@"; do
+	case $arg in
+	--browser) pkgs+=(chromium fonts-wqy-microhei) ;;
+	--cron) pkgs+=(postgresql-15-cron) ;;
+	esac
+done
 missing=()
 for p in "${pkgs[@]}"; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")

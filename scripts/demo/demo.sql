@@ -36,3 +36,14 @@ SELECT a.code, r.year, r.source, govinfo.cell(r.requests, '1', 'total') AS recei
 FROM govinfo.annual_report r JOIN govinfo.agency a USING (agency_id) ORDER BY a.agency_id, r.year;
 \echo 'Drill-down: the applications behind 平山县公安局 2021, row 3.4.1 (本机关不掌握相关政府信息), column np'
 SELECT count(*) AS applications FROM govinfo.cell_applications('pingshan-police', 2021, '3.4.1', 'np');
+
+\echo
+\echo 'The whole 平山镇 2021 report rendered as text: govinfo.render_report(''pingshan-zhen'', 2021, ''text'')'
+\pset format unaligned
+\pset tuples_only on
+SELECT govinfo.render_report('pingshan-zhen', 2021, 'text');
+\o :html_file
+SELECT govinfo.render_report('pingshan-zhen', 2021, 'html');
+\o
+\echo
+\echo 'The HTML report (govinfo.render_report(''pingshan-zhen'', 2021)) is written to' :html_file
