@@ -77,7 +77,7 @@ static const TagName tag_names[] = {
 	{"select", K_DROP}, {"style", K_DROP}, {"summary", K_BLOCK}, {"svg", K_DROP},
 	{"table", K_TABLE}, {"tbody", K_SECTION}, {"td", K_CELL}, {"template", K_DROP},
 	{"textarea", K_DROP}, {"tfoot", K_SECTION}, {"th", K_CELL}, {"thead", K_SECTION},
-	{"title", K_BLOCK}, {"tr", K_TR}, {"ul", K_BLOCK}, {"xmp", K_PRE},
+	{"title", K_DROP}, {"tr", K_TR}, {"ul", K_BLOCK}, {"xmp", K_PRE},
 };
 
 /* The HTML in a script's literals, kept in the script node's _private by the marking walk. */

@@ -49,6 +49,8 @@ INSERT INTO fuzz.target VALUES
 ('outcome.binary', 'bytes', 'govinfo.outcome', 'fuzz_recv(inp, NULL::govinfo.outcome)',
 	'fuzz_send(x) = inp', 'binary input is canonical',
 	$$SELECT fuzz_send(v::govinfo.outcome) FROM fuzz.valid('govinfo.outcome', 'outcome') v$$, 0.3),
+('html.text', 'text', NULL, '(SELECT count(*) || '','' || count(t.text) || '','' || coalesce(sum(length(t.text)), 0) FROM govinfo.html_tables(inp) t) || govinfo.html_text(inp)', NULL, NULL,
+	$$SELECT s FROM fuzz.seed_file WHERE file = 'html'$$, 2),
 -- every SQL-callable function of govinfo (not triggers, not those taking or returning internal)
 -- called with random arguments: no crash, no XX error
 ('functions.calls', 'calls', NULL, 'fuzz.exec(inp)', NULL, NULL,
