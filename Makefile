@@ -12,7 +12,7 @@ DATA_built = sql/$(EXTENSION)--$(EXTVERSION).sql
 DATA = $(filter-out $(DATA_built),$(wildcard sql/$(EXTENSION)--*.sql))
 
 # pg_regress inputs live in sql/ beside the install scripts: list them
-REGRESS = pingshan report_tables figures_errors catalog records upgrade
+REGRESS = pingshan report_tables figures_errors catalog records upgrade html
 REGRESS_OPTS = --inputdir=. --load-extension=govinfo
 
 # isolation specs (specs/*.spec against expected/*.out, run by isolationtester after REGRESS):

@@ -203,9 +203,10 @@ has_non_ascii(const char *s, int len)
 
 /*
  * The HTML inside the string literals of the script js[0..len): the literals that hold markup,
- * unescaped and joined in order, or NULL when they hold no table and no paragraph.  When plain is
- * not NULL, every other literal with non-ASCII text is appended to it as one line (the fields of
- * a JSON dump: title, date, source).
+ * unescaped and joined in order, or NULL when there are none or, for a script of a page (plain
+ * NULL), when they hold no table and no paragraph.  For a document that is a script or a JSON dump
+ * (plain not NULL), every other literal with non-ASCII text is appended to plain as one line (the
+ * fields of a JSON dump: title, date, source).
  */
 char *
 gi_html_js_markup(const char *js, int len, int *outlen, StringInfo plain)
@@ -288,7 +289,8 @@ gi_html_js_markup(const char *js, int len, int *outlen, StringInfo plain)
 		}
 	}
 	pfree(lit.data);
-	if (!has_content_tag(markup.data, markup.len))
+	/* in a page's script, markup without a table or paragraph is the script's own (widgets) */
+	if (markup.len == 0 || (plain == NULL && !has_content_tag(markup.data, markup.len)))
 	{
 		pfree(markup.data);
 		return NULL;
