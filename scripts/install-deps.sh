@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Install what building and testing govinfo needs (Debian bookworm, as root), if it is missing.
 set -euo pipefail
-pkgs=(make gcc postgresql-15 postgresql-server-dev-15 postgresql-15-pgtap libtap-parser-sourcehandler-pgtap-perl
+pkgs=(make gcc pkg-config libxml2-dev postgresql-15 postgresql-server-dev-15 postgresql-15-pgtap libtap-parser-sourcehandler-pgtap-perl
 	sqlsmith valgrind)
 # optional, only for the suites that need them: --browser (85-browser: Chromium and a CJK font),
 # --cron (86-cron: pg_cron)
