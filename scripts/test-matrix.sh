@@ -25,7 +25,7 @@ lock=/tmp/govinfo-pg.lock
 # Every root gets these packages; NN stands for the root's PostgreSQL version. Add to this list
 # what a new suite needs.
 root_packages=(
-	postgresql-NN postgresql-server-dev-NN postgresql-server-dev-all postgresql-NN-pgtap
+	postgresql-NN postgresql-server-dev-NN postgresql-server-dev-all postgresql-NN-pgtap postgresql-NN-cron
 	libtap-parser-sourcehandler-pgtap-perl build-essential debhelper fakeroot sqlsmith valgrind libxml2-dev pkg-config
 )
 

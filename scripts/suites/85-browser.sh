@@ -7,6 +7,13 @@
 set -uo pipefail
 cd "$(dirname "$0")/../.."
 . scripts/suites/lib.sh
+if [ -n "${GOVINFO_MATRIX_VERSION:-}" ]; then
+	# the page is the same bytes on every version (pg_regress documents checks them exactly on each);
+	# Chromium is installed and run on the host run only
+	echo "# skipped in the PostgreSQL $GOVINFO_MATRIX_VERSION root: the browser test runs on the host run"
+	echo "0 passed, 0 failed"
+	exit 0
+fi
 if ! command -v chromium >/dev/null || ! fc-list :lang=zh | grep -q .; then
 	bash scripts/install-deps.sh --browser >/dev/null 2>&1 || true
 fi
