@@ -5,7 +5,7 @@
  *
  * Counting convention (条例 article 33, 民法典 article 201): the day a period
  * starts on is not counted, so the working days "after d up to e" are those
- * in (d, e].
+ * in (d, e], and d itself may be the day before the calendar's first day.
  */
 #include "postgres.h"
 
@@ -14,13 +14,16 @@
 
 #include "calendar.h"
 
-/* The calendar, with day checked to be covered by it. */
+/*
+ * The calendar, with day checked to be covered by it; after_only: only the
+ * days after day are needed, so the day before the first one covered will do.
+ */
 static const GiCalendar *
-calendar_covering(FunctionCallInfo fcinfo, DateADT day)
+calendar_covering(FunctionCallInfo fcinfo, DateADT day, bool after_only)
 {
 	const GiCalendar *cal = gi_calendar(fcinfo);
 
-	if (cal->empty || DATE_NOT_FINITE(day) || day < cal->first || day > cal->last)
+	if (cal->empty || DATE_NOT_FINITE(day) || day < cal->first - (after_only ? 1 : 0) || day > cal->last)
 		gi_calendar_missing(cal, day);
 	return cal;
 }
@@ -32,7 +35,7 @@ Datum
 is_workday(PG_FUNCTION_ARGS)
 {
 	DateADT		day = PG_GETARG_DATEADT(0);
-	const GiCalendar *cal = calendar_covering(fcinfo, day);
+	const GiCalendar *cal = calendar_covering(fcinfo, day, false);
 
 	PG_RETURN_BOOL(gi_calendar_is_workday(cal, day));
 }
@@ -53,7 +56,7 @@ add_workdays(PG_FUNCTION_ARGS)
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("add_workdays counts 0 or more working days"),
 				 errdetail("It was given %d.", n)));
-	cal = calendar_covering(fcinfo, day);
+	cal = calendar_covering(fcinfo, day, n > 0);
 	/* the index in the list of the working days of the n-th after day */
 	k = (int64) cal->upto[day - cal->first + 1] + n - 1;
 	if (n == 0 && !gi_calendar_is_workday(cal, day))
@@ -71,7 +74,7 @@ workdays_between(PG_FUNCTION_ARGS)
 {
 	DateADT		from = PG_GETARG_DATEADT(0);
 	DateADT		to = PG_GETARG_DATEADT(1);
-	const GiCalendar *cal = calendar_covering(fcinfo, from);
+	const GiCalendar *cal = calendar_covering(fcinfo, from, true);
 
 	if (DATE_NOT_FINITE(to) || to < cal->first || to > cal->last)
 		gi_calendar_missing(cal, to);
