@@ -44,14 +44,14 @@ SELECT is(workdays_between('2018-12-31', '2019-12-31'), 250, '2019 has 250 worki
 SELECT is(workdays_between('2024-12-31', '2025-12-31'), 248, '2025 has 248 working days (two more statutory holidays from 2025)');
 SELECT ok(is_workday('2019-02-02') AND is_workday('2019-02-03'), '2019 春节: Saturday 2 and Sunday 3 February are make-up working days');
 SELECT ok(NOT is_workday('2019-02-04') AND NOT is_workday('2019-02-08') AND is_workday('2019-02-11'), '2019 春节: 4-10 February off, Monday 11 at work');
-SELECT is(add_workdays('2019-02-01', 20), DATE '2019-03-05', '2019 春节: the 20th working day after Friday 1 February (2, 3 February count, 4-10 do not)');
+SELECT is(add_workdays('2019-02-01', 20), DATE '2019-03-06', '2019 春节: the 20th working day after Friday 1 February (2, 3 February count, 4-10 do not)');
 SELECT ok(is_workday('2019-09-29') AND is_workday('2019-10-12') AND NOT is_workday('2019-10-07'), '2019 国庆: 29 September and 12 October at work, 1-7 October off');
 SELECT is(add_workdays('2019-09-30', 1), DATE '2019-10-08', '2019 国庆: the working day after 30 September is 8 October');
 SELECT ok(NOT is_workday('2020-01-31') AND NOT is_workday('2020-02-01') AND NOT is_workday('2020-02-02'),
 	'2020 extended 春节: 31 January, 1 and 2 February off (the make-up Saturday 1 February cancelled)');
 SELECT ok(is_workday('2020-01-19') AND is_workday('2020-02-03'), '2020 春节: Sunday 19 January at work, work resumes Monday 3 February');
 SELECT is(add_workdays('2020-01-23', 1), DATE '2020-02-03', '2020 extended 春节: the working day after 23 January is 3 February');
-SELECT is(add_workdays('2020-01-22', 20), DATE '2020-03-02', '2020 extended 春节: the 20th working day after 22 January');
+SELECT is(add_workdays('2020-01-22', 20), DATE '2020-02-27', '2020 extended 春节: the 20th working day after 22 January');
 SELECT ok(is_workday('2024-02-04') AND is_workday('2024-02-09') AND is_workday('2024-02-18') AND NOT is_workday('2024-02-12'),
 	'2024 春节: 4 and 18 February at work, 9 February (only encouraged off) a working day, 10-17 off');
 SELECT is(add_workdays('2024-02-08', 20), DATE '2024-03-13', '2024 春节: the 20th working day after 8 February');
@@ -90,7 +90,7 @@ SELECT is((SELECT count(*) FROM days WHERE d <= '2026-12-30' AND workdays_betwee
 SELECT is((SELECT count(*) FROM days, (VALUES (0), (1), (5), (20), (40)) v(n) WHERE d <= '2026-10-31'
 	AND add_workdays(d, n) <> pg_temp.sql_add_workdays(d, n)), 0::bigint,
 	'add_workdays equals the independent SQL for n = 0, 1, 5, 20, 40 on every date of 2019 - October 2026');
-SELECT is((SELECT count(*) FROM days WHERE extract(day FROM d) IN (1, 11, 21)
+SELECT is((SELECT count(*) FROM days WHERE extract(day FROM d) IN (1, 11, 21) AND d <= '2026-11-15'
 	AND workdays_between(d, d + 45) <> pg_temp.sql_workdays_between(d, d + 45)), 0::bigint,
 	'workdays_between equals the independent SQL over 45-day spans');
 SELECT is((SELECT count(*) FROM generate_series(2019, 2026) y
