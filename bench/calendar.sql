@@ -43,7 +43,8 @@ INSERT INTO q VALUES
 	('2 the deadline view', 'plain scan of the same columns', 'SELECT application_id, agency_id, received_on, corrected_on, closed_on, extended FROM govinfo.application', false),
 	('2 the deadline view, aggregated', 'view: count by status, sum of working days', 'SELECT status, count(*), sum(workdays_taken), max(due_on) FROM govinfo.application_deadline GROUP BY status', false),
 	('2 the deadline view, aggregated', 'plain: the same over the columns', 'SELECT closed_on IS NULL, count(*), sum(closed_on - received_on), max(coalesce(corrected_on, received_on) + 28) FROM govinfo.application GROUP BY 1', false),
-	('3 timeliness_by_agency(2024)', 'every agency with its descendants', 'SELECT * FROM govinfo.timeliness_by_agency(2024)', false);
+	('3 timeliness_by_agency(2024)', 'every agency with its descendants', 'SELECT * FROM govinfo.timeliness_by_agency(2024)', false),
+	('4 timeliness(root, 2024)', 'the root agency: every application', 'SELECT * FROM govinfo.timeliness(''a1'', 2024)', false);
 
 CREATE FUNCTION pg_temp.ms(sql text, serial boolean) RETURNS float8 LANGUAGE plpgsql AS $$
 DECLARE j json;
@@ -83,3 +84,7 @@ SELECT (SELECT count(*) FROM govinfo.application_deadline) = (SELECT count(*) FR
 	(SELECT row(t.*)::text FROM govinfo.timeliness('a21', 2024) t)
 	  = (SELECT row(closed, on_time, on_time_pct, extended, median_workdays, p90_workdays, open_overdue)::text
 	     FROM govinfo.timeliness_by_agency(2024) WHERE code = 'a21') AS by_agency_equals_timeliness;
+
+\echo 'Plan of the view (serial)'
+SET max_parallel_workers_per_gather = 0;
+EXPLAIN (ANALYZE, TIMING OFF, COSTS OFF, VERBOSE) SELECT * FROM govinfo.application_deadline;

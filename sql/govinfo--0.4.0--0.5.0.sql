@@ -426,24 +426,28 @@ FROM (
 ) m;
 COMMENT ON VIEW @extschema@.application_consultation_workdays IS 'the working days each application spent in consultations (条例 article 33), overlapping periods counted once';
 
+-- the working days of an application's consultations after the clock start (src/consultation.c: the
+-- periods read once per query, a bit test per application), NULL while one goes on and it is open
+CREATE FUNCTION @extschema@.consult_workdays(application_id bigint, clock_starts_on date, closed_on date) RETURNS integer
+	AS 'MODULE_PATHNAME' LANGUAGE C STABLE PARALLEL SAFE;
+
 CREATE VIEW @extschema@.application_deadline AS
 SELECT x.application_id, x.agency_id, x.received_on, x.clock_starts_on, x.due_on, x.closed_on,
 	CASE WHEN x.closed_on IS NULL THEN CASE WHEN x.due_on < CURRENT_DATE THEN 'open_overdue' ELSE 'open' END
 	     WHEN x.closed_on <= x.due_on THEN 'closed_on_time'
 	     ELSE 'closed_late' END AS status,
-	CASE WHEN x.closed_on IS NOT NULL
-	     THEN @extschema@.workdays_between(x.clock_starts_on, x.closed_on) - x.consult_workdays END AS workdays_taken,
-	CASE WHEN x.closed_on IS NOT NULL
-	     THEN greatest(@extschema@.workdays_between(x.due_on, x.closed_on), 0) END AS workdays_late,
+	@extschema@.workdays_between(x.clock_starts_on, x.closed_on) - x.consult_workdays AS workdays_taken,
+	CASE WHEN x.closed_on > x.due_on THEN @extschema@.workdays_between(x.due_on, x.closed_on)
+	     WHEN x.closed_on IS NOT NULL THEN 0 END AS workdays_late,
 	x.extended, x.consult_workdays
 FROM (
-	SELECT a.application_id, a.agency_id, a.received_on, coalesce(a.corrected_on, a.received_on) AS clock_starts_on,
-		a.closed_on, a.extended, coalesce(c.workdays, 0) AS consult_workdays,
-		CASE WHEN c.going_on AND a.closed_on IS NULL THEN NULL
-		     ELSE @extschema@.add_workdays(coalesce(a.corrected_on, a.received_on),
-		                                   CASE WHEN a.extended THEN 40 ELSE 20 END + coalesce(c.workdays, 0)) END AS due_on
-	FROM @extschema@.application a
-	LEFT JOIN @extschema@.application_consultation_workdays c ON c.application_id = a.application_id
+	SELECT y.*, @extschema@.add_workdays(y.clock_starts_on, CASE WHEN y.extended THEN 40 ELSE 20 END + y.consult_workdays) AS due_on
+	FROM (
+		SELECT a.application_id, a.agency_id, a.received_on, coalesce(a.corrected_on, a.received_on) AS clock_starts_on,
+			a.closed_on, a.extended,
+			@extschema@.consult_workdays(a.application_id, coalesce(a.corrected_on, a.received_on), a.closed_on) AS consult_workdays
+		FROM @extschema@.application a
+	) y
 ) x;
 COMMENT ON VIEW @extschema@.application_deadline IS 'the legal due date of every application (条例 articles 30-33), its status, the working days taken and late';
 
@@ -512,7 +516,10 @@ BEGIN ATOMIC
 END;
 COMMENT ON FUNCTION @extschema@.timeliness(text, integer) IS 'on-time figures of an agency and its descendants for the applications closed in a year';
 
--- timeliness() of every agency (its descendants included), one row each, for a dashboard
+-- timeliness() of every agency (its descendants included), one row each, for a dashboard. Each
+-- agency's applications are first counted by working days taken (a histogram), the histograms summed up
+-- the hierarchy, and the percentiles read from them as percentile_cont interpolates: no sort of every
+-- application under every ancestor
 CREATE FUNCTION @extschema@.timeliness_by_agency(year integer)
 	RETURNS TABLE(agency_id bigint, code text, name text, closed bigint, on_time bigint, on_time_pct numeric,
 		extended bigint, median_workdays numeric, p90_workdays numeric, open_overdue bigint)
@@ -522,20 +529,40 @@ BEGIN ATOMIC
 		SELECT g.agency_id, g.agency_id FROM @extschema@.agency g
 		UNION
 		SELECT t.root, g.agency_id FROM @extschema@.agency g JOIN tree t ON g.parent_id = t.agency_id),
-	s AS (
-		SELECT t.root,
-			count(*) FILTER (WHERE r.closed) AS closed,
+	own AS MATERIALIZED (
+		SELECT r.agency_id, r.workdays_taken AS taken,
+			count(*) FILTER (WHERE r.closed) AS n,
 			count(*) FILTER (WHERE r.closed AND r.on_time) AS on_time,
 			count(*) FILTER (WHERE r.closed AND r.extended) AS extended,
-			percentile_cont(0.5) WITHIN GROUP (ORDER BY r.workdays_taken) FILTER (WHERE r.closed)::numeric AS median_workdays,
-			percentile_cont(0.9) WITHIN GROUP (ORDER BY r.workdays_taken) FILTER (WHERE r.closed)::numeric AS p90_workdays,
 			count(*) FILTER (WHERE r.open_overdue) AS open_overdue
 		FROM @extschema@.timeliness_rows(timeliness_by_agency.year) r
-		JOIN tree t ON t.agency_id = r.agency_id
-		GROUP BY t.root)
+		GROUP BY r.agency_id, r.workdays_taken),
+	hist AS (
+		SELECT t.root, o.taken, sum(o.n) AS n, sum(o.on_time) AS on_time, sum(o.extended) AS extended,
+			sum(o.open_overdue) AS open_overdue
+		FROM own o JOIN tree t ON t.agency_id = o.agency_id
+		GROUP BY t.root, o.taken),
+	cum AS (
+		SELECT h.root, h.taken, h.n, h.on_time, h.extended, h.open_overdue,
+			sum(h.n) OVER (PARTITION BY h.root ORDER BY h.taken ROWS UNBOUNDED PRECEDING) AS upto,
+			sum(h.n) OVER (PARTITION BY h.root) AS total
+		FROM hist h WHERE h.taken IS NOT NULL OR h.open_overdue > 0),
+	s AS (
+		-- the value at 0-based position i of the sorted closings is the least taken whose cumulative count exceeds i
+		SELECT c.root, sum(c.n)::bigint AS closed, sum(c.on_time)::bigint AS on_time, sum(c.extended)::bigint AS extended,
+			sum(c.open_overdue)::bigint AS open_overdue, max(c.total) AS total,
+			min(c.taken) FILTER (WHERE c.n > 0 AND c.upto > floor(0.5::float8 * (c.total - 1)::float8)) AS lo50,
+			min(c.taken) FILTER (WHERE c.n > 0 AND c.upto > ceil(0.5::float8 * (c.total - 1)::float8)) AS hi50,
+			min(c.taken) FILTER (WHERE c.n > 0 AND c.upto > floor(0.9::float8 * (c.total - 1)::float8)) AS lo90,
+			min(c.taken) FILTER (WHERE c.n > 0 AND c.upto > ceil(0.9::float8 * (c.total - 1)::float8)) AS hi90
+		FROM cum c GROUP BY c.root)
 	SELECT g.agency_id, g.code, g.name, coalesce(s.closed, 0), coalesce(s.on_time, 0),
 		round(100.0 * s.on_time / nullif(s.closed, 0), 1), coalesce(s.extended, 0),
-		s.median_workdays, s.p90_workdays, coalesce(s.open_overdue, 0)
+		CASE WHEN s.closed > 0 THEN (s.lo50::float8 + (0.5::float8 * (s.total - 1)::float8 - floor(0.5::float8 * (s.total - 1)::float8))
+		                                              * (s.hi50::float8 - s.lo50::float8))::numeric END,
+		CASE WHEN s.closed > 0 THEN (s.lo90::float8 + (0.9::float8 * (s.total - 1)::float8 - floor(0.9::float8 * (s.total - 1)::float8))
+		                                              * (s.hi90::float8 - s.lo90::float8))::numeric END,
+		coalesce(s.open_overdue, 0)
 	FROM @extschema@.agency g
 	LEFT JOIN s ON s.root = g.agency_id
 	ORDER BY g.code;

@@ -5,7 +5,7 @@
 -- INSERT in the same session, parallel workers, and pg_dump registration.
 BEGIN;
 SET search_path = govinfo, public;
-SELECT plan(62);
+SELECT plan(66);
 
 -- an independent implementation: straight from the table and the day of the week, one day at a time
 CREATE FUNCTION pg_temp.sql_is_workday(d date) RETURNS boolean LANGUAGE sql STABLE AS $$
@@ -154,7 +154,7 @@ CREATE TEMP TABLE par_got AS SELECT md5(string_agg(add_workdays(d::date, 20)::te
 CALL pg_temp.force_parallel('off');
 SELECT is((SELECT m FROM par_got), (SELECT m FROM par_expect),
 	'in a parallel worker, add_workdays equals the independent SQL (the worker reads the calendar with this transaction''s rows)');
-SELECT is((SELECT string_agg(p.proname || ':' || p.provolatile || p.proparallel || p.proisstrict::text, ' ' ORDER BY p.proname)
+SELECT is((SELECT string_agg(p.proname || ':' || p.provolatile::text || p.proparallel::text || ' ' || p.proisstrict::text, ' ' ORDER BY p.proname)
 	FROM pg_proc p WHERE p.pronamespace = 'govinfo'::regnamespace AND p.proname IN ('is_workday', 'add_workdays', 'workdays_between')),
 	'add_workdays:ss true is_workday:ss true workdays_between:ss true', 'the three functions are STABLE PARALLEL SAFE STRICT');
 SELECT is((SELECT c.condition FROM pg_extension e, unnest(e.extconfig, e.extcondition) c(cfg, condition)

@@ -5,7 +5,7 @@
 -- added by INSERT, and timeliness / timeliness_by_agency against an independent count.
 BEGIN;
 SET search_path = govinfo, public;
-SELECT plan(44);
+SELECT plan(47);
 
 INSERT INTO agency (agency_id, code, name, parent_id) VALUES
 	(9913001, 'dl-root', '根', NULL), (9913002, 'dl-mid', '中', 9913001), (9913003, 'dl-leaf', '叶', 9913002),
@@ -70,10 +70,16 @@ SELECT is((SELECT status || ' ' || workdays_taken FROM application_deadline WHER
 	'closed_on_time 25', 'extended and answered on the 25th working day: on time');
 SELECT is((SELECT count(*) FROM application_deadline WHERE closed_on IS NULL AND due_on IS NOT NULL
 	AND status <> CASE WHEN due_on < current_date THEN 'open_overdue' ELSE 'open' END), 0::bigint, 'open applications: open_overdue once past the due date');
-SELECT is((SELECT status FROM application_deadline WHERE application_id = (SELECT pg_temp.app('2024-03-01'))), 'open_overdue', 'an open application of March 2024 is overdue');
+SELECT pg_temp.app('2024-03-01') AS s5 \gset
+SELECT is((SELECT status FROM application_deadline WHERE application_id = :s5), 'open_overdue', 'an open application of March 2024 is overdue');
+SELECT is((SELECT workdays_taken::text || workdays_late::text FROM application_deadline WHERE application_id = :s5), NULL, 'an open application has no working days taken or late');
 SELECT pg_temp.app('2024-04-10', closed => '2024-04-30') AS s4 \gset
 INSERT INTO application_consultation (application_id, started_on, ended_on) VALUES (:s4, '2024-04-11', '2024-04-16');
 SELECT is((SELECT workdays_taken FROM application_deadline WHERE application_id = :s4), 12, 'working days taken leave out the consultation days');
+SELECT is((SELECT count(*) FROM application_deadline d JOIN application_consultation_workdays w USING (application_id)
+	WHERE d.consult_workdays IS DISTINCT FROM CASE WHEN w.going_on AND d.closed_on IS NULL THEN NULL ELSE w.workdays END), 0::bigint,
+	'consult_workdays (C) equals the range_agg view application_consultation_workdays on every application with consultations');
+SELECT is((SELECT count(*) FROM application_consultation_workdays), 4::bigint, 'four applications with consultations');
 
 ------------------------------------------------------------------------------
 -- overdue_applications
