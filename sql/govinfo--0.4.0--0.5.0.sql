@@ -498,7 +498,7 @@ END;
 CREATE FUNCTION @extschema@.timeliness(agency_code text, year integer)
 	RETURNS TABLE(closed bigint, on_time bigint, on_time_pct numeric, extended bigint, median_workdays numeric,
 		p90_workdays numeric, open_overdue bigint)
-	LANGUAGE sql STABLE STRICT
+	LANGUAGE sql STABLE
 BEGIN ATOMIC
 	WITH RECURSIVE tree(agency_id) AS (
 		SELECT @extschema@.agency_id(timeliness.agency_code)
@@ -523,7 +523,7 @@ COMMENT ON FUNCTION @extschema@.timeliness(text, integer) IS 'on-time figures of
 CREATE FUNCTION @extschema@.timeliness_by_agency(year integer)
 	RETURNS TABLE(agency_id bigint, code text, name text, closed bigint, on_time bigint, on_time_pct numeric,
 		extended bigint, median_workdays numeric, p90_workdays numeric, open_overdue bigint)
-	LANGUAGE sql STABLE STRICT
+	LANGUAGE sql STABLE
 BEGIN ATOMIC
 	WITH RECURSIVE tree(root, agency_id) AS (
 		SELECT g.agency_id, g.agency_id FROM @extschema@.agency g

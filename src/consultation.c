@@ -37,6 +37,22 @@ typedef struct Consultations
 	uint8	   *bits;			/* NULL: the range is too wide for a bitmap */
 } Consultations;
 
+/*
+ * The periods read by the current query: every call site of a query shares
+ * them (their FmgrInfos live in the same per-query context); dropped when that
+ * context goes.
+ */
+static Consultations *query_consultations = NULL;
+static MemoryContext query_cxt = NULL;
+
+/* The per-query context of the kept periods is reset or deleted: forget them. */
+static void
+consultations_forget(void *arg)
+{
+	query_consultations = NULL;
+	query_cxt = NULL;
+}
+
 /* Read every consultation period into the arrays, in mcxt. */
 static Consultations *
 consultations_load(FunctionCallInfo fcinfo, MemoryContext mcxt)
@@ -156,7 +172,20 @@ consult_workdays(PG_FUNCTION_ARGS)
 	clock = PG_GETARG_DATEADT(1);
 	if (c == NULL)
 	{
-		c = consultations_load(fcinfo, fcinfo->flinfo->fn_mcxt);
+		MemoryContext mcxt = fcinfo->flinfo->fn_mcxt;
+
+		if (query_consultations != NULL && query_cxt == mcxt)
+			c = query_consultations;
+		else
+		{
+			MemoryContextCallback *cb = MemoryContextAllocZero(mcxt, sizeof(MemoryContextCallback));
+
+			c = consultations_load(fcinfo, mcxt);
+			cb->func = consultations_forget;
+			MemoryContextRegisterResetCallback(mcxt, cb);
+			query_consultations = c;
+			query_cxt = mcxt;
+		}
 		fcinfo->flinfo->fn_extra = c;
 	}
 	i = consultations_first(c, app);
