@@ -90,5 +90,4 @@ SET max_parallel_workers_per_gather = 0;
 EXPLAIN (ANALYZE, TIMING OFF, COSTS OFF) SELECT * FROM govinfo.application_deadline;
 \echo 'Plans of timeliness_by_agency and timeliness (inlined)'
 RESET max_parallel_workers_per_gather;
-EXPLAIN (ANALYZE, COSTS OFF) SELECT * FROM govinfo.timeliness_by_agency(2024);
 EXPLAIN (ANALYZE, COSTS OFF) SELECT * FROM govinfo.timeliness('a1', 2024);
