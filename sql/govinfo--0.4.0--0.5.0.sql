@@ -524,8 +524,9 @@ CREATE FUNCTION @extschema@.timeliness_by_agency(year integer)
 	RETURNS TABLE(agency_id bigint, code text, name text, closed bigint, on_time bigint, on_time_pct numeric,
 		extended bigint, median_workdays numeric, p90_workdays numeric, open_overdue bigint)
 	LANGUAGE sql STABLE
-	-- the planner cannot size the hierarchy: a nested loop over 20,000 agencies would be 200 million pairs
-	SET enable_nestloop = off
+	-- the planner cannot size the hierarchy: a nested loop over 20,000 agencies would be 200 million pairs,
+	-- a merge join sorts what a hash join need not
+	SET enable_nestloop = off SET enable_mergejoin = off
 BEGIN ATOMIC
 	WITH RECURSIVE tree(root, agency_id) AS (
 		SELECT g.agency_id, g.agency_id FROM @extschema@.agency g
