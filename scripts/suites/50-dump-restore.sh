@@ -17,6 +17,12 @@ q $src "CREATE EXTENSION govinfo" >/dev/null
 for f in scripts/demo/pingshan-2021.sql scripts/demo/records.sql test/data/publish.sql; do
 	psql -X -q -v ON_ERROR_STOP=1 -d $src -f $f >/dev/null || echo "loading $f failed"
 done
+# the calendar: a year a user added, a shipped day a user changed, a consultation period (0.5.0)
+q $src "INSERT INTO govinfo.workday_calendar (day, kind, name, source) VALUES ('2027-01-01', 'holiday', '元旦', 'user'), ('2027-02-06', 'workday', '春节', 'user');
+        UPDATE govinfo.workday_calendar SET name = '元旦（改）' WHERE day = '2026-01-02';
+        INSERT INTO govinfo.workday_calendar (day, kind, name, source) VALUES ('2024-02-09', 'holiday', '春节', 'provincial');
+        INSERT INTO govinfo.application_consultation (application_id, started_on, ended_on)
+        SELECT application_id, received_on, received_on + 5 FROM govinfo.application ORDER BY application_id LIMIT 3" >/dev/null
 
 # what must come back: every row, every report as stored, derived and published, and the sequences
 state() {
@@ -35,7 +41,10 @@ state() {
 	         FROM govinfo.annual_report WHERE published_at IS NOT NULL"
 	q "$db" "SELECT 'table3 ' || g.code, md5(string_agg(t::text, ',')) FROM govinfo.agency g,
 	         govinfo.report_table3(g.code, 2021) t GROUP BY g.code ORDER BY g.code"
-	for s in agency_agency_id_seq application_application_id_seq appeal_case_case_id_seq normative_document_doc_id_seq; do
+	q "$db" "SELECT 'workday_calendar', count(*), count(*) FILTER (WHERE shipped), md5(string_agg(c::text, ',' ORDER BY day)) FROM govinfo.workday_calendar c"
+	q "$db" "SELECT 'application_consultation', count(*), md5(string_agg(x::text, ',' ORDER BY consultation_id)) FROM govinfo.application_consultation x"
+	q "$db" "SELECT 'deadlines', govinfo.calendar_known_until(), md5(string_agg(d::text, ',' ORDER BY application_id)) FROM govinfo.application_deadline d WHERE received_on < '2026-01-01'"
+	for s in agency_agency_id_seq application_application_id_seq appeal_case_case_id_seq normative_document_doc_id_seq application_consultation_consultation_id_seq; do
 		q "$db" "SELECT '$s', last_value, is_called FROM govinfo.$s"
 	done
 }
