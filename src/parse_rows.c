@@ -78,11 +78,11 @@ numbering_starts(const char *s, int i, int len)
 	for (int c = 0; c < 10; c++)
 		if (strncmp(s + i, cn[c], 3) == 0 && i + 6 <= len && strncmp(s + i + 3, "、", 3) == 0)
 		{
-			/* not "…第二、" inside a sentence: after punctuation, a space or ASCII */
-			unsigned char prev = (unsigned char) s[i - 1];
-
-			return prev < 0x80 || strncmp(s + i - 3, "。", 3) == 0 || strncmp(s + i - 3, "果", 3) == 0 ||
-				strncmp(s + i - 3, "量", 3) == 0 || strncmp(s + i - 3, "理", 3) == 0;
+			/* not the second numeral of 十一、 */
+			for (int d = 0; d < 10; d++)
+				if (i >= 3 && strncmp(s + i - 3, cn[d], 3) == 0)
+					return false;
+			return true;
 		}
 	return false;
 }
