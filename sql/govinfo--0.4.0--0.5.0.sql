@@ -40,6 +40,13 @@ CREATE FUNCTION @extschema@.parse_report(document text) RETURNS @extschema@.pars
 COMMENT ON FUNCTION @extschema@.parse_report(text) IS
 	'Parse a published annual report into its figures, narrative parts, layout family and warnings';
 
+-- split_runs
+CREATE FUNCTION @extschema@.split_runs(part integer, format text, row_codes text[], runs text[])
+	RETURNS TABLE(row_code text, cells text, candidates text)
+	AS 'MODULE_PATHNAME', 'split_runs' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 25;
+COMMENT ON FUNCTION @extschema@.split_runs(integer, text, text[], text[]) IS
+	'split concatenated digit runs of one table into cells, proven by the balancing rules';
+
 -- (end of section 2)
 
 --------------------------------------------------------------------------
