@@ -8,8 +8,8 @@ SELECT plan(40);
 
 \set seed `cat test/corpus/F1/pingshan-2021.txt`
 \set exp `cat test/data/pingshan-2021.expected.json`
-\set f2 `cat test/corpus/F2/tiny-2022.txt`
-\set f6 `cat test/corpus/F6/tiny-2022.txt`
+\set f2 `cat test/data/parse/f2-tiny-2022.txt`
+\set f6 `cat test/data/parse/f6-tiny-2022.txt`
 
 CREATE TEMP TABLE seed AS SELECT (parse_report(:'seed')).*;
 CREATE TEMP TABLE exp AS SELECT :'exp'::jsonb AS j;
