@@ -269,14 +269,14 @@ read_labeled(GiParse *p, int part, Item *items, int nitems, RowRead *reads)
 				cur = -1;
 				continue;
 			}
+			/* one slot per row code (2.1.2 and 3.6 have a label per format) */
+			row = catalog_row(part, gi_rows[row].code);
 			if (reads[row].seen && reads[row].n > 0)
 			{
 				/* a second copy of a label already read: the copy repeats (keep the first) */
 				cur = -1;
 				continue;
 			}
-			if (gi_rows[row].kind == GI_ROW_GROUP)
-				row = catalog_row(part, "3.6");
 			reads[row].seen = true;
 			reads[row].match = how;
 			reads[row].printed = printed;

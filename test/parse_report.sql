@@ -43,7 +43,7 @@ SELECT is((SELECT cell(requests, '3.6', 'total') FROM f2), 1, 'F2: row 3.6 read,
 SELECT is((SELECT requests::text FROM f2),
 	'2019|1:12,0,1,0,0,0,13|2:1,0,0,0,0,0,1|3.1:5,0,0,0,0,0,5|3.2:1,0,0,0,0,0,1|3.3.1:0,0,0,0,0,0,0|3.3.2:0,0,0,0,0,0,0|3.3.3:0,0,0,0,0,0,0|3.3.4:0,0,0,0,0,0,0|3.3.5:0,0,0,0,0,0,0|3.3.6:0,0,0,0,0,0,0|3.3.7:0,0,0,0,0,0,0|3.3.8:0,0,0,0,0,0,0|3.4.1:3,0,1,0,0,0,4|3.4.2:0,0,0,0,0,0,0|3.4.3:0,0,0,0,0,0,0|3.5.1:0,0,0,0,0,0,0|3.5.2:0,0,0,0,0,0,0|3.5.3:0,0,0,0,0,0,0|3.5.4:0,0,0,0,0,0,0|3.5.5:0,0,0,0,0,0,0|3.6:1,0,0,0,0,0,1|3.7:10,0,1,0,0,0,11|4:3,0,0,0,0,0,3',
 	'F2: table 三 exactly');
-SELECT is((SELECT appeals::text FROM f2), '1,0,0,0,1,0,0,0,0,0,0,0,0,0,0', 'F2: table 四');
+SELECT is((SELECT appeals::text FROM f2), 'review:1,0,0,0,1|suit:0,0,0,0,0|suit_after_review:0,0,0,0,0', 'F2: table 四');
 SELECT is((SELECT cell(disclosures, '2.8.1', 'amount') FROM f2), 25.1::numeric, 'F2: 251000元 is 25.1 万元');
 SELECT is((SELECT cell(disclosures, '2.6.2', 'decisions') FROM f2), NULL, 'F2: "/" is blank');
 SELECT is((SELECT cell(disclosures, '2.1.2', 'in_force') FROM f2), 5::numeric, 'F2: 行政规范性文件 现行有效 5');
@@ -57,7 +57,7 @@ CREATE TEMP TABLE f6 AS SELECT (parse_report(:'f6')).*;
 SELECT is((SELECT cell(requests, '1', 'np') FROM f6), 2, 'F6: run 2000002 split');
 SELECT is((SELECT cell(requests, '3.7', 'total') FROM f6), 2, 'F6: (七)总计 after its run');
 SELECT is((SELECT cell(requests, '3.4.2', 'total') FROM f6), 0, 'F6: a run that swallowed the numbering 2. of the next label');
-SELECT is((SELECT appeals::text FROM f6), '1,0,0,0,1,0,0,0,0,0,0,0,0,0,0', 'F6: part 四 as one run of 15');
+SELECT is((SELECT appeals::text FROM f6), 'review:1,0,0,0,1|suit:0,0,0,0,0|suit_after_review:0,0,0,0,0', 'F6: part 四 as one run of 15');
 SELECT is((SELECT (published_on, title, layout, complete, format)::text FROM f6),
 	'(2023-01-15,某镇人民政府2022年政府信息公开工作年度报告,F6,t,2021)', 'F6: header date and title, layout, complete');
 
