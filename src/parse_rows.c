@@ -48,7 +48,11 @@ static bool
 numbering_starts(const char *s, int i, int len)
 {
 	static const char *const cn[] = {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十"};
+	unsigned char c0 = (unsigned char) s[i];
 
+	/* the numerals 一 … 十 all start with byte E4 or E5 */
+	if (c0 != '(' && !isdigit(c0) && c0 != 0xE4 && c0 != 0xE5)
+		return false;
 	if (s[i] == '(' && i + 2 < len)
 	{
 		int			j = i + 1;
