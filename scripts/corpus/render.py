@@ -298,7 +298,7 @@ def f3_table3(doc):
         out.append(P3_NOTE)
     out.append("申请人情况")
     out.append(f3_cells(["自然人", "法人或其他组织", "总计"]))
-    out.append(f3_cells([F3_SPLIT[l] for l in COL3_LABELS[1:6]]))
+    out.append(f3_cells([F3_SPLIT.get(l, l) for l in COL3_LABELS[1:6]]))
     for code, _lab, kind, _parent in rows3(doc.fmt):
         out.append(doc.l3(code))
         if kind == "group":
@@ -405,18 +405,7 @@ def f4_table3(doc):
         i = start + k
         line = body[i][1]
         body[i][1] = ch + line[2:] if len(line) > 2 and line[:2].strip() == "" else ch + " " + line.lstrip() if not line.strip() else ch + line[1:] if line[:1] == " " else ch + " " + line
-    brk = doc.knobs.get("page_break_after", "3.3.5")
-    page = doc.knobs.get("page_no", 4)
-    for code, line in body:
-        out.append(line)
-        if code == brk and brk is not None:
-            pass
-    # insert the page break after the last line of row brk
-    if brk:
-        last = max(i for i, (c, _l) in enumerate(body) if c == brk)
-        lines = [l for _c, l in body]
-        lines = lines[:last + 1] + ["", " " * 40 + "- %d -" % page, "\f"] + lines[last + 1:]
-        out = out[:5] + lines
+    out += [l for _c, l in body]
     return "\n".join(out)
 
 
@@ -447,9 +436,10 @@ def render_f4(doc):
     lines = text.split("\n")
     out = []
     pg = 1
+    per = doc.knobs.get("page_lines", 62)
     for i, l in enumerate(lines):
         out.append(l)
-        if i and i % 48 == 0 and "\f" not in l:
+        if (i + 1) % per == 0:
             out += ["", " " * 40 + "- %d -" % pg, "\f"]
             pg += 1
     return finish_text(doc, "\n".join(out) + "\n\f")
