@@ -1,7 +1,7 @@
 -- Helpers of scripts/suites/25-corpus.sh: compare govinfo.parse_report(document) with the document's
 -- expected result (test/corpus/<family>/<name>.expected.json). Loaded into the suite's scratch
--- database only; not part of the extension. Written against records (not govinfo.parsed_report) so
--- that the functions can be created before the parser exists.
+-- database only; not part of the extension. Dynamic SQL and records (not govinfo.parsed_report)
+-- let the functions be created before the parser exists.
 CREATE SCHEMA corpus_test;
 
 -- The document's text for the "no invented number" check: full-width digits and points as ASCII.
@@ -78,7 +78,8 @@ BEGIN
 		ty := CASE k WHEN 'disclosures' THEN 'govinfo.disclosure_figures'
 					 WHEN 'requests' THEN 'govinfo.request_figures' ELSE 'govinfo.appeal_figures' END;
 		BEGIN
-			EXECUTE format('SELECT ($1).%I::text, ($1).%I::jsonb', k, k) INTO got_t, got_j USING p;
+			EXECUTE format('SELECT (r.%I)::text, (r.%I)::jsonb FROM govinfo.parse_report($1) AS r', k, k)
+				INTO got_t, got_j USING doc;
 			IF jsonb_typeof(exp -> k) = 'null' THEN
 				want_t := NULL;
 				want_j := NULL;
@@ -124,10 +125,11 @@ BEGIN
 	IF exp ? 'violations' THEN
 		key := 'violations';
 		BEGIN
-			EXECUTE 'SELECT coalesce(string_agg(DISTINCT rule, '','' ORDER BY rule), '''') FROM (
-						SELECT rule FROM govinfo.violations(($1).requests)
-						UNION ALL SELECT rule FROM govinfo.violations(($1).appeals)) AS v'
-				INTO got_t USING p;
+			EXECUTE 'SELECT coalesce(string_agg(DISTINCT v.rule, '','' ORDER BY v.rule), '''')
+					 FROM govinfo.parse_report($1) AS r,
+						  LATERAL (SELECT rule FROM govinfo.violations(r.requests)
+								   UNION ALL SELECT rule FROM govinfo.violations(r.appeals)) AS v'
+				INTO got_t USING doc;
 			SELECT coalesce(string_agg(DISTINCT w, ',' ORDER BY w), '') INTO want_t
 			FROM jsonb_array_elements_text(exp -> 'violations') AS w;
 			ok := got_t = want_t;
@@ -141,12 +143,13 @@ BEGIN
 	-- no number in the parsed figures that the document does not print
 	key := 'no_invented_number';
 	BEGIN
-		EXECUTE 'SELECT string_agg(DISTINCT n::text, '','') FROM (
-					SELECT corpus_test.numbers(($1).requests::jsonb) AS n
-					UNION ALL SELECT corpus_test.numbers(($1).appeals::jsonb)
-					UNION ALL SELECT corpus_test.numbers(($1).disclosures::jsonb)) AS a
-				 WHERE NOT corpus_test.printed(n, $2)'
-			INTO missing USING p, corpus_test.norm(doc);
+		EXECUTE 'SELECT string_agg(DISTINCT a.n::text, '','')
+				 FROM govinfo.parse_report($1) AS r,
+					  LATERAL (SELECT corpus_test.numbers(r.requests::jsonb) AS n
+							   UNION ALL SELECT corpus_test.numbers(r.appeals::jsonb)
+							   UNION ALL SELECT corpus_test.numbers(r.disclosures::jsonb)) AS a
+				 WHERE NOT corpus_test.printed(a.n, $2)'
+			INTO missing USING doc, corpus_test.norm(doc);
 		ok := missing IS NULL;
 		detail := 'not in the document: ' || coalesce(missing, '');
 	EXCEPTION WHEN OTHERS THEN
