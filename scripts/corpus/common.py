@@ -35,7 +35,7 @@ def mk(name, family, variant, agency, short, year, date, seed, new, cin=0, cout=
     if fmt is None:
         fmt = "2019" if year < 2021 else "2021"
     p3 = make_p3(seed, fmt, new, cin, cout, col_weights=col_weights, zero_rows=zero_rows, blank_rows=blank_rows)
-    if isinstance(date, tuple):
+    if isinstance(date, tuple) and len(date) == 3:
         printed, iso = date_zh(*date), "%04d-%02d-%02d" % date
     elif date is None:
         printed, iso = None, None

@@ -16,11 +16,14 @@ def docs():
     out.append(d)
 
     d = mk("f3-yunling-zhen-2020", "F3", "2019 trial format (report year 2020); zeros printed as —",
-           "云岭镇人民政府", "云岭镇", 2020, (2021, 1, 12), 302, new=5, cin=1,
+           "云岭镇人民政府", "云岭镇", 2020, ("二〇二一年一月十二日", "2021-01-12"), 302, new=5, cin=1,
            p2=make_p2("2019", r2_1_1=(0, 0, 0), r2_1_2=(1, 1, 6), r2_5_1=(3, 0, 17), r2_5_2=(2, 1, 9),
                       r2_6_1=(1, 0, 5), r2_6_2=(0, 0, 0), r2_8_1=(0, 0), r2_9_1=(0, D("0"))),
            blank="—")
     d.p3 = blank_zeros(d.p3, rows=[c for c in d.p3 if c.startswith("3.3.") or c.startswith("3.5.")])
+    d.headings[2] = "三、收到和处理政府信息公开申情况"
+    d.warnings = {"label_variant"}
+    d.variant += "; heading typo (dropped character); date in Chinese numerals"
     out.append(d)
 
     d = mk("f3-jiangyou-zrzyt-2023", "F3", "published rule violation: P3-BALANCE broken; blanks as 无",
@@ -87,15 +90,16 @@ def docs():
 
     # ---------------------------------------------------------------- F5
     d = mk("f5-tongchuan-rsj-2022", "F5", "reading order: numbers before labels, group labels late, 四 headers shuffled",
-           "桐川县人力资源和社会保障局", "桐川县人力资源和社会保障局", 2022, (2023, 1, 20), 501, new=29, cin=2, cout=1,
+           "桐川县人力资源和社会保障局", "桐川县人力资源和社会保障局", 2022, ("2023年01月20日", "2023-01-20"), 501, new=29, cin=2, cout=1,
            p2=make_p2("2021", r2_1_2=(2, 0, 9), r2_5_1=(388,), r2_6_1=(21,), r2_6_2=(0,), r2_8_1=(D("0"),)),
            p4=make_p4(review=(1, 0, 1, 0), suit=(0, 0, 0, 1)),
            knobs={"numbers_before": ["2", "3.4.1", "3.7"], "late_groups": {"3": "3.1", "3.3": "3.3.1"},
                   "shuffle_heads": True})
     out.append(d)
 
-    d = mk("f5-liuhe-xiang-2021", "F5", "reading order, a township with few figures",
-           "柳河乡人民政府", "柳河乡", 2021, (2022, 1, 13), 502, new=2, cin=0, cout=0,
+    d = mk("f5-liuhe-xiang-2021", "F5", "reading order, a township with few figures; label typo; narrative contradicts",
+           "柳河乡人民政府", "柳河乡", 2021, (2022, 1, 13), 502, new=2, cin=0, cout=0, apps=3,
+           labels={"3.5.3": "3.要求提供公开出板物"}, warnings={"label_variant", "text_contradicts_table"},
            p2=make_p2("2021", r2_1_2=(0, 0, 4), r2_5_1=(11,), r2_6_1=(2,), r2_6_2=(0,), r2_8_1=(D("0"),)),
            knobs={"numbers_before": ["1"], "late_groups": {"3.4": "3.4.1"}})
     out.append(d)
