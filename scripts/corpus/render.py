@@ -595,7 +595,7 @@ def expected(doc, p2, p3, p4, warnings, complete, layout):
         for s in (doc.title, doc.agency or ""):
             assert simplified(traditional(s)) == s, (doc.name, s)
     e = {"family": doc.family, "variant": doc.variant, "layout": layout, "title": doc.title,
-         "agency_name": doc.expect.get("agency_name", doc.agency), "year": doc.year,
+         "agency_name": doc.expect.get("agency_name", doc.short), "year": doc.year,
          "published_on": doc.published_on, "format": doc.fmt, "complete": complete,
          "disclosures": jsonable(p2_jsonb(doc.p2fmt, p2)), "requests": p3_jsonb(doc.fmt, p3),
          "appeals": p4, "overview_contains": [phrase(doc, doc.nar["part1"][0][1]), phrase(doc, doc.nar["part1"][-1][1])],
