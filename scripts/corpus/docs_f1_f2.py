@@ -68,6 +68,7 @@ def docs():
            "临江县交通运输局", "临江县交通运输局", 2022, (2023, 1, 30), 201, new=21, cin=2, cout=3,
            p2=make_p2("2021", r2_1_2=(3, 1, 19), r2_5_1=(2841,), r2_6_1=(367,), r2_6_2=(12,), r2_8_1=(D("0"),)),
            p4=make_p4(review=(2, 0, 1, 0), suit=(1, 0, 0, 1)), blank_rows=("3.6.2", "3.6.3"), blank="-")
+    d.fix = [("四、政府信息公开行政复议", "注：本表“-”表示该项无数据。\n四、政府信息公开行政复议")]
     out.append(d)
 
     # F2: city environment bureau, fee amount in 元, ASCII quotes and punctuation

@@ -112,7 +112,8 @@ def docs():
     d = mk("f6-shiqiao-zhen-2021", "F6", "all-zero table 三; a part 二 run with no rule to split it",
            "石桥镇人民政府", "石桥镇人民政府", 2021, (2022, 1, 14), 608, new=0,
            p2=make_p2("2021", r2_1_2=(2, 0, 15), r2_5_1=(35,), r2_6_1=(11,), r2_6_2=(1,), r2_8_1=(D("0"),)),
-           knobs={"boiler_before": "当前位置：首页 > 信息公开 > 法定主动公开内容 > 政府信息公开年报 -->"})
+           knobs={"boiler_before": "当前位置：首页 > 信息公开 > 法定主动公开内容 > 政府信息公开年报 -->",
+                  "boiler_after": "相关附件： 石桥镇2021年政府信息公开工作年度报告.pdf 【我要纠错】 【打印本页】 【关闭窗口】"})
     d.header = hdr(d.title, None, "石桥镇人民政府", "http://www.tongchuan.gov.cn/xxgk/sqz/ndbg/202201/t20220114_1190.html")
     out.append(d)
     return out

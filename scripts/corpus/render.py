@@ -441,6 +441,8 @@ def render_f4(doc):
         out.append(l)
         if (i + 1) % per == 0:
             out += ["", " " * 40 + "- %d -" % pg, "\f"]
+            if doc.knobs.get("page_header"):
+                out.append(" " * 30 + doc.knobs["page_header"])
             pg += 1
     return finish_text(doc, "\n".join(out) + "\n\f")
 
