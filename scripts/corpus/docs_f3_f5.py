@@ -117,12 +117,25 @@ def docs():
            knobs={"numbers_before": ["3.2", "4"], "late_groups": {"3.5": "3.5.2"}})
     out.append(d)
 
-    d = mk("f5-xishan-zjj-2022", "F5", "published rule violations in reading order (row total, P4-TOTAL)",
+    # published figures that break the rules, values in line with their labels: kept as published
+    d = mk("f5-xishan-zjj-2022", "F5", "published rule violations in reading order (row total, P3-BALANCE, P4-TOTAL)",
            "溪山县住房和城乡建设局", "溪山县住房和城乡建设局", 2022, (2023, 1, 28), 504, new=24, cin=1, cout=2,
            p2=make_p2("2021", r2_1_2=(4, 1, 17), r2_5_1=(745,), r2_6_1=(63,), r2_6_2=(2,), r2_8_1=(D("0"),)),
            p4=[1, 0, 0, 1, 1, 0, 0, 1, 0, 1, 0, 0, 0, 0, 0],
-           knobs={"numbers_before": ["3.1"], "late_groups": {"3": "3.2"}})
+           knobs={"late_groups": {"3": "3.2"}})
     d.p3["1"][6] += 2
+    out.append(d)
+
+    # numbers out of line with their labels AND figures that break the rules: nothing proves the
+    # order, so table 三 stays blank and flagged (part 四 is read by position)
+    d = mk("f5-nanping-sfj-2023", "F5", "reading order the rules cannot prove (the figures break them): 三 blank, flagged",
+           "南坪县司法局", "南坪县司法局", 2023, (2024, 1, 23), 506, new=15, cin=1, cout=1,
+           p2=make_p2("2021", r2_1_2=(1, 0, 8), r2_5_1=(96,), r2_6_1=(0,), r2_6_2=(0,), r2_8_1=(D("0"),)),
+           p4=[0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0], layout="F8", complete=False,
+           warnings={"columns_unrecoverable"}, knobs={"numbers_before": ["3.1", "3.4.1"], "late_groups": {"3": "3.2"}})
+    d.p3["3.7"][0] += 1
+    d.p3["3.7"][6] += 1
+    d.expect = {"requests": dict({"format": "2021"}, **{c: [None] * 7 for c in d.p3})}
     out.append(d)
 
     d = mk("f5-dongxi-zhen-2023", "F5", "2023 report printing （六） as one row, reading order",

@@ -608,6 +608,11 @@ def expected(doc, p2, p3, p4, warnings, complete, layout):
             e.pop(k, None)
         else:
             e[k] = v
+    if "violations" not in doc.expect:
+        # the rules broken by the figures as they will be parsed (after the overrides)
+        req = e.get("requests")
+        p3x = None if req is None else {c: v for c, v in req.items() if c != "format"}
+        e["violations"] = sorted(violations(doc.fmt, p3x, e.get("appeals")))
     return e
 
 

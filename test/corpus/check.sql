@@ -116,7 +116,7 @@ BEGIN
 		ok := got_t = want_t;
 		detail := format('got {%s} want {%s}', got_t, want_t);
 		IF NOT ok THEN
-			SELECT detail || ' -- ' || left(string_agg(w ->> 'message', ' | '), 400) INTO detail
+			SELECT detail || coalesce(' -- ' || left(string_agg(w ->> 'message', ' | '), 400), '') INTO detail
 			FROM jsonb_array_elements(coalesce(pj -> 'warnings', '[]')) AS w;
 		END IF;
 		RETURN NEXT;
