@@ -34,7 +34,7 @@ INSERT INTO bad_input (typ, lit, sqlstate) VALUES
 	('appeal_figures', 'review:1,0,0,0,1|', '22P02'),
 	('appeal_figures', '2021|review:1,0,0,0,1', '22P02'),
 	('appeal_figures', 'review:1,0,0,0,-1', '22003'),
-	('disclosure_figures', '2019|2.1.1:1,0,0', '0A000'),
+	('disclosure_figures', '2019|2.5.1:1,0', '22P02'),
 	('disclosure_figures', '2.8.1:0.0000001', '22P02'),
 	('disclosure_figures', '2.8.1:1000000000000', '22003'),
 	('disclosure_figures', '2.8.1:abc', '22P02'),

@@ -179,8 +179,8 @@ SELECT throws_ok($$SELECT pg_temp.recv('io_d', substr(disclosure_figures_send('2
 SELECT throws_ok($$SELECT pg_temp.recv('io_d', substr(disclosure_figures_send('2021'), 1, 39) || '\x7fffffffffffffff'::bytea)$$, '22003', NULL,
 	'binary: amount of 10^12 万元 or more');
 SELECT throws_ok($$SELECT pg_temp.recv('io_r', '\x0107e4' || substr(request_figures_send('2021'), 4))$$, '22023', NULL, 'binary: format 2020');
-SELECT throws_ok($$SELECT pg_temp.recv('io_d', '\x0107e3' || substr(disclosure_figures_send('2021'), 4))$$, '0A000', NULL,
-	'binary: disclosure in format 2019');
+SELECT throws_ok($$SELECT pg_temp.recv('io_d', '\x0107e3' || substr(disclosure_figures_send('2021'), 4))$$, '22P03', NULL,
+	'binary: disclosure in format 2019 with the 2021 number of values');
 -- a file whose second row is bad stores nothing
 SELECT throws_ok($$SELECT pg_temp.copy_out('VALUES (appeal_figures_send(''review:1,,,,'')), (''\x01''::bytea)', 'tworows'),
 	pg_temp.copy_in('io_a', 'tworows')$$, '22P03', NULL, 'binary: COPY of a good and a truncated row fails');
@@ -220,7 +220,7 @@ FROM (VALUES
 	('appeal_figures', 'bogus:1,0,0,0,1', '22023', 'unknown group'),
 	('disclosure_figures', '2.9.1:1,1', '22023', '2019-only row'),
 	('request_figures', '2020|1:1,0,0,0,0,0,1', '22023', 'unknown format'),
-	('disclosure_figures', '2019|2.8.1:1', '0A000', 'disclosure 2019 format')
+	('disclosure_figures', '2019|2.8.1:1', '22P02', 'disclosure 2019 format: row 2.8.1 takes two values')
 ) v(typ, lit, state, why);
 
 -- a failing INSERT stores nothing
@@ -235,7 +235,7 @@ FROM (VALUES
 	('request_figures', '{"1": [1,0,0]}', '22023', 'too few values in a row'),
 	('request_figures', '{"format": "1999"}', '22023', 'unknown format'),
 	('request_figures', '{"format": true}', '22023', 'format not a string'),
-	('disclosure_figures', '{"format": "2019"}', '0A000', 'disclosure 2019 format'),
+	('disclosure_figures', '{"format": "2019", "2.5.1": {"decisions": -1}}', '22003', 'disclosure 2019 format: negative decisions'),
 	('request_figures', '{"x": [1,0,0,0,0,0,1]}', '22023', 'unknown row'),
 	('request_figures', '{"3.5": [1,0,0,0,0,0,1]}', '22023', 'group row'),
 	('disclosure_figures', '{"2.8.1": {"fee": 1}}', '22023', 'unknown column'),

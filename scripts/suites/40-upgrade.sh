@@ -37,6 +37,12 @@ while :; do
 	[ -n "$next" ] || break
 	cols=$(columns $upg)
 	before=$(rows $upg "$cols")
+	if [ "$next" = 0.5.0 ]; then
+		# table 二 as the 48-byte type of 0.4.0: its text and binary forms, and no room for the 2019 format
+		disclosures_040=$(q $upg "SELECT string_agg(r.year || ' ' || r.disclosures::text || ' ' || govinfo.disclosure_figures_send(r.disclosures)::text, E'\n' ORDER BY r.agency_id, r.year) FROM govinfo.annual_report r")
+		same "before the update, a 2019 table 二 is refused (0A000), not cut to 48 bytes" \
+			"$(sqlstate $upg "SELECT '2019|2.5.1:1,-1,1'::govinfo.disclosure_figures")" 0A000
+	fi
 	check "ALTER EXTENSION govinfo UPDATE from $from to $next" q $upg "ALTER EXTENSION govinfo UPDATE TO '$next'"
 	same "every row stored with $from is still there after the upgrade to $next" "$before" "$(rows $upg "$cols")"
 	if [ "$next" = 0.2.0 ]; then
@@ -71,5 +77,18 @@ same "deleting an agency that has applications is refused by application's forei
 	"$(sqlstate $upg "DELETE FROM govinfo.agency WHERE code = 'upgrade-test'")" 23503
 same "derived and stored tables agree after the upgrade" \
 	"$(q $upg "SELECT count(*) FROM govinfo.annual_report r JOIN govinfo.derived_reports(r.year, r.agency_id) d USING (agency_id) WHERE r.source = 'derived' AND r.requests OPERATOR(govinfo.<>) d.requests")" 0
+# table 二 after its type grew (section 1 of 0.4.0--0.5.0): the same values, a 2019 table 二 stored
+same "the stored table 二 keeps its text and binary forms through the new type" \
+	"$(q $upg "SELECT string_agg(r.year || ' ' || r.disclosures::text || ' ' || govinfo.disclosure_figures_send(r.disclosures)::text, E'\n' ORDER BY r.agency_id, r.year) FROM govinfo.annual_report r")" \
+	"$disclosures_040"
+same "pingshan's table 二 stored at 0.1.0 reads back after the upgrade" \
+	"$(q $upg "SELECT r.disclosures::text FROM govinfo.annual_report r JOIN govinfo.agency a USING (agency_id) WHERE a.code = 'pingshan-zhen' AND r.year = 2021")" \
+	"2021|2.1.1:0,0,0|2.1.2:0,0,0|2.5.1:0|2.6.1:24|2.6.2:1|2.8.1:0"
+same "the upgraded table 二 column and type are the fresh ones (96 bytes)" \
+	"$(q $upg "SELECT t.typlen || ' ' || a.attlen FROM pg_attribute a JOIN pg_type t ON t.oid = a.atttypid WHERE a.attrelid = 'govinfo.annual_report'::regclass AND a.attname = 'disclosures'")" "96 96"
+q $upg "INSERT INTO govinfo.annual_report (agency_id, year, disclosures) SELECT agency_id, 2020, '2019|2.5.1:7,-1,8|2.9.1:3,12.5' FROM govinfo.agency WHERE code = 'upgrade-test'" >/dev/null
+same "the upgraded database stores a 2019 table 二 and sums it" \
+	"$(q $upg "SELECT govinfo.sum(r.disclosures)::text FROM govinfo.annual_report r WHERE r.year = 2020")" \
+	"2019|2.1.1:,,|2.1.2:,,|2.5.1:7,-1,8|2.5.2:,,|2.6.1:,,|2.6.2:,,|2.8.1:,|2.9.1:3,12.5"
 for db in $fresh $upg; do dropdb $db; done
 finish

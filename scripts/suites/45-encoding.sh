@@ -108,7 +108,7 @@ same "error: a group row is not an outcome" "SELECT '3.3'::govinfo.outcome" "（
 same "error: the total column is not an applicant" "SELECT '总计'::govinfo.applicant" "table 三"
 same "error: unknown applicant (hint quotes a label)" "SELECT '法人'::govinfo.applicant" "such as 自然人"
 same "error: an amount finer than one fen (detail in 万元)" "SELECT '2021|2.8.1:1.1234567'::govinfo.disclosure_figures" "in 万元"
-same "error: table 二 in the 2019 format" "SELECT '2019|2.1.1:1,1,1'::govinfo.disclosure_figures" "Table 二 of the 2019"
+same "table 二 in the 2019 format: its official labels" "SELECT label FROM govinfo.table2('2019|2.5.2:1,-1,2') WHERE row_code = '2.5.2'" "其他对外管理服务事项"
 same "error: unknown appeal kind (hint quotes labels)" \
 	"SELECT govinfo.appeal_figures_agg(2021, 'bogus', date '2021-03-01', NULL, NULL)" "(行政复议)"
 same "error: report year out of range" \
