@@ -12,7 +12,7 @@ DATA_built = sql/$(EXTENSION)--$(EXTVERSION).sql
 DATA = $(filter-out $(DATA_built),$(wildcard sql/$(EXTENSION)--*.sql))
 
 # pg_regress inputs live in sql/ beside the install scripts: list them
-REGRESS = pingshan report_tables figures_errors catalog records upgrade
+REGRESS = pingshan report_tables figures_errors catalog records upgrade html
 REGRESS_OPTS = --inputdir=. --load-extension=govinfo
 
 # isolation specs (specs/*.spec against expected/*.out, run by isolationtester after REGRESS):
@@ -23,6 +23,9 @@ ISOLATION_OPTS = --load-extension=govinfo
 PG_CONFIG ?= pg_config
 PG_CFLAGS += -Wall -Wextra -Werror -Wno-unused-parameter
 PG_CPPFLAGS += -I$(srcdir)/src
+# libxml2 (PostgreSQL links it): the HTML reader of published reports (src/parse_html.c)
+PG_CPPFLAGS += $(shell pkg-config --cflags libxml-2.0 2>/dev/null || xml2-config --cflags)
+SHLIB_LINK += $(shell pkg-config --libs libxml-2.0 2>/dev/null || xml2-config --libs)
 
 # the published-report parser: ICU's Traditional-Simplified transliterator (PostgreSQL links ICU)
 ICU_CFLAGS := $(shell pkg-config --cflags icu-uc icu-i18n 2>/dev/null)

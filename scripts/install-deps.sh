@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Install what building and testing govinfo needs (Debian bookworm, as root), if it is missing.
 set -euo pipefail
-pkgs=(make gcc postgresql-15 postgresql-server-dev-15 postgresql-15-pgtap libtap-parser-sourcehandler-pgtap-perl
+pkgs=(make gcc pkg-config libxml2-dev postgresql-15 postgresql-server-dev-15 postgresql-15-pgtap libtap-parser-sourcehandler-pgtap-perl
 	sqlsmith valgrind libicu-dev)
 missing=()
 for p in "${pkgs[@]}"; do

@@ -87,7 +87,7 @@ typedef enum GiMatch
 
 extern char *gi_label_key(const char *s, int len);
 extern GiMatch gi_match_row(int part, const char *key, int last_row, int *row);
-extern bool gi_label_is_prefix(int part, const char *key);
+extern GiMatch gi_match_row_suffix(int part, const char *key, int last_row, int *row);
 
 /* parse_tokens.c: a table region as label pieces and values */
 typedef enum GiTokKind

@@ -154,7 +154,9 @@ header_field(GiParse *p, const char *name)
 			b = a;
 			while (b < p->len && p->text[b] != '\n')
 				b++;
-			return gi_parse_squash_space(p->text + a, b - a);
+			while (b > a && p->text[b - 1] == ' ')
+				b--;
+			return pnstrdup(p->text + a, b - a);
 		}
 	return NULL;
 }

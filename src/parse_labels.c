@@ -341,3 +341,42 @@ gi_match_row(int part, const char *key, int last_row, int *row)
 	}
 	return GI_MATCH_NONE;
 }
+
+/*
+ * Match the end of a piece against the row labels of a part: a crawler's dump
+ * glues a label to the text before it (…现行有效件数规章000).  The longest
+ * label wins; a very short label only in part 二 (规章) or inside its group.
+ */
+GiMatch
+gi_match_row_suffix(int part, const char *key, int last_row, int *row)
+{
+	int			klen = strlen(key);
+	int			bestlen = 0;
+
+	if (row_keys == NULL)
+		build_keys();
+	*row = -1;
+	for (int i = 0; i < gi_nrows; i++)
+	{
+		const RowKey *k = &row_keys[i];
+		const char *cand[2] = {k->key, k->shortkey};
+
+		if (gi_rows[i].part != part)
+			continue;
+		for (int c = 0; c < 2; c++)
+		{
+			int			l;
+
+			if (cand[c] == NULL)
+				continue;
+			l = strlen(cand[c]);
+			if (l > bestlen && l <= klen && memcmp(key + klen - l, cand[c], l) == 0 &&
+				(!is_short(k) || part == 2 || short_label_allowed(i, last_row)))
+			{
+				*row = i;
+				bestlen = l;
+			}
+		}
+	}
+	return *row >= 0 ? GI_MATCH_EXACT : GI_MATCH_NONE;
+}

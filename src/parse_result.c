@@ -163,7 +163,7 @@ html_as_text(GiHtmlDoc *h, int *len)
 	while (*s)
 	{
 		const char *eol = strchr(s, '\n');
-		int			n = eol ? eol - s : strlen(s);
+		int			n = eol ? (int) (eol - s) : (int) strlen(s);
 		int			t;
 
 		if (n > 7 && s[0] == '\x1E' && strncmp(s + 1, "TABLE ", 6) == 0 &&
