@@ -24,6 +24,12 @@ PG_CONFIG ?= pg_config
 PG_CFLAGS += -Wall -Wextra -Werror -Wno-unused-parameter
 PG_CPPFLAGS += -I$(srcdir)/src
 
+# the published-report parser: ICU's Traditional-Simplified transliterator (PostgreSQL links ICU)
+ICU_CFLAGS := $(shell pkg-config --cflags icu-uc icu-i18n 2>/dev/null)
+ICU_LIBS := $(shell pkg-config --libs icu-uc icu-i18n 2>/dev/null || echo -licui18n -licuuc -licudata)
+PG_CPPFLAGS += $(ICU_CFLAGS)
+SHLIB_LINK += $(ICU_LIBS)
+
 PGXS := $(shell $(PG_CONFIG) --pgxs)
 include $(PGXS)
 

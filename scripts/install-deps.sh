@@ -2,7 +2,7 @@
 # Install what building and testing govinfo needs (Debian bookworm, as root), if it is missing.
 set -euo pipefail
 pkgs=(make gcc postgresql-15 postgresql-server-dev-15 postgresql-15-pgtap libtap-parser-sourcehandler-pgtap-perl
-	sqlsmith valgrind)
+	sqlsmith valgrind libicu-dev)
 missing=()
 for p in "${pkgs[@]}"; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")

@@ -21,7 +21,7 @@ report_overflow(GiFigKind kind, int format, int index)
 
 /*
  * Add n counts of src into dst; return the index that overflowed, or -1.
- * Counts are never negative and GI_BLANK is -1, so when no cell of either side
+ * Counts are never negative and GI_CELL_BLANK is -1, so when no cell of either side
  * is negative the sum is a plain add (which the compiler vectorizes), and a
  * cell that overflowed is the first negative one; aggregate states, which have
  * no blank cell, always take this path.
@@ -52,9 +52,9 @@ add_counts(int32 *dst, const int32 *src, int n)
 	{
 		int32		b = src[i];
 
-		if (b == GI_BLANK)
+		if (b == GI_CELL_BLANK)
 			continue;
-		if (dst[i] == GI_BLANK)
+		if (dst[i] == GI_CELL_BLANK)
 			dst[i] = b;
 		else if (unlikely(pg_add_s32_overflow(dst[i], b, &dst[i])))
 			return i;
@@ -97,25 +97,58 @@ gi_appeal_add(void *dst, const void *src)
 		report_overflow(GI_FIG_APPEAL, 0, bad);
 }
 
+/*
+ * Add the cells of a 2019 table 二 (counts and signed increases/decreases):
+ * return the index that overflowed, or -1.  A signed cell's blank is
+ * GI_SIGNED_BLANK, and a sum may not reach it.
+ */
+static int
+add_cells_2019(const GiGrid *g, DisclosureFigures *d, const DisclosureFigures *s)
+{
+	for (int i = 0; i < g->ncells; i++)
+	{
+		int32		blank = g->is_signed[i] ? GI_SIGNED_BLANK : GI_CELL_BLANK;
+		int32	   *a = i < DF_COUNTS_2021 ? &d->counts[i] : &d->counts_2019[i - DF_COUNTS_2021];
+		int32		b = i < DF_COUNTS_2021 ? s->counts[i] : s->counts_2019[i - DF_COUNTS_2021];
+
+		if (b == blank)
+			continue;
+		if (*a == blank)
+			*a = b;
+		else if (unlikely(pg_add_s32_overflow(*a, b, a) ||
+						  (g->is_signed[i] ? *a == GI_SIGNED_BLANK : *a < 0)))
+			return i;
+	}
+	return -1;
+}
+
 /* disclosure_figures: dst += src, the counts and then the amount. */
 void
 gi_disclosure_add(void *dst, const void *src)
 {
 	DisclosureFigures *d = dst;
 	const DisclosureFigures *s = src;
+	const GiGrid *g;
 	int			bad;
 
 	if (d->format != s->format)
 		report_format_mismatch(GI_FIG_DISCLOSURE, d->format, s->format);
-	bad = add_counts(d->counts, s->counts, DF_COUNTS);
-	if (bad < 0 && s->amount != GI_BLANK)
+	if (likely(d->format == GI_FORMAT_2021))
+		bad = add_counts(d->counts, s->counts, DF_COUNTS_2021);	/* no signed cell */
+	else
+		bad = add_cells_2019(gi_grid(GI_FIG_DISCLOSURE, d->format), d, s);
+	if (bad < 0 && s->amount != GI_CELL_BLANK)
 	{
-		if (d->amount == GI_BLANK)
+		if (d->amount == GI_CELL_BLANK)
 			d->amount = s->amount;
-		else if (pg_add_s64_overflow(d->amount, s->amount, &d->amount))
-			bad = DF_COUNTS;
 		else
-			gi_check_value(gi_grid(GI_FIG_DISCLOSURE, d->format), DF_COUNTS, d->amount, NULL);
+		{
+			g = gi_grid(GI_FIG_DISCLOSURE, d->format);
+			if (pg_add_s64_overflow(d->amount, s->amount, &d->amount))
+				bad = g->amount_index;
+			else
+				gi_check_value(g, g->amount_index, d->amount, NULL);
+		}
 	}
 	if (bad >= 0)
 		report_overflow(GI_FIG_DISCLOSURE, d->format, bad);

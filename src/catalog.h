@@ -45,6 +45,7 @@ typedef struct GiColumn
 	const char *label_en;
 	const char *group_zh;		/* spanning header (法人或其他组织), or NULL */
 	int			formats;		/* GI_IN_* */
+	bool		is_signed;		/* an increase or decrease (本年增/减): may be negative */
 } GiColumn;
 
 struct Node;						/* an error-save context, soft_error.h */

@@ -237,7 +237,7 @@ check_request_state(const GiGrid *g, const RequestFigures *st)
 {
 	for (int i = 0; i < g->nrows; i++)
 		for (int c = 0; c < RF_COL_TOTAL; c++)
-			if (g->rows[i].row->slot != RF_ROW_HANDLED && st->cells[g->rows[i].first + c] == GI_BLANK)
+			if (g->rows[i].row->slot != RF_ROW_HANDLED && st->cells[g->rows[i].first + c] == GI_CELL_BLANK)
 				report_not_a_state(psprintf("The cell in %s is blank; a state counts every applicant cell of every row but 3.7.",
 											gi_describe_cell(g, g->rows[i].first + c)));
 	for (int c = 0; c < RF_COL_TOTAL; c++)

@@ -4,9 +4,12 @@
  * which order they are written in text, jsonb and binary form.  What else
  * differs between the types is in their descriptors (kinds.h).
  *
- * A cell is either a count (int32 >= 0) or, for row 2.8.1, an amount in
- * units of one millionth of 万元 (one fen); GI_BLANK marks a blank cell,
- * which is not the same as 0.
+ * A cell is a count (int32 >= 0), a signed increase/decrease (the 本年增/减
+ * columns of the 2019 table 二: int32, never PG_INT32_MIN) or, for row 2.8.1
+ * (2021) and 2.9.1 (2019), an amount in units of one millionth of 万元 (one
+ * fen).  A blank cell is not the same as 0: in a flat value array (GiValues)
+ * it is GI_BLANK; stored, a blank count or amount is GI_CELL_BLANK and a blank
+ * signed cell GI_SIGNED_BLANK (also their binary form).
  */
 #ifndef GOVINFO_FIGURES_H
 #define GOVINFO_FIGURES_H
@@ -17,7 +20,9 @@
 
 #include "catalog.h"
 
-#define GI_BLANK (-1)
+#define GI_BLANK PG_INT64_MIN	/* a blank value in GiValues: never a valid value */
+#define GI_CELL_BLANK (-1)		/* a blank stored count or amount */
+#define GI_SIGNED_BLANK PG_INT32_MIN	/* a blank stored signed cell */
 #define GI_BINARY_VERSION 1
 #define GI_AMOUNT_SCALE 6		/* decimals of 万元 kept: one fen */
 
@@ -51,16 +56,25 @@ typedef struct AppealFigures
 	int32		cells[AF_CELLS];
 } AppealFigures;
 
-/* table 二 (2021 format): nine counts and one amount */
-#define DF_COUNTS 9
-#define DF_VALUES (DF_COUNTS + 1)
+/*
+ * table 二: the 2021 format has nine counts and one amount, the 2019 format
+ * 21 counts (nine of them signed) and one amount, each in grid order.  A 2021
+ * value is the first DF_SIZE_2021 bytes, exactly the 48-byte value of govinfo
+ * 0.4.0 and earlier, and leaves the rest 0: so a library of this version
+ * reads and writes the values of a database not yet updated from 0.4.0.
+ */
+#define DF_COUNTS 21
+#define DF_COUNTS_2021 9
 
 typedef struct DisclosureFigures
 {
 	int32		format;
-	int32		counts[DF_COUNTS];
-	int64		amount;			/* millionths of 万元, or GI_BLANK */
+	int32		counts[DF_COUNTS_2021];	/* counts 0 … 8 */
+	int64		amount;			/* millionths of 万元, or GI_CELL_BLANK */
+	int32		counts_2019[DF_COUNTS - DF_COUNTS_2021];	/* counts 9 … 20: 2019 only */
 } DisclosureFigures;
+
+#define DF_SIZE_2021 offsetof(DisclosureFigures, counts_2019)
 
 /* the figures kinds: an index into gi_kinds[] (kinds.c) */
 typedef enum GiFigKind
@@ -98,7 +112,9 @@ typedef struct GiGrid
 	int			nrows;
 	GiGridRow	rows[GI_MAX_GRID_ROWS];
 	int			nvalues;		/* size of the flat value array */
-	int			amount_index;	/* the one decimal value, or -1 */
+	int			amount_index;	/* the one decimal value, or -1 (else the last value) */
+	int			ncells;			/* values stored as int32 cells: all but the amount */
+	bool		is_signed[GI_MAX_VALUES];	/* whether a value may be negative */
 } GiGrid;
 
 /* A figures value unpacked: its format and flat values (GI_BLANK = blank). */
@@ -122,6 +138,7 @@ extern bool gi_fig_has_format(GiFigKind kind);
 extern int	gi_grid_find_col(const GiGridRow *r, const char *code);
 extern int	gi_grid_value_index(const GiGrid *g, const char *row_code, const char *col_code);
 extern size_t gi_fig_size(GiFigKind kind);
+extern size_t gi_fig_used_size(GiFigKind kind, const void *fig);
 extern void gi_unpack(GiFigKind kind, const void *fig, GiValues *out);
 extern void *gi_pack(GiFigKind kind, const GiValues *in);
 extern void *gi_new_zero(GiFigKind kind, int format);
@@ -155,7 +172,8 @@ extern void gi_add_into(GiFigKind kind, void *dst, const void *src);
 /* each struct is exactly the INTERNALLENGTH its SQL type declares */
 StaticAssertDecl(sizeof(RequestFigures) == 704, "request_figures is INTERNALLENGTH = 704");
 StaticAssertDecl(sizeof(AppealFigures) == 60, "appeal_figures is INTERNALLENGTH = 60");
-StaticAssertDecl(sizeof(DisclosureFigures) == 48, "disclosure_figures is INTERNALLENGTH = 48");
+StaticAssertDecl(sizeof(DisclosureFigures) == 96, "disclosure_figures is INTERNALLENGTH = 96");
+StaticAssertDecl(DF_SIZE_2021 == 48, "a 2021 disclosure_figures is the 48 bytes of govinfo 0.4.0");
 
 #define DatumGetRequestFigures(d) ((RequestFigures *) DatumGetPointer(d))
 #define DatumGetAppealFigures(d) ((AppealFigures *) DatumGetPointer(d))

@@ -3,7 +3,8 @@
  *
  *   byte    version (GI_BINARY_VERSION)
  *   int16   format (request and disclosure figures only)
- *   values  in grid order: int32 per count, int64 for the amount; -1 = blank
+ *   values  in grid order: int32 per count, int64 for the amount; -1 = blank,
+ *           except a signed cell (2019 本年增/减), whose blank is -2^31
  *
  * recv checks the exact length and runs every value through gi_check_value,
  * the same checks text and jsonb input make.
@@ -72,6 +73,8 @@ gi_binary_parse(GiFigKind kind, StringInfo buf, GiValues *out)
 			int			idx = r->first + c;
 			int64		v = (idx == g->amount_index) ? pq_getmsgint64(buf) : (int32) pq_getmsgint(buf, 4);
 
+			if (v == (g->is_signed[idx] ? GI_SIGNED_BLANK : GI_CELL_BLANK))
+				v = GI_BLANK;
 			gi_check_value(g, idx, v, NULL);
 			out->v[idx] = v;
 		}
@@ -96,11 +99,14 @@ gi_binary_build(GiFigKind kind, const GiValues *vals)
 		for (int c = 0; c < r->ncols; c++)
 		{
 			int			idx = r->first + c;
+			int64		v = vals->v[idx];
 
+			if (v == GI_BLANK)
+				v = g->is_signed[idx] ? GI_SIGNED_BLANK : GI_CELL_BLANK;
 			if (idx == g->amount_index)
-				pq_sendint64(&buf, vals->v[idx]);
+				pq_sendint64(&buf, v);
 			else
-				pq_sendint32(&buf, (int32) vals->v[idx]);
+				pq_sendint32(&buf, (int32) v);
 		}
 	}
 	return pq_endtypsend(&buf);

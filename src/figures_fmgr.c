@@ -10,10 +10,45 @@
 #include "common/hashfn.h"
 #include "utils/builtins.h"
 #include "utils/jsonb.h"
+#include "utils/lsyscache.h"
 
 #include "kinds.h"
 
 PG_MODULE_MAGIC;
+
+/*
+ * A new value from checked values, refusing one that does not fit the SQL
+ * type the function returns: between installing this library and ALTER
+ * EXTENSION UPDATE, disclosure_figures is still the 48-byte type of 0.4.0,
+ * which holds a 2021 value only.  The type's length is looked up once per
+ * call site, and only for a value longer than the shortest format.
+ */
+static void *
+fig_pack_result(FunctionCallInfo fcinfo, GiFigKind kind, const GiValues *vals)
+{
+	void	   *fig = gi_pack(kind, vals);
+	size_t		used = gi_fig_used_size(kind, fig);
+
+	if (used > DF_SIZE_2021 && kind == GI_FIG_DISCLOSURE)
+	{
+		int16	   *typlen = fcinfo->flinfo->fn_extra;
+
+		if (typlen == NULL)
+		{
+			typlen = MemoryContextAlloc(fcinfo->flinfo->fn_mcxt, sizeof(int16));
+			*typlen = get_typlen(get_func_rettype(fcinfo->flinfo->fn_oid));
+			fcinfo->flinfo->fn_extra = typlen;
+		}
+		if (*typlen >= 0 && (size_t) *typlen < used)
+			ereport(ERROR,
+					(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+					 errmsg("%s of the %d format needs govinfo 0.5.0", gi_kind(kind)->type_name, vals->format),
+					 errdetail("The database still has the govinfo %s type of an earlier version, which holds the 2021 format only.",
+							   gi_kind(kind)->type_name),
+					 errhint("Run ALTER EXTENSION govinfo UPDATE.")));
+	}
+	return fig;
+}
 
 /* text input; bad input is a soft error when the caller passed an escontext */
 static Datum
@@ -23,7 +58,7 @@ fig_in(FunctionCallInfo fcinfo, GiFigKind kind)
 
 	if (!gi_text_parse(kind, PG_GETARG_CSTRING(0), &vals, fcinfo->context))
 		PG_RETURN_NULL();
-	PG_RETURN_POINTER(gi_pack(kind, &vals));
+	PG_RETURN_POINTER(fig_pack_result(fcinfo, kind, &vals));
 }
 
 /* text output */
@@ -43,7 +78,7 @@ fig_recv(FunctionCallInfo fcinfo, GiFigKind kind)
 	GiValues	vals;
 
 	gi_binary_parse(kind, (StringInfo) PG_GETARG_POINTER(0), &vals);
-	PG_RETURN_POINTER(gi_pack(kind, &vals));
+	PG_RETURN_POINTER(fig_pack_result(fcinfo, kind, &vals));
 }
 
 /* binary output */
@@ -63,7 +98,7 @@ fig_from_jsonb(FunctionCallInfo fcinfo, GiFigKind kind)
 	GiValues	vals;
 
 	gi_jsonb_parse(kind, PG_GETARG_JSONB_P(0), &vals);
-	PG_RETURN_POINTER(gi_pack(kind, &vals));
+	PG_RETURN_POINTER(fig_pack_result(fcinfo, kind, &vals));
 }
 
 /* cast to jsonb */
@@ -80,30 +115,37 @@ fig_to_jsonb(FunctionCallInfo fcinfo, GiFigKind kind)
 static Datum
 fig_eq(FunctionCallInfo fcinfo, GiFigKind kind)
 {
-	PG_RETURN_BOOL(memcmp(PG_GETARG_POINTER(0), PG_GETARG_POINTER(1), gi_fig_size(kind)) == 0);
+	const void *a = PG_GETARG_POINTER(0);
+	const void *b = PG_GETARG_POINTER(1);
+	size_t		n = gi_fig_used_size(kind, a);
+
+	PG_RETURN_BOOL(n == gi_fig_used_size(kind, b) && memcmp(a, b, n) == 0);
 }
 
 /* <> */
 static Datum
 fig_ne(FunctionCallInfo fcinfo, GiFigKind kind)
 {
-	PG_RETURN_BOOL(memcmp(PG_GETARG_POINTER(0), PG_GETARG_POINTER(1), gi_fig_size(kind)) != 0);
+	return BoolGetDatum(!DatumGetBool(fig_eq(fcinfo, kind)));
 }
 
-/* hash support, consistent with = */
+/* hash support, consistent with = (over the bytes the value's format uses) */
 static Datum
 fig_hash(FunctionCallInfo fcinfo, GiFigKind kind)
 {
-	return hash_any((const unsigned char *) PG_GETARG_POINTER(0), gi_fig_size(kind));
+	const void *a = PG_GETARG_POINTER(0);
+
+	return hash_any((const unsigned char *) a, gi_fig_used_size(kind, a));
 }
 
 /* + : cell-wise sum into a new value */
 static Datum
 fig_add(FunctionCallInfo fcinfo, GiFigKind kind)
 {
-	void	   *res = palloc(gi_fig_size(kind));
+	const void *a = PG_GETARG_POINTER(0);
+	void	   *res = palloc0(gi_fig_size(kind));
 
-	memcpy(res, PG_GETARG_POINTER(0), gi_fig_size(kind));
+	memcpy(res, a, gi_fig_used_size(kind, a));
 	gi_add_into(kind, res, PG_GETARG_POINTER(1));
 	PG_RETURN_POINTER(res);
 }

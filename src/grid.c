@@ -61,25 +61,32 @@ build_grid(GiGrid *g, const GiKindDesc *d, const GiLayoutDesc *l)
 		if (d->rows_by_slot && row->slot < 0)
 			elog(ERROR, "govinfo catalog: row %s of %s has no storage slot", row->code, d->type_name);
 		gr->first = d->rows_by_slot ? row->slot * gr->ncols : next;
+		if (gr->first + gr->ncols > GI_MAX_VALUES)
+			elog(ERROR, "govinfo catalog: %s has more than %d values", d->type_name, GI_MAX_VALUES);
 		for (int c = 0; c < gr->ncols; c++)
+		{
 			if (strcmp(gr->cols[c]->code, "amount") == 0)
 				g->amount_index = gr->first + c;
+			g->is_signed[gr->first + c] = gr->cols[c]->is_signed;
+		}
 		next = Max(next, gr->first + gr->ncols);
 	}
 	g->nvalues = next;
-	if (g->nvalues > GI_MAX_VALUES)
-		elog(ERROR, "govinfo catalog: %s has more than %d values", d->type_name, GI_MAX_VALUES);
+	g->ncells = g->amount_index >= 0 ? next - 1 : next;
 }
 
-/* Check that a stored layout's grid is what the on-disk struct holds. */
+/*
+ * Check that a stored layout's grid fits the on-disk struct: its cells in the
+ * struct's cells, its amount (the grid's last value) in the struct's amount.
+ */
 static void
 check_storage(const GiGrid *g, const GiKindDesc *d, const GiLayoutDesc *l)
 {
 	bool		has_amount = d->amount_offset >= 0;
 
 	if (g->nrows != l->nrows ||
-		(l->stored && (g->nvalues != d->ncells + (has_amount ? 1 : 0) ||
-					   g->amount_index != (has_amount ? d->ncells : -1))))
+		(l->stored && (g->ncells > d->ncells ||
+					   (has_amount ? g->amount_index != g->nvalues - 1 : g->amount_index != -1))))
 		elog(ERROR, "govinfo catalog does not match the figures storage layout of %s in format %d",
 			 d->type_name, l->format);
 }
@@ -285,6 +292,24 @@ gi_fig_size(GiFigKind kind)
 	return gi_kind(kind)->size;
 }
 
+/*
+ * The bytes of a figures value its format uses, from the start (the others
+ * are 0): what equality, hashing and copying look at.  A 2021 table 二 uses
+ * the 48 bytes that were the whole value up to govinfo 0.4.0.
+ */
+size_t
+gi_fig_used_size(GiFigKind kind, const void *fig)
+{
+	const GiKindDesc *d = gi_kind(kind);
+
+	if (d->format_offset < 0)
+		return d->size;
+	for (int li = 0; li < d->nlayouts; li++)
+		if (d->layouts[li].format == gi_fig_format(kind, fig))
+			return d->layouts[li].used_size ? d->layouts[li].used_size : d->size;
+	return d->size;
+}
+
 /* The format version a figures value carries (0 for a kind without format). */
 int
 gi_fig_format(GiFigKind kind, const void *fig)
@@ -294,34 +319,67 @@ gi_fig_format(GiFigKind kind, const void *fig)
 	return d->format_offset < 0 ? 0 : *(const int32 *) ((const char *) fig + d->format_offset);
 }
 
-/* Unpack a stored value into its format and flat values. */
+/* The address of stored cell i of a value (cells may sit in two runs, kinds.h). */
+static inline int32 *
+cell_at(const GiKindDesc *d, const char *fig, int i)
+{
+	if (i < d->ncells_first)
+		return (int32 *) (fig + d->cells_offset) + i;
+	return (int32 *) (fig + d->more_cells_offset) + (i - d->ncells_first);
+}
+
+/*
+ * Unpack a stored value into its format and flat values.  The format names
+ * the grid: its cells are the struct's cells in grid order, then the amount;
+ * stored blanks become GI_BLANK.  Only the bytes the format uses are read.
+ */
 void
 gi_unpack(GiFigKind kind, const void *fig, GiValues *out)
 {
 	const GiKindDesc *d = gi_kind(kind);
-	const int32 *cells = (const int32 *) ((const char *) fig + d->cells_offset);
+	const GiGrid *g;
 
 	out->format = gi_fig_format(kind, fig);
-	for (int i = 0; i < d->ncells; i++)
-		out->v[i] = cells[i];
-	if (d->amount_offset >= 0)
-		out->v[d->ncells] = *(const int64 *) ((const char *) fig + d->amount_offset);
+	g = gi_grid(kind, out->format);
+	for (int i = 0; i < g->ncells; i++)
+	{
+		int32		c = *cell_at(d, fig, i);
+
+		out->v[i] = c == (g->is_signed[i] ? GI_SIGNED_BLANK : GI_CELL_BLANK) ? GI_BLANK : c;
+	}
+	if (g->amount_index >= 0)
+	{
+		int64		a = *(const int64 *) ((const char *) fig + d->amount_offset);
+
+		out->v[g->amount_index] = a == GI_CELL_BLANK ? GI_BLANK : a;
+	}
 }
 
-/* Pack checked flat values into a new zeroed on-disk value. */
+/*
+ * Pack checked flat values into a new zeroed on-disk value (cells the format
+ * does not have stay 0, so that equal values are equal bytes).
+ */
 void *
 gi_pack(GiFigKind kind, const GiValues *in)
 {
 	const GiKindDesc *d = gi_kind(kind);
+	const GiGrid *g = gi_grid(kind, in->format);
 	char	   *fig = palloc0(d->size);
-	int32	   *cells = (int32 *) (fig + d->cells_offset);
 
 	if (d->format_offset >= 0)
 		*(int32 *) (fig + d->format_offset) = in->format;
-	for (int i = 0; i < d->ncells; i++)
-		cells[i] = (int32) in->v[i];
-	if (d->amount_offset >= 0)
-		*(int64 *) (fig + d->amount_offset) = in->v[d->ncells];
+	for (int i = 0; i < g->ncells; i++)
+	{
+		int64		v = in->v[i];
+
+		*cell_at(d, fig, i) = v == GI_BLANK ? (g->is_signed[i] ? GI_SIGNED_BLANK : GI_CELL_BLANK) : (int32) v;
+	}
+	if (g->amount_index >= 0)
+	{
+		int64		a = in->v[g->amount_index];
+
+		*(int64 *) (fig + d->amount_offset) = a == GI_BLANK ? GI_CELL_BLANK : a;
+	}
 	return fig;
 }
 

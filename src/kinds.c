@@ -13,20 +13,22 @@
 
 /*
  * The on-disk structs are the types' storage: their sizes are the
- * INTERNALLENGTH of the CREATE TYPE statements and must never change.
+ * INTERNALLENGTH of the CREATE TYPE statements and must never change (a
+ * change is a new type and an upgrade that rewrites every stored value, as
+ * 0.5.0 did for disclosure_figures: 48 bytes in 0.4.0, see upgrade_040.c).
  */
-#define DISCLOSURE_INTERNALLENGTH 48	/* ALIGNMENT = double */
+#define DISCLOSURE_INTERNALLENGTH 96	/* ALIGNMENT = double */
 #define REQUEST_INTERNALLENGTH 704	/* ALIGNMENT = int4 */
 #define APPEAL_INTERNALLENGTH 60	/* ALIGNMENT = int4 */
 
 StaticAssertDecl(sizeof(DisclosureFigures) == DISCLOSURE_INTERNALLENGTH,
-				 "disclosure_figures must stay INTERNALLENGTH = 48");
+				 "disclosure_figures must stay INTERNALLENGTH = 96");
 StaticAssertDecl(sizeof(RequestFigures) == REQUEST_INTERNALLENGTH,
 				 "request_figures must stay INTERNALLENGTH = 704");
 StaticAssertDecl(sizeof(AppealFigures) == APPEAL_INTERNALLENGTH,
 				 "appeal_figures must stay INTERNALLENGTH = 60");
-StaticAssertDecl(offsetof(DisclosureFigures, amount) == DF_COUNTS * sizeof(int32) + sizeof(int32),
-				 "the amount of disclosure_figures follows its counts");
+StaticAssertDecl(offsetof(DisclosureFigures, amount) == DF_COUNTS_2021 * sizeof(int32) + sizeof(int32),
+				 "the amount of disclosure_figures follows its nine first counts, as in govinfo 0.4.0");
 
 const GiKindDesc gi_kinds[GI_NKINDS] = {
 	[GI_FIG_DISCLOSURE] = {
@@ -37,16 +39,15 @@ const GiKindDesc gi_kinds[GI_NKINDS] = {
 		.size = sizeof(DisclosureFigures),
 		.format_offset = offsetof(DisclosureFigures, format),
 		.cells_offset = offsetof(DisclosureFigures, counts),
+		.ncells_first = DF_COUNTS_2021,
+		.more_cells_offset = offsetof(DisclosureFigures, counts_2019),
 		.ncells = DF_COUNTS,
 		.amount_offset = offsetof(DisclosureFigures, amount),
 		.rows_by_slot = false,
 		.nlayouts = 2,
 		.layouts = {
-			{GI_FORMAT_2021, 6, true, NULL, NULL},
-			/* 8 rows, 22 values, signed deltas: no room in 48 bytes */
-			{GI_FORMAT_2019, 8, false,
-				"Table 二 of the 2019 trial format has other blocks and columns; govinfo stores table 二 in the 2021 format only.",
-			"Leave the disclosures of 2019 and 2020 reports NULL."},
+			{GI_FORMAT_2021, 6, true, NULL, NULL, DF_SIZE_2021},	/* 9 counts and the amount */
+			{GI_FORMAT_2019, 8, true, NULL, NULL, 0},	/* 21 counts (9 signed) and the amount */
 		},
 		.json_shape = GI_JSON_ROW_OBJECTS,
 		.cell_type = NUMERICOID,
@@ -64,13 +65,15 @@ const GiKindDesc gi_kinds[GI_NKINDS] = {
 		.size = sizeof(RequestFigures),
 		.format_offset = offsetof(RequestFigures, format),
 		.cells_offset = offsetof(RequestFigures, cells),
+		.ncells_first = RF_CELLS,
+		.more_cells_offset = -1,
 		.ncells = RF_CELLS,
 		.amount_offset = -1,
 		.rows_by_slot = true,	/* the 2019 format leaves slots 21 and 22 blank */
 		.nlayouts = 2,
 		.layouts = {
-			{GI_FORMAT_2021, 25, true, NULL, NULL},
-			{GI_FORMAT_2019, 23, true, NULL, NULL},
+			{GI_FORMAT_2021, 25, true, NULL, NULL, 0},
+			{GI_FORMAT_2019, 23, true, NULL, NULL, 0},
 		},
 		.json_shape = GI_JSON_ROW_ARRAYS,
 		.cell_type = INT4OID,
@@ -88,12 +91,14 @@ const GiKindDesc gi_kinds[GI_NKINDS] = {
 		.size = sizeof(AppealFigures),
 		.format_offset = -1,	/* the same in both formats */
 		.cells_offset = offsetof(AppealFigures, cells),
+		.ncells_first = AF_CELLS,
+		.more_cells_offset = -1,
 		.ncells = AF_CELLS,
 		.amount_offset = -1,
 		.rows_by_slot = true,
 		.nlayouts = 1,
 		.layouts = {
-			{0, AF_GROUPS, true, NULL, NULL},
+			{0, AF_GROUPS, true, NULL, NULL, 0},
 		},
 		.json_shape = GI_JSON_FLAT_ARRAY,
 		.cell_type = INT4OID,

@@ -31,6 +31,7 @@ typedef struct GiLayoutDesc
 	bool		stored;			/* whether values of the kind can be in this format */
 	const char *unstored_detail;	/* when not stored: errdetail and errhint */
 	const char *unstored_hint;
+	size_t		used_size;		/* bytes a value of this format uses (the rest is 0); 0 = all */
 } GiLayoutDesc;
 
 #define GI_MAX_LAYOUTS 2
@@ -43,12 +44,14 @@ typedef struct GiKindDesc
 	int			part;			/* the catalog part: 2, 3 or 4 */
 	const char *report_column;	/* its column in govinfo.annual_report */
 
-	/* on-disk value: a fixed-length struct of INTERNALLENGTH size */
+	/* on-disk value: a fixed-length struct of INTERNALLENGTH size, cells in grid order */
 	size_t		size;
 	int			format_offset;	/* int32 format version, or -1 for none */
-	int			cells_offset;	/* int32 cells: values 0 … ncells - 1 */
+	int			cells_offset;	/* int32 cells: values 0 … ncells_first - 1 */
+	int			ncells_first;
+	int			more_cells_offset;	/* int32 cells: the next ones up to ncells, or -1 */
 	int			ncells;
-	int			amount_offset;	/* int64 amount: value ncells; or -1 */
+	int			amount_offset;	/* int64 amount: a grid's last value; or -1 */
 	bool		rows_by_slot;	/* a row's values start at slot × columns; else rows are packed */
 
 	/* its format versions, each with a grid built from the catalog */

@@ -17,7 +17,7 @@
 static inline int64
 val0(int32 v)
 {
-	return v == GI_BLANK ? 0 : v;
+	return v == GI_CELL_BLANK ? 0 : v;
 }
 
 /* Report one violation to the callback; true to go on. */
@@ -203,14 +203,14 @@ sum_parts(const GiGrid *g, int index, const int32 *cells, int first, int n, int 
 	{
 		int32		v = cells[first + i * stride];
 
-		if (v != GI_BLANK)
+		if (v != GI_CELL_BLANK)
 		{
 			sum += v;
 			any = true;
 		}
 	}
 	if (!any)
-		return GI_BLANK;
+		return GI_CELL_BLANK;
 	if (sum > PG_INT32_MAX)
 		ereport(ERROR,
 				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
@@ -227,11 +227,11 @@ gi_request_complete(void *fig)
 	const GiGrid *g = gi_grid(GI_FIG_REQUEST, ((RequestFigures *) fig)->format);
 
 	for (int r = 0; r < RF_ROWS; r++)
-		if (r != RF_ROW_HANDLED && cells[RF_CELL(r, RF_COL_TOTAL)] == GI_BLANK)
+		if (r != RF_ROW_HANDLED && cells[RF_CELL(r, RF_COL_TOTAL)] == GI_CELL_BLANK)
 			cells[RF_CELL(r, RF_COL_TOTAL)] =
 				sum_parts(g, RF_CELL(r, RF_COL_TOTAL), cells, RF_CELL(r, 0), RF_COL_TOTAL, 1);
 	for (int c = 0; c < RF_COLS; c++)
-		if (cells[RF_CELL(RF_ROW_HANDLED, c)] == GI_BLANK)
+		if (cells[RF_CELL(RF_ROW_HANDLED, c)] == GI_CELL_BLANK)
 			cells[RF_CELL(RF_ROW_HANDLED, c)] =
 				sum_parts(g, RF_CELL(RF_ROW_HANDLED, c), cells, RF_CELL(RF_ROW_FIRST_LEAF, c),
 						  RF_ROW_LAST_LEAF - RF_ROW_FIRST_LEAF + 1, RF_COLS);
@@ -245,7 +245,7 @@ gi_appeal_complete(void *fig)
 	const GiGrid *g = gi_grid(GI_FIG_APPEAL, 0);
 
 	for (int grp = 0; grp < AF_GROUPS; grp++)
-		if (cells[grp * AF_COLS + AF_COL_TOTAL] == GI_BLANK)
+		if (cells[grp * AF_COLS + AF_COL_TOTAL] == GI_CELL_BLANK)
 			cells[grp * AF_COLS + AF_COL_TOTAL] =
 				sum_parts(g, grp * AF_COLS + AF_COL_TOTAL, cells, grp * AF_COLS, AF_COL_TOTAL, 1);
 }

@@ -61,6 +61,11 @@ report_too_large(const GiGrid *g, int index, const char *shown, Node *escontext)
 				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
 				 errmsg("amount %s in %s is out of range", shown, gi_describe_cell(g, index)),
 				 errdetail("Amounts are in %s and must be below 10^%d.", gi_zh("万元"), GI_AMOUNT_MAX_INT_DIGITS)));
+	if (g->is_signed[index])
+		ereturn(escontext, false,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("increase or decrease %s in %s is out of range", shown, gi_describe_cell(g, index)),
+				 errdetail("An increase or decrease is a whole number from %d to %d.", -PG_INT32_MAX, PG_INT32_MAX)));
 	errsave(escontext,
 			(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
 			 errmsg("count %s in %s is out of range", shown, gi_describe_cell(g, index)),
@@ -77,6 +82,11 @@ report_invalid(const GiGrid *g, int index, const char *shown, Node *escontext)
 				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
 				 errmsg("invalid amount \"%s\" in %s", shown, gi_describe_cell(g, index)),
 				 errdetail("An amount is a decimal number of %s with at most %d decimals.", gi_zh("万元"), GI_AMOUNT_SCALE)));
+	if (g->is_signed[index])
+		ereturn(escontext, false,
+				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+				 errmsg("invalid increase or decrease \"%s\" in %s", shown, gi_describe_cell(g, index)),
+				 errdetail("An increase or decrease is a whole number, with a minus sign when negative.")));
 	errsave(escontext,
 			(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
 			 errmsg("invalid count \"%s\" in %s", shown, gi_describe_cell(g, index)),
@@ -98,13 +108,19 @@ gi_parse_value(const GiGrid *g, int index, const char *tok, int len, int64 *out,
 	int			intdigits = 0;
 	int			fracdigits = 0;
 	int			i = 0;
+	bool		negative = false;
 	char	   *shown = pnstrdup(tok, len);
 
 	*out = GI_BLANK;
 	if (len == 0)
 		return true;
 	if (tok[0] == '-' && len > 1 && isdigit((unsigned char) tok[1]))
-		return report_negative(g, index, shown, escontext);
+	{
+		if (!g->is_signed[index])
+			return report_negative(g, index, shown, escontext);
+		negative = true;
+		i = 1;
+	}
 
 	for (; i < len && isdigit((unsigned char) tok[i]); i++)
 	{
@@ -114,7 +130,7 @@ gi_parse_value(const GiGrid *g, int index, const char *tok, int len, int64 *out,
 			return report_too_large(g, index, shown, escontext);
 		intpart = intpart * 10 + (tok[i] - '0');
 	}
-	if (i == 0)
+	if (i == (negative ? 1 : 0))
 		return report_invalid(g, index, shown, escontext);
 	if (amount && i < len && tok[i] == '.')
 	{
@@ -140,7 +156,7 @@ gi_parse_value(const GiGrid *g, int index, const char *tok, int len, int64 *out,
 	{
 		if (intpart > PG_INT32_MAX)
 			return report_too_large(g, index, shown, escontext);
-		*out = intpart;
+		*out = negative ? -intpart : intpart;
 		return true;
 	}
 	if (intdigits > GI_AMOUNT_MAX_INT_DIGITS)
@@ -157,6 +173,12 @@ gi_check_value(const GiGrid *g, int index, int64 v, Node *escontext)
 {
 	if (v == GI_BLANK)
 		return true;
+	if (g->is_signed[index])
+	{
+		if (v < -PG_INT32_MAX || v > PG_INT32_MAX)
+			return report_too_large(g, index, psprintf(INT64_FORMAT, v), escontext);
+		return true;
+	}
 	if (v < 0)
 		return report_negative(g, index, psprintf(INT64_FORMAT, v), escontext);
 	if (index == g->amount_index)

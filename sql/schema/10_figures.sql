@@ -14,11 +14,11 @@ CREATE FUNCTION @extschema@.disclosure_figures_recv(internal) RETURNS @extschema
 CREATE FUNCTION @extschema@.disclosure_figures_send(@extschema@.disclosure_figures) RETURNS bytea
 	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE TYPE @extschema@.disclosure_figures (
-	INTERNALLENGTH = 48, ALIGNMENT = double, STORAGE = plain,
+	INTERNALLENGTH = 96, ALIGNMENT = double, STORAGE = plain,
 	INPUT = @extschema@.disclosure_figures_in, OUTPUT = @extschema@.disclosure_figures_out,
 	RECEIVE = @extschema@.disclosure_figures_recv, SEND = @extschema@.disclosure_figures_send
 );
-COMMENT ON TYPE @extschema@.disclosure_figures IS 'table 二 of the annual report (2021 format): counts and the fee amount in 万元';
+COMMENT ON TYPE @extschema@.disclosure_figures IS 'table 二 of the annual report, 2021 or 2019 format: counts, increases/decreases (2019) and amounts in 万元';
 
 CREATE FUNCTION @extschema@.request_figures_in(cstring) RETURNS @extschema@.request_figures
 	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;

@@ -137,7 +137,7 @@ BEGIN
 	IF figures IS NULL THEN
 		RAISE EXCEPTION 'the annual report of agency "%" for year % has no table % figures', agency_code, year, part
 			USING ERRCODE = 'no_data_found',
-				HINT = CASE WHEN part = '二' AND year < 2021 THEN 'govinfo stores table 二 in the 2021 format only.'
+				HINT = CASE WHEN part = '二' AND year < 2021 THEN 'Table 二 of the 2019 format is not derived from records: store it with the report.'
 				            ELSE 'The stored report is still being compiled.' END;
 	END IF;
 	RETURN figures;
@@ -145,7 +145,8 @@ END
 $$;
 
 CREATE FUNCTION @extschema@.report_table2(agency_code text, year integer, lang text DEFAULT 'zh')
-	RETURNS TABLE(row_code text, label text, issued bigint, abolished bigint, in_force bigint, decisions bigint, amount numeric)
+	RETURNS TABLE(row_code text, label text, issued bigint, abolished bigint, in_force bigint, decisions bigint, amount numeric,
+		new_made bigint, new_published bigint, total_published bigint, prev_items bigint, delta bigint, count bigint)
 	LANGUAGE sql STABLE STRICT
 	SET search_path = pg_catalog, pg_temp
 BEGIN ATOMIC

@@ -10,6 +10,7 @@
 --   ('parse_report.text', 'text', 'jsonb', 'govinfo.parse_report(inp)', NULL, NULL,
 --    $$SELECT s FROM fuzz.seed_file WHERE file = 'reports'$$, 3),
 INSERT INTO fuzz.target VALUES
+('parse_report.text', 'text', NULL, 'govinfo.parse_report(inp)', NULL, NULL, $$SELECT s FROM fuzz.seed_file WHERE file = 'reports'$$, 3),
 ('request_figures.text', 'text', 'govinfo.request_figures', 'inp::govinfo.request_figures', NULL, NULL,
 	$$SELECT s FROM fuzz.seed_file WHERE file = 'request_figures' UNION SELECT fuzz.valid('govinfo.request_figures', 'request_figures')$$, 4),
 ('request_figures.jsonb', 'json', 'govinfo.request_figures', 'inp::jsonb::govinfo.request_figures',
@@ -49,6 +50,7 @@ INSERT INTO fuzz.target VALUES
 ('outcome.binary', 'bytes', 'govinfo.outcome', 'fuzz_recv(inp, NULL::govinfo.outcome)',
 	'fuzz_send(x) = inp', 'binary input is canonical',
 	$$SELECT fuzz_send(v::govinfo.outcome) FROM fuzz.valid('govinfo.outcome', 'outcome') v$$, 0.3),
+('split_runs.text', 'text', NULL, $$(SELECT string_agg(concat_ws('/', row_code, cells, candidates), ';') FROM govinfo.split_runs(3, '2021', '{1,2,3.1,3.7,4}', (string_to_array(inp, '|') || '{"","","","",""}'::text[])[1:5]))$$, $$NOT EXISTS (SELECT FROM govinfo.split_runs(3, '2021', '{1,2,3.1,3.7,4}', (string_to_array(inp, '|') || '{"","","","",""}'::text[])[1:5]) WITH ORDINALITY s, LATERAL (SELECT ((string_to_array(inp, '|') || '{"","","","",""}'::text[])[1:5])[s.ordinality] AS run) r WHERE s.cells IS NOT NULL AND replace(s.cells, ',', '') <> regexp_replace(r.run, '[^0-9]', '', 'g'))$$, 'accepted cells are the digits of their run', $$SELECT s FROM fuzz.seed_file WHERE file = 'split_runs'$$, 2),
 -- every SQL-callable function of govinfo (not triggers, not those taking or returning internal)
 -- called with random arguments: no crash, no XX error
 ('functions.calls', 'calls', NULL, 'fuzz.exec(inp)', NULL, NULL,

@@ -1,0 +1,2 @@
+def docs():
+    return []
