@@ -12,7 +12,7 @@ def docs():
 
     # F1: a township, traditional characters with pinyin, ASCII punctuation, blank rows as ||||||||| runs
     d = mk("f1-qingshi-zhen-2022", "F1", "traditional characters, pinyin, ASCII punctuation, blank rows as | runs",
-           "青石镇人民政府", "青石镇", 2022, (2023, 1, 12), 101, new=6, cin=1,
+           "青石镇人民政府", "青石镇", 2022, (2023, 1, 12), 101, new=6, cin=1, title="青石镇2022年度政府信息公开工作年度报告",
            p2=make_p2("2021", r2_1_2=(1, 0, 4), r2_5_1=(12,), r2_6_1=(9,), r2_6_2=(0,), r2_8_1=(D("0"),)),
            blank_rows=("3.6.2", "3.6.3"), trad=True, pinyin=0.5, ascii_punct=True,
            headings=["一、总体情况", "二、行政机关主动公开政府信息情况", "三、行政机关收到和处理政府信息公开申请情况",
@@ -68,6 +68,7 @@ def docs():
            "临江县交通运输局", "临江县交通运输局", 2022, (2023, 1, 30), 201, new=21, cin=2, cout=3,
            p2=make_p2("2021", r2_1_2=(3, 1, 19), r2_5_1=(2841,), r2_6_1=(367,), r2_6_2=(12,), r2_8_1=(D("0"),)),
            p4=make_p4(review=(2, 0, 1, 0), suit=(1, 0, 0, 1)), blank_rows=("3.6.2", "3.6.3"), blank="-")
+    d.fix = [("四、政府信息公开行政复议", "注：本表“-”表示该项无数据。\n四、政府信息公开行政复议")]
     out.append(d)
 
     # F2: city environment bureau, fee amount in 元, ASCII quotes and punctuation
@@ -89,7 +90,7 @@ def docs():
 
     # F2: township, 2022 report printing （六） as one row
     d = mk("f2-beiping-xiang-2022", "F2", "2021+ report printing （六） as one row",
-           "北坪乡人民政府", "北坪乡", 2022, (2023, 1, 9), 204, new=4, fmt="2019",
+           "北坪乡人民政府", "北坪乡人民政府", 2022, (2023, 1, 9), 204, new=4, fmt="2019",
            p2=make_p2("2021", r2_1_2=(0, 0, 2), r2_5_1=(7,), r2_6_1=(3,), r2_6_2=(0,), r2_8_1=(D("0"),)),
            warnings={"hybrid_format"})
     out.append(d)

@@ -57,10 +57,10 @@ def docs():
     out.append(d)
 
     # single spaces between some cells
-    d = mk("f6-linjiang-wjw-2023", "F6", "single spaces between some cells and not others",
+    d = mk("f6-linjiang-wjw-2023", "F6", "single spaces between some cells and not others; label typo",
            "临江县卫生健康委员会", "临江县卫生健康委员会", 2023, (2024, 1, 19), 603, new=34, cin=2, cout=4,
            p2=make_p2("2021", r2_1_2=(0, 0, 7), r2_5_1=(562,), r2_6_1=(131,), r2_6_2=(9,), r2_8_1=(D("0"),)),
-           p4=make_p4(review=(1, 0, 0, 0)),
+           p4=make_p4(review=(1, 0, 0, 0)), labels={"3.5.1": "1.信访举报投拆类申请"}, warnings={"label_variant"},
            knobs={"spaces": {"1": {0}, "2": {0, 2, 4}, "3.1": {0, 1, 2, 3, 4, 5}, "3.4.1": {5}, "3.7": {0, 5},
                              "4": {1}, "2.1.2": {0, 1}, "4p": {4, 9}}})
     d.header = hdr(d.title, "2024-01-19", None, "http://wjw.linjiang.gov.cn/col/col5530/art/2024/art_9e1c.html",
@@ -68,8 +68,9 @@ def docs():
     out.append(d)
 
     # part 四 as one run of 15 values with two-digit values
-    d = mk("f6-jiangzhou-gaj-2021", "F6", "part 四 as one 15-value run with two-digit values",
+    d = mk("f6-jiangzhou-gaj-2021", "F6", "part 四 as one 15-value run with two-digit values; narrative contradicts the table",
            "江州市公安局", "江州市公安局", 2021, (2022, 1, 27), 604, new=212, cin=9, cout=11, upper="市委、市政府",
+           apps=210, warnings={"text_contradicts_table"},
            col_weights=[85, 6, 0.5, 1, 6, 2],
            p2=make_p2("2021", r2_1_1=(0, 0, 0), r2_1_2=(0, 0, 31), r2_5_1=(18634,), r2_6_1=(25873,), r2_6_2=(1437,),
                       r2_8_1=(D("0"),)),
@@ -109,9 +110,10 @@ def docs():
 
     # a township with no applications; part 二 row 2.1.2 that no rule can split
     d = mk("f6-shiqiao-zhen-2021", "F6", "all-zero table 三; a part 二 run with no rule to split it",
-           "石桥镇人民政府", "石桥镇", 2021, (2022, 1, 14), 608, new=0,
+           "石桥镇人民政府", "石桥镇人民政府", 2021, (2022, 1, 14), 608, new=0,
            p2=make_p2("2021", r2_1_2=(2, 0, 15), r2_5_1=(35,), r2_6_1=(11,), r2_6_2=(1,), r2_8_1=(D("0"),)),
-           knobs={"boiler_before": "当前位置：首页 > 信息公开 > 法定主动公开内容 > 政府信息公开年报 -->"})
+           knobs={"boiler_before": "当前位置：首页 > 信息公开 > 法定主动公开内容 > 政府信息公开年报 -->",
+                  "boiler_after": "相关附件： 石桥镇2021年政府信息公开工作年度报告.pdf 【我要纠错】 【打印本页】 【关闭窗口】"})
     d.header = hdr(d.title, None, "石桥镇人民政府", "http://www.tongchuan.gov.cn/xxgk/sqz/ndbg/202201/t20220114_1190.html")
     out.append(d)
     return out

@@ -15,6 +15,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import docs_f1_f2  # noqa: E402
 import docs_f3_f5  # noqa: E402
 import docs_f6  # noqa: E402
+import docs_f7  # noqa: E402
 import docs_f8  # noqa: E402
 from render import write  # noqa: E402
 
@@ -24,7 +25,7 @@ ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "tes
 def main():
     only = sys.argv[1:]
     n = 0
-    for mod in (docs_f1_f2, docs_f3_f5, docs_f6, docs_f8):
+    for mod in (docs_f1_f2, docs_f3_f5, docs_f6, docs_f7, docs_f8):
         for doc in mod.docs():
             if only and doc.name not in only and doc.family not in only:
                 continue

@@ -49,7 +49,7 @@ P6 = [
 
 
 def narrative(seed, short, year, upper="县委、县政府", apps_sentence=None, fee_sentence="未收取信息处理费。",
-              variant=None):
+              variant=None, topic=None):
     rng = random.Random(seed)
     facts = dict(
         short=short, year=year, upper=upper,
@@ -58,12 +58,15 @@ def narrative(seed, short, year, upper="县委、县政府", apps_sentence=None,
         tel="0{}-{}".format(rng.randint(310, 939), rng.randint(2100000, 8899999)),
         site=short + "门户网站",
         topic=rng.choice(TOPICS), platform=rng.choice(PLATFORMS),
-        active=rng.randint(80, 3000), dyn=rng.randint(20, 400), pol=rng.randint(3, 60), fin=rng.randint(2, 20),
+        active=0, dyn=rng.randint(20, 400), pol=rng.randint(3, 60), fin=rng.randint(2, 20),
         web=rng.randint(60, 2500), wx=rng.randint(20, 800), board=rng.randint(10, 90), reviewed=rng.randint(3, 40),
         visits=rng.randint(10, 300), meet=rng.randint(1, 6), train=rng.randint(1, 5), trainees=rng.randint(12, 260),
         apps_sentence=apps_sentence or "全年依申请公开工作平稳有序。",
         fee_sentence=fee_sentence,
     )
+    facts["active"] = facts["web"] + facts["wx"] + facts["board"]
+    if topic:
+        facts["topic"] = topic
     v = rng.randrange(len(P1_SECTIONS)) if variant is None else variant
     intro = rng.choice(INTROS).format(**facts)
     part1 = [(h, p.format(**facts)) for h, p in P1_SECTIONS[v]]
