@@ -118,6 +118,7 @@ typedef struct GiTokens
 	GiTok	   *toks;
 	int			n;
 	int			pipe_lines;		/* lines holding only '|' */
+	int			multi_pipe_lines;	/* lines of only '|' holding more than one (F1's spans) */
 	int			pipe_rows;		/* lines holding '|' and cells */
 	int			spaced_lines;	/* lines with cells separated by runs of spaces */
 } GiTokens;

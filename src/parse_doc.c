@@ -347,6 +347,8 @@ find_agency(GiParse *p)
 			n--;
 		if (n >= 3 && strncmp(s + n - 3, "的", 3) == 0)
 			n -= 3;
+		if (n >= 6 && strncmp(s + n - 6, "关于", 6) == 0)
+			n -= 6;
 		if (n > 0)
 		{
 			p->agency = pnstrdup(s, n);

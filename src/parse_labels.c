@@ -303,9 +303,31 @@ gi_match_row(int part, const char *key, int last_row, bool fuzzy, int *row)
 				}
 		}
 
-	/* a small edit distance: one for labels of up to six characters, else two */
+	/* the start of a label broken over lines */
 	if (!fuzzy)
 		return GI_MATCH_NONE;
+	wklen = 0;
+	for (int i = 0; i < klen; i++)
+		wklen += ((unsigned char) key[i] & 0xC0) != 0x80;
+	if (wklen >= 3)
+	{
+		const char *code = NULL;
+
+		for (int i = 0; i < gi_nrows; i++)
+			if (gi_rows[i].part == part && !is_short(&row_keys[i]) &&
+				strncmp(row_keys[i].key, key, klen) == 0 && (int) strlen(row_keys[i].key) > klen)
+			{
+				if (code && strcmp(code, gi_rows[i].code) != 0)
+					return GI_MATCH_NONE;	/* the start of more than one label */
+				code = gi_rows[i].code;
+				if (*row < 0)
+					*row = i;
+			}
+		if (*row >= 0)
+			return GI_MATCH_PREFIX;
+	}
+
+	/* a small edit distance: one for labels of up to six characters, else two */
 	wk = wide(key, &wklen);
 	for (int i = 0; i < gi_nrows && wklen >= 3; i++)
 	{
@@ -324,24 +346,6 @@ gi_match_row(int part, const char *key, int last_row, bool fuzzy, int *row)
 	}
 	pfree(wk);
 
-	/* the start of a label broken over lines */
-	if (wklen >= 3)
-	{
-		const char *code = NULL;
-
-		for (int i = 0; i < gi_nrows; i++)
-			if (gi_rows[i].part == part && !is_short(&row_keys[i]) &&
-				strncmp(row_keys[i].key, key, klen) == 0 && (int) strlen(row_keys[i].key) > klen)
-			{
-				if (code && strcmp(code, gi_rows[i].code) != 0)
-					return GI_MATCH_NONE;	/* the start of more than one label */
-				code = gi_rows[i].code;
-				if (*row < 0)
-					*row = i;
-			}
-		if (*row >= 0)
-			return GI_MATCH_PREFIX;
-	}
 	return GI_MATCH_NONE;
 }
 

@@ -287,6 +287,10 @@ read_labeled(GiParse *p, int part, Item *items, int nitems, RowRead *reads)
 				}
 				continue;
 			}
+			/* a group label printed beside a data row's wrapped label (F4): not a row */
+			if (gi_rows[row].kind == GI_ROW_GROUP && cur >= 0 && reads[cur].n == 0 &&
+				gi_rows[cur].kind != GI_ROW_GROUP)
+				continue;
 			if (gi_rows[row].kind == GI_ROW_GROUP && strcmp(gi_rows[row].code, "3.6") != 0)
 			{
 				last_row = row;
@@ -521,7 +525,7 @@ family_of(GiTokens *t, int nvals, int alone)
 	if (t->pipe_rows > 0 && t->pipe_lines * 2 < t->pipe_rows + 1 && alone * 2 < nvals)
 		return "F2";
 	if (alone * 2 >= nvals && t->pipe_lines > 0)
-		return alone > 0 && t->pipe_rows == 0 ? "F1" : "F3";
+		return t->multi_pipe_lines > 0 ? "F1" : "F3";
 	if (alone * 2 >= nvals)
 		return "F5";
 	return "F4";
@@ -758,10 +762,24 @@ read_labeled_part(GiParse *p, int part, GiFigKind kind, GiPartResult *res, bool 
 		bool		readable;
 		int64	   *v = values_in_order(items, nitems, &n, &readable);
 
+		int			other = format == GI_FORMAT_2021 ? GI_FORMAT_2019 : GI_FORMAT_2021;
+
 		if (readable && gi_assign_in_order(p, kind, format, v, n, &res->vals))
 		{
 			res->layout = "F5";
 			res->complete = true;
+			return;
+		}
+		/* the count of a one-row (六)其他处理 (or of 3.6.1-3.6.3) tells the format */
+		if (readable && part == 3 && gi_assign_in_order(p, kind, other, v, n, &res->vals))
+		{
+			res->layout = "F5";
+			res->complete = true;
+			res->format = other;
+			if (other == GI_FORMAT_2019 && p->year >= 2021)
+				gi_parse_warn(p, "hybrid_format", 3, "3.6", NULL,
+							  "a report for %d prints (六)其他处理 as one row, as the 2019 format did",
+							  p->year);
 			return;
 		}
 		gi_init_values(gi_layout_grid(kind, format), &res->vals);

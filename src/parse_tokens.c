@@ -17,7 +17,7 @@ static const char *const counters[] = {"年", "月", "日", "件", "条", "个",
 static bool
 is_blank_mark(const char *s, int len)
 {
-	static const char *const marks[] = {"/", "-", "--", "—", "——", "无", "\\", "——", "–", "―", "/ ", "空"};
+	static const char *const marks[] = {"/", "-", "--", "—", "——", "无", "\\", "——", "–", "―", "/ ", "空", "&nbsp;", "&nbsp", "&#160;"};
 
 	for (int i = 0; i < (int) lengthof(marks); i++)
 		if ((int) strlen(marks[i]) == len && memcmp(s, marks[i], len) == 0)
@@ -254,6 +254,8 @@ gi_tokenize(const char *s, int len, GiTokens *out)
 		if (!content)
 		{
 			out->pipe_lines++;
+			if (pipes > 1)
+				out->multi_pipe_lines++;
 			continue;
 		}
 		/* cells: between '|', and between runs of two or more spaces */
