@@ -179,6 +179,8 @@ html_as_text(GiHtmlDoc *h, int *len)
 					GiHtmlCell *cell = &tb->cells[r * tb->ncols + c];
 					const char *txt = cell->text;
 
+					if (txt == NULL && !cell->covered)
+						continue;	/* no cell there: a short row */
 					if (cell->covered)
 					{
 						GiHtmlCell *from = &tb->cells[cell->from_row * tb->ncols + cell->from_col];

@@ -577,6 +577,9 @@ fill_labeled(GiParse *p, int part, GiFigKind kind, int format, RowRead *reads, G
 			continue;
 		}
 		warn_variant(p, part, r, row);
+		/* empty cells past the row's last cell (a short row of a wider table) */
+		while (r->n > gr->ncols && r->n <= MAX_ROW_VALS && r->v[r->n - 1]->kind == GI_TOK_EMPTY)
+			r->n--;
 		if (r->n > gr->ncols)
 		{
 			aligned = false;
