@@ -199,6 +199,85 @@ date_at(const char *s, int len, int *y, int *m, int *d)
 	return i;
 }
 
+/* The value of a Chinese digit (〇 零 一 … 九) at s, or -1; *n its length. */
+static int
+cn_digit(const char *s, int len)
+{
+	static const char *const d[] = {"〇", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
+
+	if (len >= 3 && strncmp(s, "零", 3) == 0)
+		return 0;
+	for (int i = 0; i < 10; i++)
+		if (len >= 3 && strncmp(s, d[i], 3) == 0)
+			return i;
+	return -1;
+}
+
+/* A number 1 … 31 in Chinese numerals (一, 十二, 二十一, 三十) at s; its length in *n; -1 if none. */
+static int
+cn_small(const char *s, int len, int *n)
+{
+	int			v = 0,
+				i = 0,
+				d;
+	bool		ten = false;
+
+	if ((d = cn_digit(s, len)) > 0)
+	{
+		v = d;
+		i = 3;
+	}
+	if (i + 3 <= len && strncmp(s + i, "十", 3) == 0)
+	{
+		v = (i == 0 ? 1 : v) * 10;
+		i += 3;
+		ten = true;
+		if ((d = cn_digit(s + i, len - i)) > 0)
+		{
+			v += d;
+			i += 3;
+		}
+	}
+	*n = i;
+	return (i > 0 && (ten || v > 0)) ? v : -1;
+}
+
+/* A date in Chinese numerals at s (二〇二一年一月十二日); its length, or 0. */
+static int
+cn_date_at(const char *s, int len, int *y, int *m, int *d)
+{
+	int			i = 0,
+				v = 0,
+				n;
+
+	for (int k = 0; k < 4; k++, i += 3)
+	{
+		int			x = cn_digit(s + i, len - i);
+
+		if (x < 0)
+			return 0;
+		v = v * 10 + x;
+	}
+	if (i + 3 > len || strncmp(s + i, "年", 3) != 0)
+		return 0;
+	*y = v;
+	i += 3;
+	if ((*m = cn_small(s + i, len - i, &n)) < 1 || *m > 12)
+		return 0;
+	i += n;
+	if (i + 3 > len || strncmp(s + i, "月", 3) != 0)
+		return 0;
+	i += 3;
+	if ((*d = cn_small(s + i, len - i, &n)) < 1)
+		return 0;
+	i += n;
+	if (*y < 2000 || *y > 2100 || *d > day_tab[isleap(*y)][*m - 1])
+		return 0;
+	if (i + 3 <= len && strncmp(s + i, "日", 3) == 0)
+		i += 3;
+	return i;
+}
+
 /* The date of publication: a crawler header's date, else the last date near the end. */
 static void
 find_published_on(GiParse *p)
@@ -224,6 +303,15 @@ find_published_on(GiParse *p)
 					d;
 		int			n;
 
+		if ((unsigned char) p->text[i] >= 0xE4 &&
+			(n = cn_date_at(p->text + i, p->len - i, &y, &m, &d)) > 0)
+		{
+			p->pub_y = y;
+			p->pub_m = m;
+			p->pub_d = d;
+			i += n - 1;
+			continue;
+		}
 		if (!isdigit((unsigned char) p->text[i]) || (i > 0 && isdigit((unsigned char) p->text[i - 1])))
 			continue;
 		if ((n = date_at(p->text + i, p->len - i, &y, &m, &d)) > 0)

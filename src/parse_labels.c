@@ -387,3 +387,12 @@ gi_match_row_suffix(int part, const char *key, int last_row, int *row)
 	}
 	return *row >= 0 ? GI_MATCH_EXACT : GI_MATCH_NONE;
 }
+
+/* The matching key of catalog row i. */
+const char *
+gi_row_key(int i)
+{
+	if (row_keys == NULL)
+		build_keys();
+	return row_keys[i].key;
+}

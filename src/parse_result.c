@@ -238,6 +238,13 @@ parse_document(GiParse *p, const char *doc, int len)
 	for (int i = 0; i + 8 < Min(p->len, 4000); i++)
 		if (strncmp(p->text + i, "原文链接:", 13) == 0)
 			p->crawler = true;
+	/* a crawler's dump without its header: the body on one line of 2000 bytes or more */
+	for (int i = 0, start = 0; i <= p->len && !p->crawler; i++)
+		if (i == p->len || p->text[i] == '\n')
+		{
+			p->crawler = i - start >= 2000;
+			start = i + 1;
+		}
 	gi_read_tables(p);
 	gi_parse_narrative_checks(p);
 }

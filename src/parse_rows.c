@@ -183,6 +183,28 @@ match_piece(int part, Item *items, int nitems, int *k, int last_row, GiMatch *ho
 		m = m2;
 		row = r2;
 	}
+	/*
+	 * A label start whose missing tail is not printed later (before the next
+	 * label) lost its last characters: a variant, not a broken label.
+	 */
+	if (m == GI_MATCH_PREFIX)
+	{
+		const char *tail = gi_row_key(row) + strlen(gi_label_key(joined.data, joined.len));
+		bool		found = false;
+
+		for (int j = used + 1; j < nitems && j <= used + 40 && !found; j++)
+		{
+			char	   *pk;
+
+			if (items[j].value)
+				continue;
+			pk = gi_label_key(items[j].s, items[j].len);
+			found = pk[0] != '\0' && strncmp(tail, pk, strlen(pk)) == 0;
+			break;
+		}
+		if (!found)
+			m = GI_MATCH_VARIANT;
+	}
 	/* a label broken where its first line is no label's unique start: (六)其他⏎处理 */
 	if (m == GI_MATCH_NONE && used + 1 < nitems && !items[used + 1].value)
 	{
@@ -600,7 +622,8 @@ fill_labeled(GiParse *p, int part, GiFigKind kind, int format, RowRead *reads, G
 		}
 		if (r->n == 0 && !dedup)
 			continue;			/* the row is printed blank */
-		if (is_run(r, gr->ncols, g->amount_index >= gr->first && g->amount_index < gr->first + gr->ncols) &&
+		if ((p->crawler || r->v[0]->glued) &&
+			is_run(r, gr->ncols, g->amount_index >= gr->first && g->amount_index < gr->first + gr->ncols) &&
 			runs.n < GI_MAX_GRID_ROWS)
 		{
 			runs.first[runs.n] = gr->first;
@@ -703,6 +726,8 @@ read_labeled_part(GiParse *p, int part, GiFigKind kind, GiPartResult *res, bool 
 				alone;
 	bool		dedup;
 	int			any = 0;
+	int			nwarn;
+	bool		was_unrecoverable = p->unrecoverable;
 
 	if (!region_items(p, part, &t, &items, &nitems))
 		return;
@@ -750,6 +775,7 @@ read_labeled_part(GiParse *p, int part, GiFigKind kind, GiPartResult *res, bool 
 				}
 	}
 	res->format = format;
+	nwarn = list_length(p->warnings);
 	if (fill_labeled(p, part, kind, format, reads, res, dedup))
 	{
 		res->layout = family_of(&t, nvals, alone);
@@ -759,7 +785,9 @@ read_labeled_part(GiParse *p, int part, GiFigKind kind, GiPartResult *res, bool 
 		return;
 	}
 
-	/* values that do not line up with their labels: reading order (F5) */
+	/* values that do not line up with their labels: reading order (F5); the label pass's warnings go */
+	p->warnings = list_truncate(p->warnings, nwarn);
+	p->unrecoverable = was_unrecoverable;
 	{
 		int			n;
 		bool		readable;
