@@ -191,18 +191,20 @@ match_piece(int part, Item *items, int nitems, int *k, int last_row, GiMatch *ho
 	{
 		const char *tail = gi_row_key(row) + strlen(gi_label_key(joined.data, joined.len));
 		bool		found = false;
+		int			pieces = 0;
 
-		for (int j = used + 1; j < nitems && j <= used + 40 && !found; j++)
+		/* the next two pieces (a group label may stand between), or none at all (cut off) */
+		for (int j = used + 1; j < nitems && j <= used + 40 && !found && pieces < 2; j++)
 		{
 			char	   *pk;
 
 			if (items[j].value)
 				continue;
+			pieces++;
 			pk = gi_label_key(items[j].s, items[j].len);
 			found = pk[0] != '\0' && strncmp(tail, pk, strlen(pk)) == 0;
-			break;
 		}
-		if (!found)
+		if (!found && pieces > 0)
 			m = GI_MATCH_VARIANT;
 	}
 	/* a label broken where its first line is no label's unique start: (六)其他⏎处理 */
@@ -622,7 +624,7 @@ fill_labeled(GiParse *p, int part, GiFigKind kind, int format, RowRead *reads, G
 		}
 		if (r->n == 0 && !dedup)
 			continue;			/* the row is printed blank */
-		if ((p->crawler || r->v[0]->glued) &&
+		if (r->n > 0 && (p->crawler || r->v[0]->glued) &&
 			is_run(r, gr->ncols, g->amount_index >= gr->first && g->amount_index < gr->first + gr->ncols) &&
 			runs.n < GI_MAX_GRID_ROWS)
 		{
