@@ -502,11 +502,45 @@ strip_signature(char *s)
 	}
 }
 
+/* The official headings of parts 一 … 六 (without their numerals). */
+static const char *const official_heading[7] = {NULL, "总体情况", "主动公开政府信息情况",
+	"收到和处理政府信息公开申请情况", "政府信息公开行政复议、行政诉讼情况",
+"存在的主要问题及改进情况", "其他需要报告的事项"};
+
+/* A heading printed on its own line within two characters of the official one: label_variant. */
+static void
+check_headings(GiParse *p)
+{
+	for (int k = 1; k <= 6; k++)
+	{
+		int			a,
+					b;
+		char	   *got,
+				   *want;
+
+		if (p->head[k] < 0 || p->body[k] >= p->len || p->text[p->body[k]] != '\n')
+			continue;
+		a = p->head[k] + 3;
+		if (strncmp(p->text + a, "、", 3) == 0)
+			a += 3;
+		else
+			a++;
+		b = p->body[k];
+		got = gi_label_key(p->text + a, b - a);
+		want = gi_label_key(official_heading[k], strlen(official_heading[k]));
+		if (strcmp(got, want) != 0 && gi_label_distance(got, want, 2) <= 2)
+			gi_parse_warn(p, "label_variant", k >= 2 && k <= 4 ? k : 0, NULL, NULL,
+						  "the heading of part %s printed as \"%s\", official \"%s\"",
+						  numerals[k], got, official_heading[k]);
+	}
+}
+
 /* Read everything outside the tables. */
 void
 gi_parse_doc(GiParse *p)
 {
 	find_parts(p);
+	check_headings(p);
 	find_title(p);
 	find_year(p);
 	find_agency(p);

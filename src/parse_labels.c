@@ -396,3 +396,18 @@ gi_row_key(int i)
 		build_keys();
 	return row_keys[i].key;
 }
+
+/* The edit distance of two normalized labels when at most max, else max + 1. */
+int
+gi_label_distance(const char *a, const char *b, int max)
+{
+	int			la,
+				lb;
+	pg_wchar   *wa = wide(a, &la);
+	pg_wchar   *wb = wide(b, &lb);
+	int			d = bounded_distance(wa, la, wb, lb, max);
+
+	pfree(wa);
+	pfree(wb);
+	return d;
+}
