@@ -32,6 +32,8 @@ typedef struct RowRead
 	GiTok	   *v[MAX_ROW_VALS];
 	int			line;			/* line of the label */
 	char	   *printed;		/* the label as printed, for label_variant */
+	int			npre;			/* values printed right before the label (F5), when none follow it */
+	GiTok	   *pre[8];
 } RowRead;
 
 /* A piece of text or a value, in document order. */
@@ -255,6 +257,8 @@ static int
 read_labeled(GiParse *p, int part, Item *items, int nitems, RowRead *reads)
 {
 	char	   *unknown = NULL;
+	GiTok	   *pre[8];
+	int			npre = 0;
 	int			cur = -1;
 	int			last_row = -1;
 	int			stray = 0;
@@ -271,7 +275,12 @@ read_labeled(GiParse *p, int part, Item *items, int nitems, RowRead *reads)
 			if (cur < 0)
 			{
 				if (it->tok->kind != GI_TOK_EMPTY)
+				{
 					stray++;
+					if (npre < 8)
+						pre[npre] = it->tok;
+					npre++;
+				}
 				if (cur == -3 && it->tok->kind != GI_TOK_EMPTY)
 				{
 					gi_parse_warn(p, "unknown_row", part, NULL, NULL,
@@ -330,6 +339,12 @@ read_labeled(GiParse *p, int part, Item *items, int nitems, RowRead *reads)
 				continue;
 			}
 			reads[row].seen = true;
+			if (npre <= 8)
+			{
+				reads[row].npre = npre;
+				memcpy(reads[row].pre, pre, sizeof(GiTok *) * npre);
+			}
+			npre = 0;
 			reads[row].match = how;
 			reads[row].printed = printed;
 			reads[row].line = it->tok->line;
@@ -608,6 +623,12 @@ fill_labeled(GiParse *p, int part, GiFigKind kind, int format, RowRead *reads, G
 		{
 			aligned = false;
 			continue;
+		}
+		/* no value after the label, a full row right before it: printed before their label (F5) */
+		if (r->n == 0 && r->npre == gr->ncols)
+		{
+			r->n = r->npre;
+			memcpy(r->v, r->pre, sizeof(GiTok *) * r->npre);
 		}
 		if (r->n == gr->ncols)
 		{
