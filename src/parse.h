@@ -86,7 +86,7 @@ typedef enum GiMatch
 } GiMatch;
 
 extern char *gi_label_key(const char *s, int len);
-extern GiMatch gi_match_row(int part, const char *key, int last_row, int *row);
+extern GiMatch gi_match_row(int part, const char *key, int last_row, bool fuzzy, int *row);
 extern GiMatch gi_match_row_suffix(int part, const char *key, int last_row, int *row);
 
 /* parse_tokens.c: a table region as label pieces and values */

@@ -273,12 +273,28 @@ out_text(Out *o, const unsigned char *s, int len, bool pre)
 	}
 }
 
-/* Write a NUL-terminated string (libxml2 content). */
-static inline void
+/*
+ * Write a NUL-terminated string (libxml2 content), without the downlevel-revealed conditional
+ * comments of Word's HTML (<![if !supportLists]>, <![endif]>) that the HTML parser leaves as text.
+ */
+static void
 out_content(Out *o, const xmlChar *s, bool pre)
 {
-	if (s != NULL)
-		out_text(o, s, strlen((const char *) s), pre);
+	const char *p = (const char *) s;
+	const char *cond;
+
+	if (p == NULL)
+		return;
+	while ((cond = strstr(p, "<![")) != NULL)
+	{
+		const char *end = strstr(cond + 3, "]>");
+
+		if (end == NULL)
+			break;
+		out_text(o, (const unsigned char *) p, cond - p, pre);
+		p = end + 2;
+	}
+	out_text(o, (const unsigned char *) p, strlen(p), pre);
 }
 
 /* Whether a walk should go into a node's children: elements and documents only. */

@@ -243,11 +243,12 @@ is_short(const RowKey *k)
 
 /*
  * Match a label key against the row labels of a part.  last_row is the
- * catalog index of the previous row matched in the table (-1 for none).
- * Sets *row to a gi_rows index.
+ * catalog index of the previous row matched in the table (-1 for none);
+ * fuzzy allows variants, edit distances and label starts.  Sets *row to a
+ * gi_rows index.
  */
 GiMatch
-gi_match_row(int part, const char *key, int last_row, int *row)
+gi_match_row(int part, const char *key, int last_row, bool fuzzy, int *row)
 {
 	int			klen = strlen(key);
 	int			best = -1;
@@ -303,6 +304,8 @@ gi_match_row(int part, const char *key, int last_row, int *row)
 		}
 
 	/* a small edit distance: one for labels of up to six characters, else two */
+	if (!fuzzy)
+		return GI_MATCH_NONE;
 	wk = wide(key, &wklen);
 	for (int i = 0; i < gi_nrows && wklen >= 3; i++)
 	{

@@ -164,19 +164,17 @@ pinyin_len(const unsigned char *s, int avail)
 	return 0;
 }
 
-/* Append code point c to buf as UTF-8. */
+/* Write code point c as UTF-8 at *o (room for 4 bytes), advancing *o. */
 static inline void
-append_wchar(StringInfo buf, pg_wchar c)
+put_wchar(char **o, pg_wchar c)
 {
-	unsigned char out[8];
-
 	if (c < 0x80)
+		*(*o)++ = (char) c;
+	else
 	{
-		appendStringInfoChar(buf, (char) c);
-		return;
+		unicode_to_utf8(c, (unsigned char *) *o);
+		*o += pg_utf_mblen((unsigned char *) *o);
 	}
-	unicode_to_utf8(c, out);
-	appendBinaryStringInfo(buf, (const char *) out, pg_utf_mblen(out));
 }
 
 /*
@@ -187,19 +185,29 @@ char *
 gi_parse_normalize(const char *src, int len, int *outlen)
 {
 	const unsigned char *s = (const unsigned char *) src;
-	StringInfoData buf;
+	char	   *out;
+	char	   *o;
 	int			i = 0;
 	bool		prev_han = false;
 
 	if (t2s == NULL)
 		build_t2s();
-	initStringInfo(&buf);
-	enlargeStringInfo(&buf, len + 1);
+	/* every character keeps or shrinks its length, but a tab, which becomes two spaces */
+	out = palloc((Size) len * 2 + 8);
+	o = out;
 	while (i < len)
 	{
 		int			n;
-		pg_wchar	c = decode(s + i, len - i, &n);
+		pg_wchar	c;
 
+		if (s[i] < 0x80 && s[i] != '(' && s[i] != '\r' && s[i] != '\t' && s[i] != '\f' && s[i] != '\v')
+		{
+			/* plain ASCII: as is */
+			*o++ = (char) s[i++];
+			prev_han = false;
+			continue;
+		}
+		c = decode(s + i, len - i, &n);
 		i += n;
 		if (c == '\r')
 		{
@@ -211,7 +219,8 @@ gi_parse_normalize(const char *src, int len, int *outlen)
 			c = '\n';
 		else if (c == '\t')
 		{
-			appendStringInfoString(&buf, "  ");
+			*o++ = ' ';
+			*o++ = ' ';
 			prev_han = false;
 			continue;
 		}
@@ -234,7 +243,7 @@ gi_parse_normalize(const char *src, int len, int *outlen)
 		else if (c >= T2S_FIRST && c <= T2S_LAST && t2s[c - T2S_FIRST] != 0)
 			c = t2s[c - T2S_FIRST];
 
-		if (prev_han && (c == '(' || c == 0xFF08))
+		if (prev_han && c == '(')
 		{
 			int			p = pinyin_len(s + i - n, len - (i - n));
 
@@ -245,10 +254,11 @@ gi_parse_normalize(const char *src, int len, int *outlen)
 			}
 		}
 		prev_han = is_han(c);
-		append_wchar(&buf, c);
+		put_wchar(&o, c);
 	}
-	*outlen = buf.len;
-	return buf.data;
+	*o = '\0';
+	*outlen = o - out;
+	return out;
 }
 
 /*

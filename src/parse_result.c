@@ -273,9 +273,19 @@ gi_parse_report(PG_FUNCTION_ARGS)
 	const char *fmt;
 	bool		complete;
 
-	if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
-		elog(ERROR, "parse_report must return a composite type");
-	tupdesc = BlessTupleDesc(tupdesc);
+	/* the result's descriptor, blessed once per call site */
+	tupdesc = (TupleDesc) fcinfo->flinfo->fn_extra;
+	if (tupdesc == NULL)
+	{
+		MemoryContext old;
+
+		if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
+			elog(ERROR, "parse_report must return a composite type");
+		old = MemoryContextSwitchTo(fcinfo->flinfo->fn_mcxt);
+		tupdesc = BlessTupleDesc(CreateTupleDescCopy(tupdesc));
+		MemoryContextSwitchTo(old);
+		fcinfo->flinfo->fn_extra = tupdesc;
+	}
 	utf8 = document_utf8(doc, &len);
 	parse_document(&p, utf8, len);
 
@@ -290,7 +300,6 @@ gi_parse_report(PG_FUNCTION_ARGS)
 	fmt = !p.req.found ? NULL : p.req.format == GI_FORMAT_2019 ? "2019" : "2021";
 	values[4] = text_datum(fmt, &nulls[4]);
 
-	/* TODO(df2019): table 二 of the 2019 format becomes storable on merging df2019 */
 	nulls[5] = !p.disc.found || !gi_layout_grid(GI_FIG_DISCLOSURE, p.disc.format)->stored;
 	if (!nulls[5])
 		values[5] = PointerGetDatum(gi_pack(GI_FIG_DISCLOSURE, &p.disc.vals));

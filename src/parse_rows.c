@@ -48,7 +48,11 @@ static bool
 numbering_starts(const char *s, int i, int len)
 {
 	static const char *const cn[] = {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十"};
+	unsigned char c0 = (unsigned char) s[i];
 
+	/* the numerals 一 … 十 all start with byte E4 or E5 */
+	if (c0 != '(' && !isdigit(c0) && c0 != 0xE4 && c0 != 0xE5)
+		return false;
 	if (s[i] == '(' && i + 2 < len)
 	{
 		int			j = i + 1;
@@ -140,10 +144,27 @@ match_piece(int part, Item *items, int nitems, int *k, int last_row, GiMatch *ho
 	int			row = -1;
 	GiMatch		m;
 	int			used = *k;
+	bool		fuzzy;
 
 	initStringInfo(&joined);
 	appendBinaryStringInfo(&joined, items[*k].s, items[*k].len);
-	m = gi_match_row(part, gi_label_key(joined.data, joined.len), last_row, &row);
+	/*
+	 * Typos and broken labels are looked for only where a label can be: a
+	 * numbered piece, or one right before values or before another piece.
+	 */
+	fuzzy = (items[*k].len > 0 && (items[*k].s[0] == '(' || isdigit((unsigned char) items[*k].s[0]) ||
+								   (items[*k].len > 6 && strncmp(items[*k].s + 3, "、", 3) == 0))) ||
+		(*k + 1 < nitems && items[*k + 1].value);
+	m = gi_match_row(part, gi_label_key(joined.data, joined.len), last_row, fuzzy, &row);
+	/* a group label with text after it: the data label glued at its end (F6) */
+	if (m == GI_MATCH_EXACT && gi_rows[row].kind == GI_ROW_GROUP && *k + 1 < nitems && items[*k + 1].value)
+	{
+		int			r2;
+
+		if (gi_match_row_suffix(part, gi_label_key(joined.data, joined.len), last_row, &r2) == GI_MATCH_EXACT &&
+			gi_rows[r2].kind != GI_ROW_GROUP)
+			row = r2;
+	}
 	while (m == GI_MATCH_PREFIX && used + 1 < nitems && !items[used + 1].value && used - *k < 4)
 	{
 		int			r2;
@@ -151,7 +172,7 @@ match_piece(int part, Item *items, int nitems, int *k, int last_row, GiMatch *ho
 		int			save = joined.len;
 
 		appendBinaryStringInfo(&joined, items[used + 1].s, items[used + 1].len);
-		m2 = gi_match_row(part, gi_label_key(joined.data, joined.len), last_row, &r2);
+		m2 = gi_match_row(part, gi_label_key(joined.data, joined.len), last_row, true, &r2);
 		if (m2 == GI_MATCH_NONE)
 		{
 			joined.len = save;
@@ -170,7 +191,7 @@ match_piece(int part, Item *items, int nitems, int *k, int last_row, GiMatch *ho
 		GiMatch		m2;
 
 		appendBinaryStringInfo(&joined, items[used + 1].s, items[used + 1].len);
-		m2 = gi_match_row(part, gi_label_key(joined.data, joined.len), last_row, &r2);
+		m2 = gi_match_row(part, gi_label_key(joined.data, joined.len), last_row, false, &r2);
 		if (m2 == GI_MATCH_EXACT)
 		{
 			used++;
@@ -355,7 +376,7 @@ token_value(const GiGrid *g, int index, const char *col, GiTok *t, int64 *out, b
 
 /* Whether a row's tokens look like a run of cells printed together (F6). */
 static bool
-is_run(RowRead *r, int ncols)
+is_run(RowRead *r, int ncols, bool amount)
 {
 	int			digits = 0;
 
@@ -364,7 +385,7 @@ is_run(RowRead *r, int ncols)
 	for (int i = 0; i < r->n; i++)
 	{
 		if (r->v[i]->kind != GI_TOK_NUM || r->v[i]->unit != GI_UNIT_NONE ||
-			memchr(r->v[i]->s, '.', r->v[i]->len) || r->v[i]->s[0] == '-' || r->v[i]->s[0] == '+')
+			(!amount && memchr(r->v[i]->s, '.', r->v[i]->len)))
 			return false;
 		digits += r->v[i]->len;
 	}
@@ -572,7 +593,8 @@ fill_labeled(GiParse *p, int part, GiFigKind kind, int format, RowRead *reads, G
 		}
 		if (r->n == 0 && !dedup)
 			continue;			/* the row is printed blank */
-		if (is_run(r, gr->ncols) && runs.n < GI_MAX_GRID_ROWS)
+		if (is_run(r, gr->ncols, g->amount_index >= gr->first && g->amount_index < gr->first + gr->ncols) &&
+			runs.n < GI_MAX_GRID_ROWS)
 		{
 			runs.first[runs.n] = gr->first;
 			runs.ncells[runs.n] = gr->ncols;

@@ -4,7 +4,7 @@
 -- and JSON string literals, layout tables around data tables, broken HTML, limits and time.
 BEGIN;
 SET search_path = govinfo, public;
-SELECT plan(63);
+SELECT plan(64);
 
 -- a table as text: rows on lines, cells between '|', '#' a covered position, '~' a position no
 -- cell reaches (a short row)
@@ -69,6 +69,9 @@ SELECT is(html_text('<html><head><title>t_网站</title><style>p{color:red}</sty
 	E'首页\n一、总体情况 本年度\n表一\n\x1eTABLE 0\n五、存在的主要问题\na\nb\nc',
 	'one block per line, the caption before its table, the table''s place marked; title, style, script dropped');
 SELECT is(html_text(E'<pre>a  b\nc</pre><p>d</p>'), E'a b\nc\nd', 'line breaks inside <pre> are kept');
+SELECT is(html_text('<p class=MsoNormal><![if !supportLists]><span lang=EN-US>1.</span><![endif]><span>本年度</span><o:p></o:p></p><table><tr><td><![if !vml]>3<![endif]></td></tr></table>')
+	|| pg_temp.grid('<table><tr><td><![if !vml]>3<![endif]></td></tr></table>'),
+	E'1.本年度\n\x1eTABLE 03', 'Word''s conditional comments (<![if …]>, <![endif]>) are not text');
 SELECT is(html_text('<p>   </p><div><p></p></div>'), '', 'no empty lines');
 SELECT is(html_text('<p>a</p><table><tr><td>1</td></tr></table><p>b</p><table><tr><td>2</td></tr></table>'),
 	E'a\n\x1eTABLE 0\nb\n\x1eTABLE 1', 'tables numbered in document order');
