@@ -32,9 +32,13 @@ SELECT count(*) AS applications FROM govinfo.application;
 -- 0.5.0
 -- (section 1) this library reads table 二 stored by 0.1.0 as it is, and refuses a 2019 table 二 until the update
 SELECT year, disclosures::text FROM govinfo.annual_report;
+SELECT r.disclosures OPERATOR(govinfo.=) r.disclosures AS equal, govinfo.disclosure_figures_hash(r.disclosures) AS hash,
+	(r.disclosures OPERATOR(govinfo.+) r.disclosures)::text AS doubled,
+	(SELECT govinfo.sum(disclosures)::text FROM govinfo.annual_report) AS summed FROM govinfo.annual_report r;
 SELECT '2019|2.5.1:1,-1,1'::govinfo.disclosure_figures;
 ALTER EXTENSION govinfo UPDATE TO '0.5.0';
 SELECT extversion FROM pg_extension WHERE extname = 'govinfo';
 -- (section 1) the same table 二 in the 96-byte type, which holds the 2019 format too
-SELECT year, disclosures::text, govinfo.format(disclosures), govinfo.cell(disclosures, '2.6.1', 'decisions') AS penalties FROM govinfo.annual_report;
+SELECT year, disclosures::text, govinfo.format(disclosures), govinfo.cell(disclosures, '2.6.1', 'decisions') AS penalties,
+	govinfo.disclosure_figures_hash(disclosures) AS hash FROM govinfo.annual_report;
 SELECT '2019|2.5.1:1,-1,1'::govinfo.disclosure_figures;

@@ -99,23 +99,26 @@ def z(v):
     return 0 if v is None else v
 
 
-def violations(fmt, p3, p4):
-    """Set of rule codes broken (blank counted as 0), as govinfo.violations() lists them."""
+def violations(fmt, p3, p4, reported_only=False):
+    """Set of rule codes broken (blank counted as 0), as govinfo.violations() lists them; with
+    reported_only, only the breaks whose reported cell (row 4, row 3.7, the row's total, the group's
+    total) is not blank, as govinfo.published_violations lists them."""
     out = set()
     if p3 is not None:
         for code in data_rows3(fmt):
             row = p3.get(code, [None] * 7)
-            if z(row[6]) != sum(z(v) for v in row[:6]):
+            if z(row[6]) != sum(z(v) for v in row[:6]) and not (reported_only and row[6] is None):
                 out.add("P3-COLUMN-TOTAL")
         for c in range(7):
             g = lambda code: z(p3.get(code, [None] * 7)[c])
-            if g("1") + g("2") != g("3.7") + g("4"):
+            blank = lambda code: p3.get(code, [None] * 7)[c] is None
+            if g("1") + g("2") != g("3.7") + g("4") and not (reported_only and blank("4")):
                 out.add("P3-BALANCE")
-            if g("3.7") != sum(g(code) for code in leaf_rows3(fmt)):
+            if g("3.7") != sum(g(code) for code in leaf_rows3(fmt)) and not (reported_only and blank("3.7")):
                 out.add("P3-HANDLED-TOTAL")
     if p4 is not None:
         for gi in range(3):
             grp = p4[gi * 5:gi * 5 + 5]
-            if z(grp[4]) != sum(z(v) for v in grp[:4]):
+            if z(grp[4]) != sum(z(v) for v in grp[:4]) and not (reported_only and grp[4] is None):
                 out.add("P4-TOTAL")
     return out

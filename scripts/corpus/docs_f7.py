@@ -44,13 +44,13 @@ def docs():
                       r2_8_1=(D("128.65"),)),
            p4=make_p4(review=(5, 1, 2, 2), suit=(2, 0, 1, 3), after=(1, 0, 0, 0)),
            trad=True, warnings={"hybrid_format", "amount_in_yuan"},
-           knobs={"page": PAGE % ("简体版", "繁体版", "2024-01-26 10:15", "南岭省卫生健康委员会", "南岭省卫生健康委员会", "4600000012")})
+           knobs={"p2_colspan": True, "page": PAGE % ("简体版", "繁体版", "2024-01-26 10:15", "南岭省卫生健康委员会", "南岭省卫生健康委员会", "4600000012")})
     d.cells[(2, "2.8.1", 0)] = "1286500元"
     out.append(d)
 
-    # a county bureau: swapped characters in a label, ASCII punctuation and quotes, blanks as —,
+    # a county bureau: hand-made table 二, a substituted character in a label, ASCII punctuation and quotes, blanks as —,
     # the narrative quotes another number of applications than the table
-    d = mk("f7-xishan-lyj-2021", "F7", "HTML; swapped characters in a label; ASCII punctuation, \"\" quotes; narrative contradicts",
+    d = mk("f7-xishan-lyj-2021", "F7", "HTML, a hand-made table 二 with shorter rows for one-column blocks; a substituted character in a label; ASCII punctuation, \"\" quotes; narrative contradicts",
            "溪山县林业局", "溪山县林业局", 2021, (2022, 1, 19), 702, new=14, cin=1, cout=1, apps=15,
            p2=make_p2("2021", r2_1_2=(1, 0, 5), r2_5_1=(286,), r2_6_1=(47,), r2_6_2=(0,), r2_8_1=(D("3.6"),)),
            blank_rows=("3.6.2", "3.6.3"), blank="—", ascii_punct=True, plain_quotes=True,

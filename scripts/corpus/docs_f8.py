@@ -79,7 +79,7 @@ def docs():
     d.p3 = blank_zeros(d.p3)
     d.p2 = {k: {c: (None if v == 0 else v) for c, v in row.items()} for k, row in d.p2.items()}
     d.p4 = [None if v == 0 else v for v in d.p4]
-    d.p3["3.1"][6] = (d.p3["3.1"][6] or 0) + 1     # a published total that is not its row's sum
+    d.p3["1"][6] += 1                                # a published total that is not its row's sum
     out.append(d)
 
     # duplicate lines removed: a township's table of zeros keeps a single 0

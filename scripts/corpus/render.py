@@ -613,6 +613,9 @@ def expected(doc, p2, p3, p4, warnings, complete, layout):
         req = e.get("requests")
         p3x = None if req is None else {c: v for c, v in req.items() if c != "format"}
         e["violations"] = sorted(violations(doc.fmt, p3x, e.get("appeals")))
+        pub = sorted(violations(doc.fmt, p3x, e.get("appeals"), reported_only=True))
+        if pub != e["violations"]:
+            e["published_violations"] = pub
     return e
 
 
@@ -694,14 +697,19 @@ def f7_cell(doc, part, code, i, v):
 
 
 def f7_table2(doc):
+    """Table 二 as one table; with knob p2_colspan the blocks of one column span the three value columns
+    (the official template), else their rows are shorter (a hand-made table)."""
     rows = []
+    wide = doc.knobs.get("p2_colspan")
     for bcode, blabel, cols, brows in p2_blocks(doc.p2fmt):
         n = len(cols)
-        rows.append("<tr>" + td(blabel, cs=n + 1) + "</tr>")
-        rows.append("<tr>" + td("信息内容") + "".join(td(h(cl).replace("件数", "<br />件数") if "件数" in cl else cl) for _c, cl in cols) + "</tr>")
+        cs = 3 if (wide and n == 1) else 1
+        rows.append("<tr>" + td(blabel, cs=(4 if wide else n + 1)) + "</tr>")
+        rows.append("<tr>" + td("信息内容") + "".join(td(h(cl).replace("件数", "<br />件数") if "件数" in cl else cl, cs=cs)
+                                                  for _c, cl in cols) + "</tr>")
         for rcode, rl in brows:
             rows.append("<tr>" + td(doc.l2(rcode, rl)) + "".join(
-                td(f7_cell(doc, 2, rcode, i, doc.p2[rcode][cc])) for i, (cc, _cl) in enumerate(cols)) + "</tr>")
+                td(f7_cell(doc, 2, rcode, i, doc.p2[rcode][cc]), cs=cs) for i, (cc, _cl) in enumerate(cols)) + "</tr>")
     return '<table border="1" cellspacing="0" cellpadding="0" width="600">' + "\n".join(rows) + "</table>"
 
 

@@ -65,7 +65,7 @@ for doc in $(find test/corpus -name '*.expected.json' | sort); do
 		fi
 	done <<<"$out"
 	# published rule violations, through the import
-	if grep -q '"violations": \["P' "$doc"; then
+	if tr -d ' \n\t' <"$doc" | grep -q '"violations":\["P'; then
 		out=$(run_doc "$file" "$doc" <<<"BEGIN; SELECT ok, translate(detail, E'\n\r', '  ') FROM corpus_test.published(:'doc', :'exp'); ROLLBACK;")
 		if [ -z "$out" ]; then
 			skipped=$((skipped + 1))
