@@ -6,6 +6,7 @@
  */
 #include "postgres.h"
 
+#include "catalog/namespace.h"
 #include "funcapi.h"
 #include "mb/pg_wchar.h"
 #include "utils/builtins.h"
@@ -35,11 +36,50 @@ read_arg(text *t)
 	return gi_html_read(utf8, len);
 }
 
-/* UTF-8 text from the reader as a text datum in the database encoding. */
-static Datum
-text_out(const char *s)
+/* The conversion from UTF-8 to the database encoding, InvalidOid when there is none to make. */
+static Oid
+out_proc(void)
 {
-	return PointerGetDatum(cstring_to_text(pg_any_to_server(s, strlen(s), PG_UTF8)));
+	int			enc = GetDatabaseEncoding();
+
+	if (enc == PG_UTF8 || enc == PG_SQL_ASCII)
+		return InvalidOid;
+	return FindDefaultConversionProc(PG_UTF8, enc);
+}
+
+/*
+ * UTF-8 text from the reader as a text datum in the database encoding.  A character that encoding
+ * lacks (one the page wrote as an entity or an escape: &raquo; or &copy; in EUC_CN) becomes '?',
+ * rather than failing the whole page.
+ */
+static Datum
+text_out(const char *s, Oid proc)
+{
+	int			len = strlen(s);
+	int			enc = GetDatabaseEncoding();
+	StringInfoData buf;
+	unsigned char *dest;
+	int			destlen;
+	int			done = 0;
+
+	if (!OidIsValid(proc))
+		return PointerGetDatum(cstring_to_text_with_len(s, len));
+	destlen = len * MAX_CONVERSION_GROWTH + 1;
+	dest = palloc(destlen);
+	initStringInfo(&buf);
+	while (done < len)
+	{
+		done += pg_do_encoding_conversion_buf(proc, PG_UTF8, enc, (unsigned char *) s + done, len - done,
+											  dest, destlen, true);
+		appendStringInfoString(&buf, (const char *) dest);
+		if (done < len)
+		{
+			appendStringInfoChar(&buf, '?');
+			done += Min(pg_utf_mblen((const unsigned char *) s + done), len - done);
+		}
+	}
+	pfree(dest);
+	return PointerGetDatum(cstring_to_text_with_len(buf.data, buf.len));
 }
 
 PG_FUNCTION_INFO_V1(html_tables);
@@ -48,6 +88,7 @@ Datum
 html_tables(PG_FUNCTION_ARGS)
 {
 	GiHtmlDoc  *doc = read_arg(PG_GETARG_TEXT_PP(0));
+	Oid			proc = out_proc();
 	ReturnSetInfo *rsinfo;
 
 	InitMaterializedSRF(fcinfo, 0);
@@ -70,7 +111,7 @@ html_tables(PG_FUNCTION_ARGS)
 				if (cell->text == NULL || cell->from_row < 0)
 					nulls[3] = true;
 				else
-					values[3] = text_out(cell->text);
+					values[3] = text_out(cell->text, proc);
 				values[4] = BoolGetDatum(cell->covered);
 				tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
 			}
@@ -85,5 +126,5 @@ html_text(PG_FUNCTION_ARGS)
 {
 	GiHtmlDoc  *doc = read_arg(PG_GETARG_TEXT_PP(0));
 
-	PG_RETURN_DATUM(text_out(doc->text));
+	PG_RETURN_DATUM(text_out(doc->text, out_proc()));
 }
