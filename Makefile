@@ -27,6 +27,12 @@ PG_CPPFLAGS += -I$(srcdir)/src
 PG_CPPFLAGS += $(shell pkg-config --cflags libxml-2.0 2>/dev/null || xml2-config --cflags)
 SHLIB_LINK += $(shell pkg-config --libs libxml-2.0 2>/dev/null || xml2-config --libs)
 
+# the published-report parser: ICU's Traditional-Simplified transliterator (PostgreSQL links ICU)
+ICU_CFLAGS := $(shell pkg-config --cflags icu-uc icu-i18n 2>/dev/null)
+ICU_LIBS := $(shell pkg-config --libs icu-uc icu-i18n 2>/dev/null || echo -licui18n -licuuc -licudata)
+PG_CPPFLAGS += $(ICU_CFLAGS)
+SHLIB_LINK += $(ICU_LIBS)
+
 PGXS := $(shell $(PG_CONFIG) --pgxs)
 include $(PGXS)
 

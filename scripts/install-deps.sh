@@ -2,7 +2,7 @@
 # Install what building and testing govinfo needs (Debian bookworm, as root), if it is missing.
 set -euo pipefail
 pkgs=(make gcc pkg-config libxml2-dev postgresql-15 postgresql-server-dev-15 postgresql-15-pgtap libtap-parser-sourcehandler-pgtap-perl
-	sqlsmith valgrind)
+	sqlsmith valgrind libicu-dev)
 # optional, only for the suites that need them: --browser (85-browser: Chromium and a CJK font),
 # --cron (86-cron: pg_cron)
 for arg in "$@"; do

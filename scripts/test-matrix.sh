@@ -26,7 +26,7 @@ lock=/tmp/govinfo-pg.lock
 # what a new suite needs.
 root_packages=(
 	postgresql-NN postgresql-server-dev-NN postgresql-server-dev-all postgresql-NN-pgtap postgresql-NN-cron
-	libtap-parser-sourcehandler-pgtap-perl build-essential debhelper fakeroot sqlsmith valgrind libxml2-dev pkg-config
+	libtap-parser-sourcehandler-pgtap-perl build-essential debhelper fakeroot sqlsmith valgrind libxml2-dev pkg-config libicu-dev
 )
 
 # The Debian suite that ships PostgreSQL version $1.

@@ -306,6 +306,16 @@ appeal_figures_violations(PG_FUNCTION_ARGS)
 	return violations_srf(fcinfo, GI_FIG_APPEAL);
 }
 
+PG_FUNCTION_INFO_V1(request_figures_carry_violations);
+/* carry_violations(previous, current): P3-CARRY between two consecutive years */
+Datum
+request_figures_carry_violations(PG_FUNCTION_ARGS)
+{
+	InitMaterializedSRF(fcinfo, 0);
+	gi_check_carry(GI_FIG_REQUEST, PG_GETARG_POINTER(0), PG_GETARG_POINTER(1), emit_row, fcinfo->resultinfo);
+	return (Datum) 0;
+}
+
 PG_FUNCTION_INFO_V1(request_figures_is_balanced);
 /* is_balanced(request_figures) */
 Datum

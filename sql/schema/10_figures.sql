@@ -191,6 +191,11 @@ CREATE FUNCTION @extschema@.violations(@extschema@.appeal_figures)
 	RETURNS TABLE(rule text, row_code text, column_code text, expected numeric, actual numeric, message text)
 	AS 'MODULE_PATHNAME', 'appeal_figures_violations' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 3;
 
+-- P3-CARRY between two consecutive years of one agency: row 2 of current = row 4 of previous
+CREATE FUNCTION @extschema@.carry_violations(previous @extschema@.request_figures, current @extschema@.request_figures)
+	RETURNS TABLE(rule text, row_code text, column_code text, expected numeric, actual numeric, message text)
+	AS 'MODULE_PATHNAME', 'request_figures_carry_violations' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 3;
+
 CREATE FUNCTION @extschema@.is_balanced(@extschema@.request_figures) RETURNS boolean
 	AS 'MODULE_PATHNAME', 'request_figures_is_balanced' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION @extschema@.is_balanced(@extschema@.appeal_figures) RETURNS boolean

@@ -10,6 +10,7 @@
 --   ('parse_report.text', 'text', 'jsonb', 'govinfo.parse_report(inp)', NULL, NULL,
 --    $$SELECT s FROM fuzz.seed_file WHERE file = 'reports'$$, 3),
 INSERT INTO fuzz.target VALUES
+('parse_report.text', 'text', NULL, 'govinfo.parse_report(inp)', NULL, NULL, $$SELECT s FROM fuzz.seed_file WHERE file = 'reports'$$, 3),
 ('request_figures.text', 'text', 'govinfo.request_figures', 'inp::govinfo.request_figures', NULL, NULL,
 	$$SELECT s FROM fuzz.seed_file WHERE file = 'request_figures' UNION SELECT fuzz.valid('govinfo.request_figures', 'request_figures')$$, 4),
 ('request_figures.jsonb', 'json', 'govinfo.request_figures', 'inp::jsonb::govinfo.request_figures',

@@ -1,0 +1,146 @@
+/*
+ * parse.h — the published-report parser (govinfo.parse_report): the state of
+ * one parse shared by its files.
+ *
+ *   parse_normalize.c  the document as normalized UTF-8: traditional → simplified
+ *                      (ICU), pinyin after characters dropped, full-width ASCII,
+ *                      one kind of line break and space
+ *   parse_labels.c     matching a printed label against the catalog
+ *   parse_doc.c        title, agency, year, date, the parts 一…六 and their text
+ *   parse_tokens.c     a table region as a stream of label pieces and values
+ *   parse_rows.c       the table readers of parts 二, 三 and 四 (F1–F4, F6, F8)
+ *   parse_pdf.c        F5: values in reading order assigned by the catalog's order
+ *   parse_result.c     the SQL function, its warnings and its composite result
+ */
+#ifndef GOVINFO_PARSE_H
+#define GOVINFO_PARSE_H
+
+#include "nodes/pg_list.h"
+
+#include "figures.h"
+
+/* the largest document parse_report accepts (bytes); larger is 54000 */
+#define GI_PARSE_MAX_BYTES (8 * 1024 * 1024)
+
+/* One warning of the result. */
+typedef struct GiParseWarning
+{
+	const char *code;			/* truncated, label_variant, ... */
+	int			part;			/* 2, 3, 4 or 0 when not about a table */
+	const char *row_code;		/* or NULL */
+	const char *col_code;		/* or NULL */
+	char	   *message;
+} GiParseWarning;
+
+/* What a table reader found in one part. */
+typedef struct GiPartResult
+{
+	bool		found;			/* the table (some row of it) was found */
+	bool		complete;		/* every cell read or blank in the document */
+	int			format;			/* the layout as printed */
+	GiValues	vals;			/* in the grid of (kind, format) */
+	const char *layout;			/* F1…F6 of the values read, or NULL */
+} GiPartResult;
+
+/* One parse. */
+typedef struct GiParse
+{
+	char	   *text;			/* the normalized document */
+	int			len;
+	int			head[7];		/* offset of the heading of part 1…6, -1 if not found */
+	int			body[7];		/* offset where the part's body starts */
+	int			end[7];			/* offset where it ends */
+
+	char	   *title;
+	char	   *agency;
+	int			year;			/* 0 when unknown */
+	int			pub_y, pub_m, pub_d;	/* published_on; pub_y = 0 when not found */
+	char	   *overview;
+	char	   *problems;
+	char	   *other_matters;
+
+	GiPartResult disc;
+	GiPartResult req;
+	GiPartResult appeal;
+
+	bool		html;			/* read through the HTML reader */
+	bool		crawler;		/* a crawler's dump (F6) */
+	bool		truncated;
+	bool		lossy;
+	bool		unrecoverable;
+	List	   *warnings;		/* GiParseWarning * */
+} GiParse;
+
+/* parse_normalize.c */
+extern char *gi_parse_normalize(const char *s, int len, int *outlen);
+extern char *gi_parse_squash_space(const char *s, int len);
+extern int	gi_utf8_len(unsigned char c);
+
+/* parse_labels.c */
+typedef enum GiMatch
+{
+	GI_MATCH_NONE,
+	GI_MATCH_EXACT,				/* the label, or its short form, as printed */
+	GI_MATCH_PREFIX,			/* the start of a label broken by the copy */
+	GI_MATCH_VARIANT			/* a known variant or a small edit distance */
+} GiMatch;
+
+extern char *gi_label_key(const char *s, int len);
+extern GiMatch gi_match_row(int part, const char *key, int last_row, bool fuzzy, int *row);
+extern const char *gi_row_key(int i);
+extern int	gi_label_distance(const char *a, const char *b, int max);
+extern GiMatch gi_match_row_suffix(int part, const char *key, int last_row, int *row);
+
+/* parse_tokens.c: a table region as label pieces and values */
+typedef enum GiTokKind
+{
+	GI_TOK_TEXT,				/* a piece of text: a label, or part of one, or debris */
+	GI_TOK_NUM,					/* a number as printed */
+	GI_TOK_BLANK,				/* a blank written as '/', '-', '—' or 无 */
+	GI_TOK_EMPTY				/* an empty cell between two '|' of a row printed on one line */
+} GiTokKind;
+
+#define GI_UNIT_NONE 0
+#define GI_UNIT_YUAN 1
+#define GI_UNIT_WAN 2
+
+typedef struct GiTok
+{
+	GiTokKind	kind;
+	const char *s;				/* in the normalized document */
+	int			len;
+	int			line;			/* line number in the region */
+	int			unit;			/* GI_UNIT_* after a number */
+	bool		alone;			/* the only token of its line */
+	bool		glued;			/* a number run directly against text (no separator) */
+} GiTok;
+
+typedef struct GiTokens
+{
+	GiTok	   *toks;
+	int			n;
+	int			pipe_lines;		/* lines holding only '|' */
+	int			multi_pipe_lines;	/* lines of only '|' holding more than one (F1's spans) */
+	int			pipe_rows;		/* lines holding '|' and cells */
+	int			spaced_lines;	/* lines with cells separated by runs of spaces */
+} GiTokens;
+
+extern void gi_tokenize(const char *s, int len, GiTokens *out);
+
+/* parse_doc.c */
+extern void gi_parse_doc(GiParse *p);
+extern void gi_parse_narrative_checks(GiParse *p);
+
+/* parse_rows.c */
+extern void gi_read_tables(GiParse *p);
+
+/* parse_pdf.c */
+extern bool gi_assign_in_order(GiParse *p, GiFigKind kind, int format, const int64 *v, int n,
+							   GiValues *out);
+extern bool gi_values_prove(GiFigKind kind, const GiValues *vals);
+
+/* parse_result.c */
+extern void gi_parse_warn(GiParse *p, const char *code, int part, const char *row_code,
+						  const char *col_code, const char *fmt,...) pg_attribute_printf(6, 7);
+
+#endif

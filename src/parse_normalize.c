@@ -1,0 +1,321 @@
+/*
+ * parse_normalize.c — a published document as the parser reads it: UTF-8
+ * with traditional characters simplified (ICU's Traditional-Simplified
+ * transliterator, turned once per backend into a code-point table), pinyin
+ * inserted after a character dropped (鎮(zhèn) → 镇), full-width ASCII as
+ * ASCII, curly quotes as ASCII quotes, every line break a \n and every other
+ * space a ' '.  One pass, linear in the document.
+ */
+#include "postgres.h"
+
+#include "lib/stringinfo.h"
+#include "mb/pg_wchar.h"
+#include "utils/memutils.h"
+
+#include <unicode/utrans.h>
+#include <unicode/ustring.h>
+
+#include "parse.h"
+
+/* the CJK range the table covers: Extension A and the Unified Ideographs */
+#define T2S_FIRST 0x3400
+#define T2S_LAST 0x9FFF
+#define T2S_SIZE (T2S_LAST - T2S_FIRST + 1)
+
+/* simplified code point of each character of the range, 0 when it is unchanged */
+static int32 *t2s = NULL;
+
+/* Build the traditional → simplified table from ICU's transliterator, once per backend. */
+static void
+build_t2s(void)
+{
+	UErrorCode	status = U_ZERO_ERROR;
+	UChar		id[] = {'T', 'r', 'a', 'd', 'i', 't', 'i', 'o', 'n', 'a', 'l', '-',
+	'S', 'i', 'm', 'p', 'l', 'i', 'f', 'i', 'e', 'd', 0};
+	UTransliterator *tr;
+	UChar	   *buf;
+	int32		cap = T2S_SIZE * 2 + 16;
+	int32		len = T2S_SIZE;
+	int32		limit = T2S_SIZE;
+	int32	   *table;
+
+	tr = utrans_openU(id, -1, UTRANS_FORWARD, NULL, 0, NULL, &status);
+	if (U_FAILURE(status))
+		ereport(ERROR,
+				(errcode(ERRCODE_EXTERNAL_ROUTINE_EXCEPTION),
+				 errmsg("could not open the ICU transliterator \"Traditional-Simplified\": %s",
+						u_errorName(status))));
+	table = MemoryContextAllocZero(TopMemoryContext, sizeof(int32) * T2S_SIZE);
+	buf = palloc(sizeof(UChar) * cap);
+	for (int i = 0; i < T2S_SIZE; i++)
+		buf[i] = (UChar) (T2S_FIRST + i);
+	utrans_transUChars(tr, buf, &len, cap, 0, &limit, &status);
+	if (U_SUCCESS(status) && len == T2S_SIZE)
+	{
+		/* one character for one: read the table off the transliterated range */
+		for (int i = 0; i < T2S_SIZE; i++)
+			if (buf[i] != (UChar) (T2S_FIRST + i) && !U16_IS_SURROGATE(buf[i]))
+				table[i] = buf[i];
+	}
+	else
+	{
+		/* otherwise character by character, keeping one-for-one results only */
+		for (int i = 0; i < T2S_SIZE; i++)
+		{
+			UChar		one[8];
+			int32		olen = 1;
+			int32		olimit = 1;
+
+			status = U_ZERO_ERROR;
+			one[0] = (UChar) (T2S_FIRST + i);
+			utrans_transUChars(tr, one, &olen, lengthof(one), 0, &olimit, &status);
+			if (U_SUCCESS(status) && olen == 1 && one[0] != (UChar) (T2S_FIRST + i) &&
+				!U16_IS_SURROGATE(one[0]))
+				table[i] = one[0];
+		}
+	}
+	utrans_close(tr);
+	pfree(buf);
+	t2s = table;
+}
+
+/* Length of the UTF-8 sequence starting with byte c (1 for a stray byte). */
+int
+gi_utf8_len(unsigned char c)
+{
+	if (c < 0x80)
+		return 1;
+	if ((c & 0xE0) == 0xC0)
+		return 2;
+	if ((c & 0xF0) == 0xE0)
+		return 3;
+	if ((c & 0xF8) == 0xF0)
+		return 4;
+	return 1;
+}
+
+/* Decode one code point at s (n bytes available), setting *n to its length. */
+static pg_wchar
+decode(const unsigned char *s, int avail, int *n)
+{
+	int			l = gi_utf8_len(*s);
+
+	if (l > avail || l == 1)
+	{
+		*n = 1;
+		return *s;
+	}
+	*n = l;
+	return utf8_to_unicode(s);
+}
+
+/* Whether c is a Latin letter that can be part of a pinyin syllable (tone marks included). */
+static bool
+is_pinyin_letter(pg_wchar c, bool *marked)
+{
+	if (c >= 'a' && c <= 'z')
+		return true;
+	if ((c >= 0xE0 && c <= 0xFC && c != 0xF7) || (c >= 0x100 && c <= 0x1DC))
+	{
+		*marked = true;
+		return true;
+	}
+	return false;
+}
+
+/* Whether c is a CJK ideograph. */
+static inline bool
+is_han(pg_wchar c)
+{
+	return (c >= 0x3400 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF) ||
+		(c >= 0x20000 && c <= 0x2FFFF);
+}
+
+/*
+ * The length in bytes of an inserted pinyin "(zhèn)" at s, or 0: an opening
+ * parenthesis, one to seven pinyin letters with at least one vowel, a
+ * closing one.
+ */
+static int
+pinyin_len(const unsigned char *s, int avail)
+{
+	int			i;
+	int			letters = 0;
+	bool		marked = false;
+	bool		vowel = false;
+
+	if (avail < 3 || (s[0] != '(' && !(avail >= 5 && s[0] == 0xEF && s[1] == 0xBC && s[2] == 0x88)))
+		return 0;
+	i = (s[0] == '(') ? 1 : 3;
+	while (i < avail && letters <= 7)
+	{
+		int			n;
+		pg_wchar	c = decode(s + i, avail - i, &n);
+
+		if (c == ')' || c == 0xFF09)
+			return (letters > 0 && (vowel || marked)) ? i + n : 0;
+		if (!is_pinyin_letter(c, &marked))
+			return 0;
+		if (c > 0x7F || strchr("aeiouv", (int) c) != NULL)
+			vowel = true;
+		letters++;
+		i += n;
+	}
+	return 0;
+}
+
+/* Write code point c as UTF-8 at *o (room for 4 bytes), advancing *o. */
+static inline void
+put_wchar(char **o, pg_wchar c)
+{
+	if (c < 0x80)
+		*(*o)++ = (char) c;
+	else
+	{
+		unicode_to_utf8(c, (unsigned char *) *o);
+		*o += pg_utf_mblen((unsigned char *) *o);
+	}
+}
+
+/*
+ * The normalized form of a UTF-8 document (see the file comment); the caller
+ * has checked that the text is valid UTF-8 without NUL.
+ */
+char *
+gi_parse_normalize(const char *src, int len, int *outlen)
+{
+	const unsigned char *s = (const unsigned char *) src;
+	char	   *out;
+	char	   *o;
+	int			i = 0;
+	bool		prev_han = false;
+
+	if (t2s == NULL)
+		build_t2s();
+	/* every character keeps or shrinks its length, but a tab, which becomes two spaces */
+	out = palloc((Size) len * 2 + 8);
+	o = out;
+	while (i < len)
+	{
+		int			n;
+		pg_wchar	c;
+
+		if (s[i] < 0x80 && s[i] != '(' && s[i] != '\r' && s[i] != '\t' && s[i] != '\f' && s[i] != '\v')
+		{
+			/* plain ASCII: as is */
+			*o++ = (char) s[i++];
+			prev_han = false;
+			continue;
+		}
+		c = decode(s + i, len - i, &n);
+		i += n;
+		if (c == '\r')
+		{
+			if (i < len && s[i] == '\n')
+				i++;
+			c = '\n';
+		}
+		else if (c == '\f' || c == '\v' || c == 0x2028 || c == 0x2029 || c == 0x85)
+			c = '\n';
+		else if (c == '\t')
+		{
+			*o++ = ' ';
+			*o++ = ' ';
+			prev_han = false;
+			continue;
+		}
+		else if (c == 0xA0 || c == 0x3000 || (c >= 0x2000 && c <= 0x200A) || c == 0x202F)
+			c = ' ';
+		else if (c == 0x200B || c == 0x200C || c == 0x200D || c == 0xFEFF || c == 0xAD)
+			continue;
+		else if (c >= 0xFF01 && c <= 0xFF5E)
+			c -= 0xFEE0;		/* full-width ASCII */
+		else if (c == 0x201C || c == 0x201D || c == 0x201E || c == 0x300C || c == 0x300D)
+			c = '"';
+		else if (c == 0x2018 || c == 0x2019)
+			c = '\'';
+		else if (c == 0x3014)
+			c = '[';
+		else if (c == 0x3015)
+			c = ']';
+		else if (c == 0x2212 || c == 0x2010 || c == 0x2011)
+			c = '-';
+		else if (c >= T2S_FIRST && c <= T2S_LAST && t2s[c - T2S_FIRST] != 0)
+			c = t2s[c - T2S_FIRST];
+
+		if (prev_han && c == '(')
+		{
+			int			p = pinyin_len(s + i - n, len - (i - n));
+
+			if (p > 0)
+			{
+				i += p - n;
+				continue;		/* keep prev_han: 公開(kāi)(ZhuYin) is rare */
+			}
+		}
+		prev_han = is_han(c);
+		put_wchar(&o, c);
+	}
+	*o = '\0';
+	*outlen = o - out;
+	return out;
+}
+
+/*
+ * Narrative text with its white space normalized: lines trimmed, runs of
+ * spaces inside a line one space (none between two Chinese characters),
+ * empty lines and lines of table debris (only '|', digits, '-', '/') dropped.
+ */
+char *
+gi_parse_squash_space(const char *s, int len)
+{
+	StringInfoData buf;
+	int			i = 0;
+
+	initStringInfo(&buf);
+	while (i < len)
+	{
+		int			eol = i;
+		int			a,
+					b;
+		bool		debris = true;
+
+		while (eol < len && s[eol] != '\n')
+			eol++;
+		a = i;
+		b = eol;
+		while (a < b && s[a] == ' ')
+			a++;
+		while (b > a && s[b - 1] == ' ')
+			b--;
+		for (int k = a; k < b; k++)
+			if (!strchr("|0123456789-/. ", s[k]))
+			{
+				debris = false;
+				break;
+			}
+		if (!debris && b > a)
+		{
+			if (buf.len > 0)
+				appendStringInfoChar(&buf, '\n');
+			for (int k = a; k < b; k++)
+			{
+				if (s[k] == ' ')
+				{
+					int			e = k;
+
+					while (e < b && s[e] == ' ')
+						e++;
+					/* a space stays only between two ASCII characters */
+					if ((unsigned char) s[k - 1] < 0x80 && (unsigned char) s[e] < 0x80)
+						appendStringInfoChar(&buf, ' ');
+					k = e - 1;
+					continue;
+				}
+				appendStringInfoChar(&buf, s[k]);
+			}
+		}
+		i = eol + 1;
+	}
+	return buf.data;
+}

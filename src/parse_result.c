@@ -1,0 +1,338 @@
+/*
+ * parse_result.c — govinfo.parse_report(document text): checks the input
+ * (size limit 54000, the document as UTF-8 without NUL), runs the parser and
+ * builds the govinfo.parsed_report composite with its warnings.
+ */
+#include "postgres.h"
+
+#include "fmgr.h"
+#include "funcapi.h"
+#include "access/htup_details.h"
+#include "lib/stringinfo.h"
+#include "mb/pg_wchar.h"
+#include "utils/builtins.h"
+#include "utils/date.h"
+#include "utils/datetime.h"
+#include "utils/json.h"
+#include "utils/jsonb.h"
+
+#include "encoding.h"
+#include "parse.h"
+
+#if defined(__has_include)
+#if __has_include("parse_html.h")
+#include "parse_html.h"
+#define GI_HAVE_HTML 1
+#endif
+#endif
+
+PG_FUNCTION_INFO_V1(gi_parse_report);
+
+#define NATTS 14
+
+/* Add a warning to the parse. */
+void
+gi_parse_warn(GiParse *p, const char *code, int part, const char *row_code, const char *col_code,
+			  const char *fmt,...)
+{
+	GiParseWarning *w = palloc(sizeof(GiParseWarning));
+	StringInfoData buf;
+
+	initStringInfo(&buf);
+	for (;;)
+	{
+		va_list		args;
+		int			needed;
+
+		va_start(args, fmt);
+		needed = appendStringInfoVA(&buf, fmt, args);
+		va_end(args);
+		if (needed == 0)
+			break;
+		enlargeStringInfo(&buf, needed);
+	}
+	w->code = code;
+	w->part = part;
+	w->row_code = row_code;
+	w->col_code = col_code;
+	w->message = buf.data;
+	p->warnings = lappend(p->warnings, w);
+}
+
+/* The warnings as a jsonb array of {"code", "part", "row_code", "column_code", "message"}. */
+static Datum
+warnings_jsonb(GiParse *p)
+{
+	StringInfoData buf;
+	ListCell   *lc;
+	bool		first = true;
+
+	initStringInfo(&buf);
+	appendStringInfoChar(&buf, '[');
+	foreach(lc, p->warnings)
+	{
+		GiParseWarning *w = lfirst(lc);
+
+		if (!first)
+			appendStringInfoString(&buf, ", ");
+		first = false;
+		appendStringInfoString(&buf, "{\"code\": ");
+		escape_json(&buf, w->code);
+		if (w->part > 0)
+			appendStringInfo(&buf, ", \"part\": %d", w->part);
+		else
+			appendStringInfoString(&buf, ", \"part\": null");
+		appendStringInfoString(&buf, ", \"row_code\": ");
+		if (w->row_code)
+			escape_json(&buf, w->row_code);
+		else
+			appendStringInfoString(&buf, "null");
+		appendStringInfoString(&buf, ", \"column_code\": ");
+		if (w->col_code)
+			escape_json(&buf, w->col_code);
+		else
+			appendStringInfoString(&buf, "null");
+		appendStringInfoString(&buf, ", \"message\": ");
+		escape_json(&buf, w->message);
+		appendStringInfoChar(&buf, '}');
+	}
+	appendStringInfoChar(&buf, ']');
+	return DirectFunctionCall1(jsonb_in, CStringGetDatum(gi_zh(buf.data)));
+}
+
+/* A text datum of UTF-8 text in the database encoding, or NULL. */
+static Datum
+text_datum(const char *utf8, bool *isnull)
+{
+	*isnull = (utf8 == NULL);
+	return *isnull ? (Datum) 0 : PointerGetDatum(cstring_to_text(gi_zh(utf8)));
+}
+
+/* The document as UTF-8: checked, converted from the database encoding. */
+static const char *
+document_utf8(text *doc, int *len)
+{
+	const char *s = VARDATA_ANY(doc);
+	int			n = VARSIZE_ANY_EXHDR(doc);
+	const char *nul = memchr(s, '\0', n);
+	const char *u;
+
+	if (n > GI_PARSE_MAX_BYTES)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("document of %d bytes is too large to parse", n),
+				 errdetail("govinfo.parse_report accepts documents of at most %d bytes.", GI_PARSE_MAX_BYTES)));
+	if (nul != NULL)
+		ereport(ERROR,
+				(errcode(ERRCODE_CHARACTER_NOT_IN_REPERTOIRE),
+				 errmsg("document holds a NUL byte at offset %d", (int) (nul - s)),
+				 errdetail("A report is text; remove the NUL bytes or decode the file first.")));
+	if (!pg_verify_mbstr(GetDatabaseEncoding(), s, n, true))
+		ereport(ERROR,
+				(errcode(ERRCODE_CHARACTER_NOT_IN_REPERTOIRE),
+				 errmsg("document is not valid %s", GetDatabaseEncodingName()),
+				 errdetail("Convert the document to the database encoding before parsing it.")));
+	if (GetDatabaseEncoding() == PG_UTF8 || GetDatabaseEncoding() == PG_SQL_ASCII)
+	{
+		if (GetDatabaseEncoding() == PG_SQL_ASCII && !pg_verify_mbstr(PG_UTF8, s, n, true))
+			ereport(ERROR,
+					(errcode(ERRCODE_CHARACTER_NOT_IN_REPERTOIRE),
+					 errmsg("document is not valid UTF-8")));
+		*len = n;
+		return s;
+	}
+	u = pg_server_to_any(s, n, PG_UTF8);
+	*len = strlen(u);
+	return u;
+}
+
+#ifdef GI_HAVE_HTML
+/*
+ * The text of an HTML document with each table written in place as rows of
+ * cells between '|' (the F2 shape the table reader reads): an empty cell, or
+ * one covered by an empty cell's span, is an empty cell; a position covered
+ * by a span of a filled cell is left out.
+ */
+static char *
+html_as_text(GiHtmlDoc *h, int *len)
+{
+	StringInfoData b;
+	const char *s = h->text;
+
+	initStringInfo(&b);
+	while (*s)
+	{
+		const char *eol = strchr(s, '\n');
+		int			n = eol ? (int) (eol - s) : (int) strlen(s);
+		int			t;
+
+		if (n > 7 && s[0] == '\x1E' && strncmp(s + 1, "TABLE ", 6) == 0 &&
+			(t = atoi(s + 7)) >= 0 && t < h->ntables)
+		{
+			GiHtmlTable *tb = &h->tables[t];
+
+			for (int r = 0; r < tb->nrows; r++)
+			{
+				appendStringInfoChar(&b, '|');
+				for (int c = 0; c < tb->ncols; c++)
+				{
+					GiHtmlCell *cell = &tb->cells[r * tb->ncols + c];
+					const char *txt = cell->text;
+
+					if (txt == NULL && !cell->covered)
+						continue;	/* no cell there: a short row */
+					if (cell->covered)
+					{
+						GiHtmlCell *from = &tb->cells[cell->from_row * tb->ncols + cell->from_col];
+
+						if (from->text && from->text[0])
+							continue;
+						txt = "";
+					}
+					appendStringInfo(&b, " %s |", txt ? txt : "");
+				}
+				appendStringInfoChar(&b, '\n');
+			}
+		}
+		else
+		{
+			appendBinaryStringInfo(&b, s, n);
+			appendStringInfoChar(&b, '\n');
+		}
+		s += n + (eol ? 1 : 0);
+	}
+	*len = b.len;
+	return b.data;
+}
+#endif
+
+/* Run the parser on a UTF-8 document. */
+static void
+parse_document(GiParse *p, const char *doc, int len)
+{
+	int			found = 0;
+
+	memset(p, 0, sizeof(*p));
+#ifdef GI_HAVE_HTML
+	if (gi_html_detect(doc, len))
+	{
+		GiHtmlDoc  *h = gi_html_read(doc, len);
+
+		p->html = true;
+		doc = html_as_text(h, &len);
+	}
+#endif
+	p->text = gi_parse_normalize(doc, len, &p->len);
+	gi_parse_doc(p);
+	for (int k = 1; k <= 6; k++)
+		found += p->head[k] >= 0;
+	if (found == 0)
+	{
+		/* no part of a report: nothing to read */
+		p->warnings = NIL;
+		gi_parse_warn(p, "not_a_report", 0, NULL, NULL,
+					  len == 0 ? "the document is empty" :
+					  "no heading of parts 一 to 六 of an annual report was found");
+		return;
+	}
+	for (int i = 0; i + 8 < Min(p->len, 4000); i++)
+		if (strncmp(p->text + i, "原文链接:", 13) == 0)
+			p->crawler = true;
+	/* a crawler's dump without its header: the body on one line of 2000 bytes or more */
+	for (int i = 0, start = 0; i <= p->len && !p->crawler; i++)
+		if (i == p->len || p->text[i] == '\n')
+		{
+			p->crawler = i - start >= 2000;
+			start = i + 1;
+		}
+	gi_read_tables(p);
+	gi_parse_narrative_checks(p);
+}
+
+/* The family of the copy (parsed_report.layout). */
+static const char *
+layout_name(GiParse *p)
+{
+	if (p->truncated || p->lossy || p->unrecoverable)
+		return "F8";
+	if (p->html)
+		return "F7";
+	if (!p->req.found && !p->disc.found && !p->appeal.found)
+		return "none";
+	if (p->crawler)
+		return "F6";
+	if (p->req.layout)
+		return p->req.layout;
+	if (p->disc.layout)
+		return p->disc.layout;
+	return "F1";
+}
+
+/* govinfo.parse_report(document text) RETURNS govinfo.parsed_report */
+Datum
+gi_parse_report(PG_FUNCTION_ARGS)
+{
+	text	   *doc = PG_GETARG_TEXT_PP(0);
+	TupleDesc	tupdesc;
+	Datum		values[NATTS];
+	bool		nulls[NATTS];
+	GiParse		p;
+	int			len;
+	const char *utf8;
+	const char *fmt;
+	bool		complete;
+
+	/* the result's descriptor, blessed once per call site */
+	tupdesc = (TupleDesc) fcinfo->flinfo->fn_extra;
+	if (tupdesc == NULL)
+	{
+		MemoryContext old;
+
+		if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
+			elog(ERROR, "parse_report must return a composite type");
+		old = MemoryContextSwitchTo(fcinfo->flinfo->fn_mcxt);
+		tupdesc = BlessTupleDesc(CreateTupleDescCopy(tupdesc));
+		MemoryContextSwitchTo(old);
+		fcinfo->flinfo->fn_extra = tupdesc;
+	}
+	utf8 = document_utf8(doc, &len);
+	parse_document(&p, utf8, len);
+
+	memset(nulls, 0, sizeof(nulls));
+	values[0] = text_datum(p.title, &nulls[0]);
+	values[1] = text_datum(p.agency, &nulls[1]);
+	nulls[2] = p.year == 0;
+	values[2] = Int32GetDatum(p.year);
+	nulls[3] = p.pub_y == 0;
+	if (!nulls[3])
+		values[3] = DateADTGetDatum(date2j(p.pub_y, p.pub_m, p.pub_d) - POSTGRES_EPOCH_JDATE);
+	fmt = !p.req.found ? NULL : p.req.format == GI_FORMAT_2019 ? "2019" : "2021";
+	values[4] = text_datum(fmt, &nulls[4]);
+
+	nulls[5] = !p.disc.found || !gi_layout_grid(GI_FIG_DISCLOSURE, p.disc.format)->stored;
+	if (!nulls[5])
+		values[5] = PointerGetDatum(gi_pack(GI_FIG_DISCLOSURE, &p.disc.vals));
+	nulls[6] = !p.req.found;
+	if (!nulls[6])
+		values[6] = PointerGetDatum(gi_pack(GI_FIG_REQUEST, &p.req.vals));
+	nulls[7] = !p.appeal.found;
+	if (!nulls[7])
+		values[7] = PointerGetDatum(gi_pack(GI_FIG_APPEAL, &p.appeal.vals));
+	values[8] = text_datum(p.overview, &nulls[8]);
+	values[9] = text_datum(p.problems, &nulls[9]);
+	values[10] = text_datum(p.other_matters, &nulls[10]);
+	complete = p.disc.found && p.req.found && p.appeal.found &&
+		p.disc.complete && p.req.complete && p.appeal.complete &&
+		!p.truncated && !p.lossy && !p.unrecoverable;
+	if (!p.disc.found || !p.req.found || !p.appeal.found)
+	{
+		if (p.warnings == NIL || strcmp(((GiParseWarning *) linitial(p.warnings))->code, "not_a_report") != 0)
+			gi_parse_warn(&p, "table_missing", !p.disc.found ? 2 : !p.req.found ? 3 : 4, NULL, NULL,
+						  "the table of part %s was not found",
+						  !p.disc.found ? "二" : !p.req.found ? "三" : "四");
+	}
+	values[11] = BoolGetDatum(complete);
+	values[12] = text_datum(layout_name(&p), &nulls[12]);
+	values[13] = warnings_jsonb(&p);
+	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(tupdesc, values, nulls)));
+}

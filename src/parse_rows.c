@@ -1,0 +1,939 @@
+/*
+ * parse_rows.c — the table readers of parts 二, 三 and 四, driven by the
+ * catalog.  Parts 二 and 三 are read by their row labels: each data row takes
+ * the values that follow its label up to the next label (F1 one cell per
+ * line, F2 one row per line, F3 values and '|' alternating, F4 pdftotext
+ * -layout).  A row whose cells ran together (F6) is split by gi_split_runs;
+ * values that do not line up with the labels (F5) are assigned by the
+ * catalog's order (parse_pdf.c); what cannot be recovered stays blank and is
+ * flagged (F8).  Part 四 is read by position: its fifteen values in order.
+ */
+#include "postgres.h"
+
+#include "lib/stringinfo.h"
+
+#include "parse.h"
+
+#if defined(__has_include)
+#if __has_include("parse_split.h")
+#include "parse_split.h"
+#define GI_HAVE_SPLIT 1
+#endif
+#endif
+
+#define MAX_ROW_VALS 40
+
+/* The values read after one catalog row's label. */
+typedef struct RowRead
+{
+	bool		seen;
+	GiMatch		match;
+	int			n;				/* values (may exceed MAX_ROW_VALS: then only counted) */
+	GiTok	   *v[MAX_ROW_VALS];
+	int			line;			/* line of the label */
+	char	   *printed;		/* the label as printed, for label_variant */
+	int			npre;			/* values printed right before the label (F5), when none follow it */
+	GiTok	   *pre[8];
+} RowRead;
+
+/* A piece of text or a value, in document order. */
+typedef struct Item
+{
+	bool		value;
+	GiTok	   *tok;
+	const char *s;				/* piece of text */
+	int			len;
+} Item;
+
+/* Whether a numbering starts at s[i] inside a text token (not at its start). */
+static bool
+numbering_starts(const char *s, int i, int len)
+{
+	static const char *const cn[] = {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十"};
+	unsigned char c0 = (unsigned char) s[i];
+
+	/* the numerals 一 … 十 all start with byte E4 or E5 */
+	if (c0 != '(' && !isdigit(c0) && c0 != 0xE4 && c0 != 0xE5)
+		return false;
+	if (s[i] == '(' && i + 2 < len)
+	{
+		int			j = i + 1;
+		bool		num = false;
+
+		if (i >= 3 && strncmp(s + i - 3, "第", 3) == 0)
+			return false;
+		for (int c = 0; c < 10; c++)
+			if (strncmp(s + j, cn[c], 3) == 0)
+			{
+				j += 3;
+				num = true;
+				break;
+			}
+		if (!num)
+			while (j < len && isdigit((unsigned char) s[j]) && j - i < 3)
+			{
+				j++;
+				num = true;
+			}
+		return num && j < len && s[j] == ')';
+	}
+	if (isdigit((unsigned char) s[i]) && i + 1 < len && (s[i + 1] == '.' || strncmp(s + i + 1, "、", 3) == 0) &&
+		!isdigit((unsigned char) s[i - 1]) && s[i - 1] != '(' &&
+		i + 2 < len && !isdigit((unsigned char) s[i + 2]))
+		return true;
+	for (int c = 0; c < 10; c++)
+		if (strncmp(s + i, cn[c], 3) == 0 && i + 6 <= len && strncmp(s + i + 3, "、", 3) == 0)
+		{
+			/* not the second numeral of 十一、 */
+			for (int d = 0; d < 10; d++)
+				if (i >= 3 && strncmp(s + i - 3, cn[d], 3) == 0)
+					return false;
+			return true;
+		}
+	return false;
+}
+
+/* The items of a token stream: text tokens cut into pieces at numberings. */
+static Item *
+make_items(GiTokens *t, int *nitems)
+{
+	int			cap = t->n * 2 + 8;
+	Item	   *items = palloc(sizeof(Item) * cap);
+	int			n = 0;
+
+	for (int k = 0; k < t->n; k++)
+	{
+		GiTok	   *tok = &t->toks[k];
+
+		if (tok->kind != GI_TOK_TEXT)
+		{
+			if (n == cap)
+				items = repalloc(items, sizeof(Item) * (cap *= 2));
+			items[n].value = true;
+			items[n].tok = tok;
+			items[n].s = tok->s;
+			items[n].len = tok->len;
+			n++;
+			continue;
+		}
+		{
+			int			st = 0;
+
+			for (int i = 1; i <= tok->len; i++)
+			{
+				if (i < tok->len && !numbering_starts(tok->s, i, tok->len))
+					continue;
+				if (n == cap)
+					items = repalloc(items, sizeof(Item) * (cap *= 2));
+				items[n].value = false;
+				items[n].tok = tok;
+				items[n].s = tok->s + st;
+				items[n].len = i - st;
+				n++;
+				st = i;
+			}
+		}
+	}
+	*nitems = n;
+	return items;
+}
+
+/* Match the piece at items[*k], joining the next pieces of a label broken over lines. */
+static int
+match_piece(int part, Item *items, int nitems, int *k, int last_row, GiMatch *how, char **printed)
+{
+	StringInfoData joined;
+	int			row = -1;
+	GiMatch		m;
+	int			used = *k;
+	bool		fuzzy;
+
+	initStringInfo(&joined);
+	appendBinaryStringInfo(&joined, items[*k].s, items[*k].len);
+	/*
+	 * Typos and broken labels are looked for only where a label can be: a
+	 * numbered piece, or one right before values or before another piece.
+	 */
+	fuzzy = (items[*k].len > 0 && (items[*k].s[0] == '(' || isdigit((unsigned char) items[*k].s[0]) ||
+								   (items[*k].len > 6 && strncmp(items[*k].s + 3, "、", 3) == 0))) ||
+		(*k + 1 < nitems && items[*k + 1].value);
+	m = gi_match_row(part, gi_label_key(joined.data, joined.len), last_row, fuzzy, &row);
+	/* a group label with text after it: the data label glued at its end (F6) */
+	if (m == GI_MATCH_EXACT && gi_rows[row].kind == GI_ROW_GROUP && *k + 1 < nitems && items[*k + 1].value)
+	{
+		int			r2;
+
+		if (gi_match_row_suffix(part, gi_label_key(joined.data, joined.len), last_row, &r2) == GI_MATCH_EXACT &&
+			gi_rows[r2].kind != GI_ROW_GROUP)
+			row = r2;
+	}
+	while (m == GI_MATCH_PREFIX && used + 1 < nitems && !items[used + 1].value && used - *k < 4)
+	{
+		int			r2;
+		GiMatch		m2;
+		int			save = joined.len;
+
+		appendBinaryStringInfo(&joined, items[used + 1].s, items[used + 1].len);
+		m2 = gi_match_row(part, gi_label_key(joined.data, joined.len), last_row, true, &r2);
+		if (m2 == GI_MATCH_NONE)
+		{
+			joined.len = save;
+			joined.data[save] = '\0';
+			break;
+		}
+		used++;
+		m = m2;
+		row = r2;
+	}
+	/*
+	 * A label start whose missing tail is not printed later (before the next
+	 * label) lost its last characters: a variant, not a broken label.
+	 */
+	if (m == GI_MATCH_PREFIX)
+	{
+		const char *tail = gi_row_key(row) + strlen(gi_label_key(joined.data, joined.len));
+		bool		found = false;
+		int			pieces = 0;
+
+		/* the next two pieces (a group label may stand between), or none at all (cut off) */
+		for (int j = used + 1; j < nitems && j <= used + 40 && !found && pieces < 2; j++)
+		{
+			char	   *pk;
+
+			if (items[j].value)
+				continue;
+			pieces++;
+			pk = gi_label_key(items[j].s, items[j].len);
+			found = pk[0] != '\0' && strncmp(tail, pk, strlen(pk)) == 0;
+		}
+		if (!found && pieces > 0)
+			m = GI_MATCH_VARIANT;
+	}
+	/* a label broken where its first line is no label's unique start: (六)其他⏎处理 */
+	if (m == GI_MATCH_NONE && used + 1 < nitems && !items[used + 1].value)
+	{
+		int			r2;
+		int			save = joined.len;
+		GiMatch		m2;
+
+		appendBinaryStringInfo(&joined, items[used + 1].s, items[used + 1].len);
+		m2 = gi_match_row(part, gi_label_key(joined.data, joined.len), last_row, false, &r2);
+		if (m2 == GI_MATCH_EXACT)
+		{
+			used++;
+			m = m2;
+			row = r2;
+		}
+		else
+		{
+			joined.len = save;
+			joined.data[save] = '\0';
+		}
+	}
+	/* a label glued to the text before it, right before its values (F6) */
+	if (m == GI_MATCH_NONE && used + 1 < nitems && items[used + 1].value)
+		m = gi_match_row_suffix(part, gi_label_key(joined.data, joined.len), last_row, &row);
+	*k = used;
+	*how = m;
+	*printed = joined.data;
+	return row;
+}
+
+/* The catalog row index of a part's row code in any format, or -1. */
+static int
+catalog_row(int part, const char *code)
+{
+	for (int i = 0; i < gi_nrows; i++)
+		if (gi_rows[i].part == part && strcmp(gi_rows[i].code, code) == 0)
+			return i;
+	return -1;
+}
+
+/*
+ * Read the labeled rows of a part: reads[i] gets the values after the label
+ * of catalog row i.  Returns the number of values before the first label.
+ */
+static int
+read_labeled(GiParse *p, int part, Item *items, int nitems, RowRead *reads)
+{
+	char	   *unknown = NULL;
+	GiTok	   *pre[8];
+	int			npre = 0;
+	int			cur = -1;
+	int			last_row = -1;
+	int			stray = 0;
+	int			cur_line = -1;
+
+	for (int k = 0; k < nitems; k++)
+	{
+		Item	   *it = &items[k];
+
+		if (it->value)
+		{
+			RowRead    *r;
+
+			if (cur < 0)
+			{
+				if (it->tok->kind != GI_TOK_EMPTY)
+				{
+					stray++;
+					if (npre < 8)
+						pre[npre] = it->tok;
+					npre++;
+				}
+				if (cur == -3 && it->tok->kind != GI_TOK_EMPTY)
+				{
+					gi_parse_warn(p, "unknown_row", part, NULL, NULL,
+								  "values printed after \"%s\", which is no row of part %s",
+								  unknown, part == 2 ? "二" : "三");
+					cur = -1;
+				}
+				continue;
+			}
+			r = &reads[cur];
+			/* an empty cell counts on the label's line or beside values already read */
+			if (it->tok->kind == GI_TOK_EMPTY && it->tok->line != r->line &&
+				!(r->n > 0 && r->v[Min(r->n, MAX_ROW_VALS) - 1]->line == it->tok->line))
+				continue;
+			if (r->n < MAX_ROW_VALS)
+				r->v[r->n] = it->tok;
+			r->n++;
+			cur_line = it->tok->line;
+			continue;
+		}
+		{
+			GiMatch		how;
+			char	   *printed;
+			int			row = match_piece(part, items, nitems, &k, last_row, &how, &printed);
+
+			if (row < 0)
+			{
+				/* text after a row's values ends the row (a label's tail, or an unknown row) */
+				if (cur >= 0 && reads[cur].n > 0)
+					cur = -2;
+				if (cur < 0 && last_row >= 0 && it->len >= 4 &&
+					(it->s[0] == '(' || isdigit((unsigned char) it->s[0]) ||
+					 (it->len > 6 && strncmp(it->s + 3, "、", 3) == 0)))
+				{
+					cur = -3;
+					unknown = printed;
+				}
+				continue;
+			}
+			/* a group label printed beside a data row's wrapped label (F4): not a row */
+			if (gi_rows[row].kind == GI_ROW_GROUP && cur >= 0 && reads[cur].n == 0 &&
+				gi_rows[cur].kind != GI_ROW_GROUP)
+				continue;
+			if (gi_rows[row].kind == GI_ROW_GROUP && strcmp(gi_rows[row].code, "3.6") != 0)
+			{
+				last_row = row;
+				cur = -1;
+				continue;
+			}
+			/* one slot per row code (2.1.2 and 3.6 have a label per format) */
+			row = catalog_row(part, gi_rows[row].code);
+			if (reads[row].seen && reads[row].n > 0)
+			{
+				/* a second copy of a label already read: the copy repeats (keep the first) */
+				cur = -1;
+				continue;
+			}
+			reads[row].seen = true;
+			if (npre <= 8)
+			{
+				reads[row].npre = npre;
+				memcpy(reads[row].pre, pre, sizeof(GiTok *) * npre);
+			}
+			npre = 0;
+			reads[row].match = how;
+			reads[row].printed = printed;
+			reads[row].line = it->tok->line;
+			cur = row;
+			last_row = row;
+			(void) cur_line;
+		}
+	}
+	return stray;
+}
+
+/* Parse a count or an amount as printed into *out (GI_BLANK for a blank); false when unreadable. */
+static bool
+token_value(const GiGrid *g, int index, const char *col, GiTok *t, int64 *out, bool *yuan)
+{
+	int64		ip = 0;
+	int64		frac = 0;
+	int			fd = 0;
+	int			i = 0;
+	bool		neg = false;
+
+	*out = GI_BLANK;
+	if (t->kind == GI_TOK_BLANK || t->kind == GI_TOK_EMPTY)
+		return true;
+	if (t->len > 0 && (t->s[0] == '+' || t->s[0] == '-'))
+	{
+		if (strcmp(col, "delta") != 0)
+			return false;
+		neg = t->s[0] == '-';
+		i = 1;
+	}
+	for (; i < t->len && isdigit((unsigned char) t->s[i]); i++)
+	{
+		ip = ip * 10 + (t->s[i] - '0');
+		if (ip > PG_INT32_MAX)
+			return false;
+	}
+	if (i < t->len && t->s[i] == '.')
+	{
+		if (index != g->amount_index)
+			return false;
+		for (i++; i < t->len && isdigit((unsigned char) t->s[i]); i++)
+			if (fd < 6)
+			{
+				frac = frac * 10 + (t->s[i] - '0');
+				fd++;
+			}
+	}
+	if (index == g->amount_index)
+	{
+		int64		v;
+
+		while (fd < 6)
+		{
+			frac *= 10;
+			fd++;
+		}
+		v = ip * 1000000 + frac;
+		if (t->unit == GI_UNIT_YUAN)
+		{
+			v = v / 10000;		/* 元 → 万元 */
+			*yuan = true;
+		}
+		*out = v;
+		return true;
+	}
+	if (t->unit != GI_UNIT_NONE)
+		return false;
+	*out = neg ? -ip : ip;
+	return true;
+}
+
+/* Whether a row's tokens look like a run of cells printed together (F6). */
+static bool
+is_run(RowRead *r, int ncols, bool amount)
+{
+	int			digits = 0;
+
+	if (r->n == 0 || r->n >= ncols || r->n > MAX_ROW_VALS)
+		return false;
+	for (int i = 0; i < r->n; i++)
+	{
+		if (r->v[i]->kind != GI_TOK_NUM || r->v[i]->unit != GI_UNIT_NONE ||
+			(!amount && memchr(r->v[i]->s, '.', r->v[i]->len)))
+			return false;
+		digits += r->v[i]->len;
+	}
+	return digits >= ncols;
+}
+
+/* The run text of a row: its digit groups separated by single spaces. */
+static char *
+run_text(GiTok **v, int n, int *len)
+{
+	StringInfoData b;
+
+	initStringInfo(&b);
+	for (int i = 0; i < n; i++)
+	{
+		if (i > 0)
+			appendStringInfoChar(&b, ' ');
+		appendBinaryStringInfo(&b, v[i]->s, v[i]->len);
+	}
+	*len = b.len;
+	return b.data;
+}
+
+/* A table's pending runs (F6), split together so that the rules across rows decide. */
+typedef struct Runs
+{
+	int			n;
+	int			first[GI_MAX_GRID_ROWS + 1];
+	int			ncells[GI_MAX_GRID_ROWS + 1];
+	char	   *text[GI_MAX_GRID_ROWS + 1];
+	int			len[GI_MAX_GRID_ROWS + 1];
+	const char *code[GI_MAX_GRID_ROWS + 1];
+} Runs;
+
+/* Split a table's runs (gi_split_runs when built in; else only one digit per cell). */
+static void
+split_runs(GiParse *p, GiFigKind kind, int format, int part, Runs *runs, GiValues *vals, bool *complete)
+{
+	if (runs->n == 0)
+		return;
+	p->crawler = true;
+#ifdef GI_HAVE_SPLIT
+	{
+		GiRun	   *rs = palloc(sizeof(GiRun) * runs->n);
+		List	   *amb;
+		ListCell   *lc;
+
+		for (int i = 0; i < runs->n; i++)
+		{
+			rs[i].first = runs->first[i];
+			rs[i].ncells = runs->ncells[i];
+			rs[i].text = runs->text[i];
+			rs[i].len = runs->len[i];
+		}
+		amb = gi_split_runs(kind, format, rs, runs->n, vals);
+		foreach(lc, amb)
+		{
+			GiSplitAmbiguity *a = lfirst(lc);
+
+			*complete = false;
+			gi_parse_warn(p, "ambiguous_split", part, runs->code[a->run], NULL,
+						  "the run \"%s\" of row %s splits more than one way: %s",
+						  runs->text[a->run], runs->code[a->run], a->candidates);
+		}
+	}
+#else
+	for (int i = 0; i < runs->n; i++)
+	{
+		int			digits = 0;
+
+		for (int c = 0; c < runs->len[i]; c++)
+			digits += isdigit((unsigned char) runs->text[i][c]) ? 1 : 0;
+		if (digits == runs->ncells[i])
+		{
+			int			o = 0;
+
+			for (int c = 0; c < runs->len[i]; c++)
+				if (isdigit((unsigned char) runs->text[i][c]))
+					vals->v[runs->first[i] + o++] = runs->text[i][c] - '0';
+		}
+		else
+		{
+			*complete = false;
+			gi_parse_warn(p, "ambiguous_split", part, runs->code[i], NULL,
+						  "the run \"%s\" of row %s was not split (no splitter built in)",
+						  runs->text[i], runs->code[i]);
+		}
+	}
+#endif
+}
+
+/* qsort comparator of uint32. */
+static int
+cmp_u32(const void *a, const void *b)
+{
+	uint32		x = *(const uint32 *) a;
+	uint32		y = *(const uint32 *) b;
+
+	return x < y ? -1 : x > y;
+}
+
+/* Whether the document has no repeated line: the sign of a de-duplicating extractor. */
+static bool
+lines_all_distinct(GiParse *p)
+{
+	uint32	   *h = palloc(sizeof(uint32) * (p->len / 2 + 2));
+	int			n = 0;
+	int			i = 0;
+	bool		distinct = true;
+
+	while (i < p->len)
+	{
+		uint32		v = 2166136261u;
+		int			a = i;
+
+		while (i < p->len && p->text[i] != '\n')
+			v = (v ^ (unsigned char) p->text[i++]) * 16777619u;
+		if (i > a)
+			h[n++] = v;
+		i++;
+	}
+	qsort(h, n, sizeof(uint32), cmp_u32);
+	for (int k = 1; k < n && distinct; k++)
+		distinct = h[k] != h[k - 1];
+	pfree(h);
+	return distinct && n > 0;
+}
+
+/* Which family a table's tokens show. */
+static const char *
+family_of(GiTokens *t, int nvals, int alone)
+{
+	if (t->pipe_rows > 0 && t->pipe_lines * 2 < t->pipe_rows + 1 && alone * 2 < nvals)
+		return "F2";
+	if (alone * 2 >= nvals && t->pipe_lines > 0)
+		return t->multi_pipe_lines > 0 ? "F1" : "F3";
+	if (alone * 2 >= nvals)
+		return "F5";
+	return "F4";
+}
+
+/* Record a label_variant warning for a row matched loosely. */
+static void
+warn_variant(GiParse *p, int part, RowRead *r, int row)
+{
+	if (r->match == GI_MATCH_VARIANT)
+		gi_parse_warn(p, "label_variant", part, gi_rows[row].code, NULL,
+					  "row %s printed as \"%s\", official label \"%s\"",
+					  gi_rows[row].code, r->printed, gi_rows[row].label_zh);
+}
+
+/*
+ * Fill the values of a labeled table (part 二 or 三) in the grid of its
+ * format from the rows read; runs go through the splitter.  Returns whether
+ * the values line up with the labels (no row holds more values than cells).
+ */
+static bool
+fill_labeled(GiParse *p, int part, GiFigKind kind, int format, RowRead *reads, GiPartResult *res,
+			 bool dedup)
+{
+	const GiGrid *g = gi_layout_grid(kind, format);
+	Runs		runs;
+	bool		aligned = true;
+	bool		complete = true;
+	bool		yuan = false;
+
+	memset(&runs, 0, sizeof(runs));
+	gi_init_values(g, &res->vals);
+	res->vals.format = format;
+	for (int i = 0; i < g->nrows; i++)
+	{
+		const GiGridRow *gr = &g->rows[i];
+		int			row = catalog_row(part, gr->row->code);
+		RowRead    *r;
+
+		if (strcmp(gr->row->code, "3.7") == 0 && !reads[row].seen)
+			row = catalog_row(part, "3.7");
+		r = &reads[row];
+		if (!r->seen)
+		{
+			complete = false;
+			if (!p->truncated)
+				gi_parse_warn(p, "row_missing", part, gr->row->code, NULL,
+							  "row %s (%s) was not found", gr->row->code, gr->row->label_zh);
+			continue;
+		}
+		warn_variant(p, part, r, row);
+		/* empty cells past the row's last cell (a short row of a wider table) */
+		while (r->n > gr->ncols && r->n <= MAX_ROW_VALS && r->v[r->n - 1]->kind == GI_TOK_EMPTY)
+			r->n--;
+		if (r->n > gr->ncols)
+		{
+			aligned = false;
+			continue;
+		}
+		/* no value after the label, a full row right before it: printed before their label (F5) */
+		if (r->n == 0 && r->npre == gr->ncols)
+		{
+			r->n = r->npre;
+			memcpy(r->v, r->pre, sizeof(GiTok *) * r->npre);
+		}
+		if (r->n == gr->ncols)
+		{
+			for (int c = 0; c < gr->ncols; c++)
+				if (!token_value(g, gr->first + c, gr->cols[c]->code, r->v[c], &res->vals.v[gr->first + c], &yuan))
+				{
+					res->vals.v[gr->first + c] = GI_BLANK;
+					complete = false;
+					gi_parse_warn(p, "value_unreadable", part, gr->row->code, gr->cols[c]->code,
+								  "the value \"%.*s\" of row %s, column %s is not a number of the table",
+								  r->v[c]->len, r->v[c]->s, gr->row->code, gr->cols[c]->code);
+				}
+			continue;
+		}
+		if (r->n == 0 && !dedup)
+			continue;			/* the row is printed blank */
+		if (r->n > 0 && (p->crawler || r->v[0]->glued) &&
+			is_run(r, gr->ncols, g->amount_index >= gr->first && g->amount_index < gr->first + gr->ncols) &&
+			runs.n < GI_MAX_GRID_ROWS)
+		{
+			runs.first[runs.n] = gr->first;
+			runs.ncells[runs.n] = gr->ncols;
+			runs.text[runs.n] = run_text(r->v, r->n, &runs.len[runs.n]);
+			runs.code[runs.n] = gr->row->code;
+			runs.n++;
+			continue;
+		}
+		complete = false;
+		if (dedup)
+			p->lossy = true;
+		else
+		{
+			p->unrecoverable = true;
+			gi_parse_warn(p, "columns_unrecoverable", part, gr->row->code, NULL,
+						  "row %s holds %d of its %d values: their columns cannot be told",
+						  gr->row->code, r->n, gr->ncols);
+		}
+	}
+	if (!aligned)
+		return false;
+	split_runs(p, kind, format, part, &runs, &res->vals, &complete);
+	if (yuan)
+		gi_parse_warn(p, "amount_in_yuan", part, "2.8.1", "amount",
+					  "an amount printed in 元 was converted to 万元");
+	res->complete = complete;
+	return true;
+}
+
+/* Collect every value of a table in order (for F5 and part 四). */
+static int64 *
+values_in_order(Item *items, int nitems, int *n, bool *readable)
+{
+	int64	   *v = palloc(sizeof(int64) * (nitems + 1));
+
+	*n = 0;
+	*readable = true;
+	for (int k = 0; k < nitems; k++)
+	{
+		GiTok	   *t = items[k].tok;
+		int64		x = 0;
+
+		if (!items[k].value || t->kind == GI_TOK_EMPTY)
+			continue;
+		if (t->kind == GI_TOK_BLANK)
+			x = GI_BLANK;
+		else
+		{
+			for (int i = 0; i < t->len; i++)
+			{
+				if (!isdigit((unsigned char) t->s[i]) || x > PG_INT32_MAX)
+				{
+					*readable = false;
+					break;
+				}
+				x = x * 10 + (t->s[i] - '0');
+			}
+		}
+		v[(*n)++] = x;
+	}
+	return v;
+}
+
+/* The region of part k as tokens and items; false when the part was not found. */
+static bool
+region_items(GiParse *p, int k, GiTokens *t, Item **items, int *nitems)
+{
+	if (p->head[k] < 0)
+		return false;
+	gi_tokenize(p->text + p->body[k], p->end[k] - p->body[k], t);
+	*items = make_items(t, nitems);
+	return true;
+}
+
+/* Count the values of a token stream and those alone on their line. */
+static void
+count_values(GiTokens *t, int *nvals, int *alone)
+{
+	*nvals = *alone = 0;
+	for (int i = 0; i < t->n; i++)
+		if (t->toks[i].kind == GI_TOK_NUM || t->toks[i].kind == GI_TOK_BLANK)
+		{
+			(*nvals)++;
+			if (t->toks[i].alone)
+				(*alone)++;
+		}
+}
+
+/* Read a labeled part (二 or 三) in the format its labels show. */
+static void
+read_labeled_part(GiParse *p, int part, GiFigKind kind, GiPartResult *res, bool dedup_doc)
+{
+	GiTokens	t;
+	Item	   *items;
+	int			nitems;
+	RowRead    *reads = palloc0(sizeof(RowRead) * gi_nrows);
+	int			format = GI_FORMAT_2021;
+	int			nvals,
+				alone;
+	bool		dedup;
+	int			any = 0;
+	int			nwarn;
+	bool		was_unrecoverable = p->unrecoverable;
+
+	if (!region_items(p, part, &t, &items, &nitems))
+		return;
+	(void) read_labeled(p, part, items, nitems, reads);
+	for (int i = 0; i < gi_nrows; i++)
+		if (gi_rows[i].part == part && reads[i].seen && gi_rows[i].kind != GI_ROW_GROUP)
+			any++;
+	if (any == 0)
+		return;
+	res->found = true;
+	count_values(&t, &nvals, &alone);
+	dedup = dedup_doc && alone * 2 >= nvals && nvals > 0;
+
+	if (part == 3)
+	{
+		int			r36 = catalog_row(3, "3.6");
+		bool		sub = false;
+
+		for (int i = 0; i < gi_nrows; i++)
+			if (gi_rows[i].part == 3 && gi_rows[i].parent && strcmp(gi_rows[i].parent, "3.6") == 0 &&
+				reads[i].seen)
+				sub = true;
+		if (!sub && reads[r36].seen && reads[r36].n > 0)
+		{
+			format = GI_FORMAT_2019;
+			if (p->year >= 2021)
+				gi_parse_warn(p, "hybrid_format", 3, "3.6", NULL,
+							  "a report for %d prints (六)其他处理 as one row, as the 2019 format did",
+							  p->year);
+		}
+	}
+	else
+	{
+		static const char *const cols2019[] = {"本年新制作数量", "本年新公开数量", "对外公开总数量",
+		"上一年项目数量", "本年增/减", "采购项目数量", "其他对外管理服务事项", "政府集中采购"};
+		const char *s = p->text + p->body[part];
+		int			len = p->end[part] - p->body[part];
+
+		for (int c = 0; c < (int) lengthof(cols2019) && format == GI_FORMAT_2021; c++)
+			for (int i = 0; i + (int) strlen(cols2019[c]) <= len; i++)
+				if (s[i] == cols2019[c][0] && strncmp(s + i, cols2019[c], strlen(cols2019[c])) == 0)
+				{
+					format = GI_FORMAT_2019;
+					break;
+				}
+	}
+	res->format = format;
+	nwarn = list_length(p->warnings);
+	if (fill_labeled(p, part, kind, format, reads, res, dedup))
+	{
+		res->layout = family_of(&t, nvals, alone);
+		if (p->lossy)
+			gi_parse_warn(p, "lossy_copy", part, NULL, NULL,
+						  "the copy lost repeated lines (each line appears once): cells not read are blank");
+		return;
+	}
+
+	/* values that do not line up with their labels: reading order (F5); the label pass's warnings go */
+	p->warnings = list_truncate(p->warnings, nwarn);
+	p->unrecoverable = was_unrecoverable;
+	{
+		int			n;
+		bool		readable;
+		int64	   *v = values_in_order(items, nitems, &n, &readable);
+
+		int			other = format == GI_FORMAT_2021 ? GI_FORMAT_2019 : GI_FORMAT_2021;
+
+		if (readable && gi_assign_in_order(p, kind, format, v, n, &res->vals))
+		{
+			res->layout = "F5";
+			res->complete = true;
+			return;
+		}
+		/* the count of a one-row (六)其他处理 (or of 3.6.1-3.6.3) tells the format */
+		if (readable && part == 3 && gi_assign_in_order(p, kind, other, v, n, &res->vals))
+		{
+			res->layout = "F5";
+			res->complete = true;
+			res->format = other;
+			if (other == GI_FORMAT_2019 && p->year >= 2021)
+				gi_parse_warn(p, "hybrid_format", 3, "3.6", NULL,
+							  "a report for %d prints (六)其他处理 as one row, as the 2019 format did",
+							  p->year);
+			return;
+		}
+		gi_init_values(gi_layout_grid(kind, format), &res->vals);
+		res->vals.format = format;
+		res->complete = false;
+		p->unrecoverable = true;
+		gi_parse_warn(p, "columns_unrecoverable", part, NULL, NULL,
+					  "the %d values of part %s do not line up with its rows and the rules do not prove an order",
+					  n, part == 2 ? "二" : "三");
+	}
+}
+
+/* Read part 四: fifteen values in order (one row, or three rows of five). */
+static void
+read_appeals(GiParse *p, GiPartResult *res, bool dedup_doc)
+{
+	GiTokens	t;
+	Item	   *items;
+	int			nitems;
+	int			n;
+	bool		readable;
+	int64	   *v;
+	const GiGrid *g = gi_layout_grid(GI_FIG_APPEAL, 0);
+
+	if (!region_items(p, 4, &t, &items, &nitems))
+		return;
+	gi_init_values(g, &res->vals);
+	res->format = 0;
+	v = values_in_order(items, nitems, &n, &readable);
+	if (n == 0)
+		return;
+	res->found = true;
+	if (n == g->nvalues && readable)
+	{
+		memcpy(res->vals.v, v, sizeof(int64) * n);
+		res->complete = true;
+		return;
+	}
+	/* one run of fifteen cells (or runs adding up to at least fifteen digits) */
+	{
+		GiTok	   *runs[MAX_ROW_VALS];
+		int			nr = 0;
+		int			digits = 0;
+		bool		all_num = true;
+
+		for (int k = 0; k < nitems; k++)
+			if (items[k].value && items[k].tok->kind != GI_TOK_EMPTY)
+			{
+				if (items[k].tok->kind != GI_TOK_NUM || nr == MAX_ROW_VALS)
+					all_num = false;
+				else
+				{
+					runs[nr++] = items[k].tok;
+					digits += items[k].tok->len;
+				}
+			}
+		if (all_num && nr < g->nvalues && digits >= g->nvalues)
+		{
+			Runs		rs;
+			bool		complete = true;
+
+			memset(&rs, 0, sizeof(rs));
+			rs.n = 1;
+			rs.first[0] = 0;
+			rs.ncells[0] = g->nvalues;
+			rs.text[0] = run_text(runs, nr, &rs.len[0]);
+			rs.code[0] = "review";
+			split_runs(p, GI_FIG_APPEAL, 0, 4, &rs, &res->vals, &complete);
+			res->complete = complete;
+			return;
+		}
+	}
+	res->complete = false;
+	if (dedup_doc && n < g->nvalues)
+	{
+		p->lossy = true;
+		gi_parse_warn(p, "lossy_copy", 4, NULL, NULL,
+					  "part 四 holds %d of its 15 values and the copy lost repeated lines", n);
+	}
+	else
+	{
+		p->unrecoverable = true;
+		gi_parse_warn(p, "columns_unrecoverable", 4, NULL, NULL,
+					  "part 四 holds %d values where the table has 15: their columns cannot be told", n);
+	}
+}
+
+/* Read the three tables of the document. */
+void
+gi_read_tables(GiParse *p)
+{
+	bool		dedup = lines_all_distinct(p);
+
+	/* a document cut off: no part after the last table found */
+	if (p->head[5] < 0 && p->head[6] < 0 && (p->head[3] >= 0 || p->head[4] >= 0 || p->head[2] >= 0))
+		p->truncated = true;
+	read_labeled_part(p, 2, GI_FIG_DISCLOSURE, &p->disc, dedup);
+	read_labeled_part(p, 3, GI_FIG_REQUEST, &p->req, dedup);
+	read_appeals(p, &p->appeal, dedup);
+	if (p->truncated)
+		gi_parse_warn(p, "truncated", 0, NULL, NULL,
+					  "the document ends before parts 五 and 六: the tables after the cut are missing");
+}

@@ -1,0 +1,307 @@
+/*
+ * parse_tokens.c — a table region of the normalized document as a stream of
+ * tokens: pieces of text (labels or their parts), numbers, blanks and empty
+ * cells.  Lines are cut into cells at '|' and at runs of two or more spaces
+ * (pdftotext -layout); a number glued to text (a crawler's dump) is its own
+ * token; a numbering "2." swallowed at the end of a digit run starts the next
+ * label.  Page numbers ("- 4 -", "第4页") are dropped.  Linear in the region.
+ */
+#include "postgres.h"
+
+#include "parse.h"
+
+/* Characters after a number that make it narrative (2021年, 21件), not a cell. */
+static const char *const counters[] = {"年", "月", "日", "件", "条", "个", "次", "项", "号", "人", "份", "%", "页", "期", "名", "家"};
+
+/* Whether a whole cell is a blank written as a mark. */
+static bool
+is_blank_mark(const char *s, int len)
+{
+	static const char *const marks[] = {"/", "-", "--", "—", "——", "无", "\\", "——", "–", "―", "/ ", "空", "&nbsp;", "&nbsp", "&#160;"};
+
+	for (int i = 0; i < (int) lengthof(marks); i++)
+		if ((int) strlen(marks[i]) == len && memcmp(s, marks[i], len) == 0)
+			return true;
+	return false;
+}
+
+/* Whether the line [s, s + len) is a page number or a page break mark. */
+static bool
+is_page_line(const char *s, int len)
+{
+	int			i = 0,
+				d = 0;
+
+	if (len >= 3 && s[0] == '-' && s[len - 1] == '-')
+	{
+		for (i = 1; i < len - 1; i++)
+			if (isdigit((unsigned char) s[i]))
+				d++;
+			else if (s[i] != ' ')
+				return false;
+		return d > 0;
+	}
+	if (len >= 7 && strncmp(s, "第", 3) == 0)
+	{
+		for (i = 3; i < len && (isdigit((unsigned char) s[i]) || s[i] == ' '); i++)
+			d++;
+		return d > 0 && i + 3 <= len && strncmp(s + i, "页", 3) == 0;
+	}
+	return false;
+}
+
+/* Append a token. */
+static GiTok *
+add(GiTokens *t, int *cap, GiTokKind kind, const char *s, int len, int line)
+{
+	GiTok	   *k;
+
+	if (t->n == *cap)
+	{
+		*cap *= 2;
+		t->toks = repalloc(t->toks, sizeof(GiTok) * *cap);
+	}
+	k = &t->toks[t->n++];
+	memset(k, 0, sizeof(*k));
+	k->kind = kind;
+	k->s = s;
+	k->len = len;
+	k->line = line;
+	return k;
+}
+
+/* Whether s[i] (a digit) starts a numbering "2." or "2、" before a label. */
+static bool
+numbering_digit(const char *s, int i, int end)
+{
+	int			j = i + 1;
+
+	if (j < end && isdigit((unsigned char) s[j]))
+		return false;
+	if (j < end && (s[j] == '.' || s[j] == ','))
+		j++;
+	else if (j + 3 <= end && strncmp(s + j, "、", 3) == 0)
+		j += 3;
+	else
+		return false;
+	while (j < end && s[j] == ' ')
+		j++;
+	return j < end && !isdigit((unsigned char) s[j]) && s[j] != '.';
+}
+
+/* Cut one cell [a, b) into tokens. */
+static void
+cell_tokens(GiTokens *t, int *cap, const char *s, int a, int b, int line)
+{
+	int			i = a;
+
+	if (is_blank_mark(s + a, b - a))
+	{
+		add(t, cap, GI_TOK_BLANK, s + a, b - a, line);
+		return;
+	}
+	while (i < b)
+	{
+		bool		sign = (s[i] == '+' || s[i] == '-') && i + 1 < b && isdigit((unsigned char) s[i + 1]) &&
+			(i == a || s[i - 1] == ' ');
+
+		if (s[i] == ' ')
+		{
+			i++;
+			continue;
+		}
+		if ((isdigit((unsigned char) s[i]) && !(i > a && s[i - 1] == '(')) || sign)
+		{
+			int			st = i;
+			int			dend;
+			GiTok	   *k;
+
+			if (sign)
+				i++;
+			while (i < b && isdigit((unsigned char) s[i]))
+				i++;
+			dend = i;
+			if (i + 1 < b && s[i] == '.' && isdigit((unsigned char) s[i + 1]))
+			{
+				for (i++; i < b && isdigit((unsigned char) s[i]); i++)
+					;
+			}
+			else if (!sign && numbering_digit(s, i - 1, b))
+			{
+				/* "…00002.没有" : the last digit numbers the next label */
+				dend = i - 1;
+				if (dend > st)
+				{
+					k = add(t, cap, GI_TOK_NUM, s + st, dend - st, line);
+					k->glued = true;
+				}
+				i = dend;
+				goto text;
+			}
+			/* a number followed by a counter is narrative */
+			for (int c = 0; c < (int) lengthof(counters); c++)
+			{
+				int			cl = strlen(counters[c]);
+
+				if (i + cl <= b && strncmp(s + i, counters[c], cl) == 0)
+				{
+					i = st;
+					goto text;
+				}
+			}
+			k = add(t, cap, GI_TOK_NUM, s + st, i - st, line);
+			(void) dend;
+			if (i + 6 <= b && strncmp(s + i, "万元", 6) == 0)
+			{
+				k->unit = GI_UNIT_WAN;
+				i += 6;
+			}
+			else if (i + 3 <= b && strncmp(s + i, "元", 3) == 0)
+			{
+				k->unit = GI_UNIT_YUAN;
+				i += 3;
+			}
+			k->glued = (st > a && s[st - 1] != ' ') || (i < b && s[i] != ' ');
+			continue;
+		}
+text:
+		{
+			int			st = i;
+
+			/* a piece of text runs to the next number that is not a numbering or counted */
+			while (i < b)
+			{
+				if (isdigit((unsigned char) s[i]))
+				{
+					int			j = i;
+					bool		counted = false;
+
+					if ((i > a && s[i - 1] == '(') ||
+						((i == st || !isdigit((unsigned char) s[i - 1])) && numbering_digit(s, i, b)))
+					{
+						i++;
+						continue;
+					}
+					while (j < b && isdigit((unsigned char) s[j]))
+						j++;
+					for (int c = 0; c < (int) lengthof(counters) && !counted; c++)
+						counted = j + (int) strlen(counters[c]) <= b &&
+							strncmp(s + j, counters[c], strlen(counters[c])) == 0;
+					if (!counted)
+						break;
+					i = j;
+					continue;
+				}
+				if ((s[i] == '+' || s[i] == '-') && i > st && i + 1 < b &&
+					isdigit((unsigned char) s[i + 1]) && s[i - 1] == ' ')
+					break;
+				i += gi_utf8_len((unsigned char) s[i]);
+			}
+			if (i > b)
+				i = b;
+			{
+				int			e = i;
+
+				while (e > st && s[e - 1] == ' ')
+					e--;
+				if (e > st)
+					add(t, cap, GI_TOK_TEXT, s + st, e - st, line);
+			}
+			if (i == st)
+				i += gi_utf8_len((unsigned char) s[i]);
+		}
+	}
+}
+
+/* Tokenize a table region [s, s + len). */
+void
+gi_tokenize(const char *s, int len, GiTokens *out)
+{
+	int			cap = 256;
+	int			i = 0;
+	int			line = 0;
+
+	memset(out, 0, sizeof(*out));
+	out->toks = palloc(sizeof(GiTok) * cap);
+	while (i < len)
+	{
+		int			a = i,
+					b,
+					eol;
+		int			pipes = 0;
+		bool		content = false;
+		bool		spaced = false;
+		int			first_tok = out->n;
+
+		while (i < len && s[i] != '\n')
+			i++;
+		eol = i++;
+		b = eol;
+		while (a < b && s[a] == ' ')
+			a++;
+		while (b > a && s[b - 1] == ' ')
+			b--;
+		line++;
+		if (a == b || is_page_line(s + a, b - a))
+			continue;
+		for (int k = a; k < b; k++)
+		{
+			if (s[k] == '|')
+				pipes++;
+			else if (s[k] != ' ')
+				content = true;
+		}
+		if (!content)
+		{
+			out->pipe_lines++;
+			if (pipes > 1)
+				out->multi_pipe_lines++;
+			continue;
+		}
+		/* cells: between '|', and between runs of two or more spaces */
+		{
+			int			c = a;
+			bool		after_pipe = false;
+
+			while (c <= b)
+			{
+				int			e = c;
+				int			ca,
+							cb;
+
+				while (e < b && s[e] != '|' && !(s[e] == ' ' && e + 1 < b && s[e + 1] == ' '))
+					e++;
+				ca = c;
+				cb = e;
+				while (ca < cb && s[ca] == ' ')
+					ca++;
+				while (cb > ca && s[cb - 1] == ' ')
+					cb--;
+				if (cb > ca)
+					cell_tokens(out, &cap, s, ca, cb, line);
+				else if (after_pipe && e < b && s[e] == '|')
+					add(out, &cap, GI_TOK_EMPTY, s + ca, 0, line);
+				if (e >= b)
+					break;
+				if (s[e] == '|')
+				{
+					after_pipe = true;
+					c = e + 1;
+				}
+				else
+				{
+					spaced = true;
+					while (e < b && s[e] == ' ')
+						e++;
+					c = e;
+				}
+			}
+		}
+		if (pipes > 0)
+			out->pipe_rows++;
+		if (spaced)
+			out->spaced_lines++;
+		if (out->n == first_tok + 1)
+			out->toks[first_tok].alone = true;
+	}
+}

@@ -1,0 +1,108 @@
+-- import_report, published_report, published_violations, adopt_published (0.5.0): documents made from
+-- figures chosen here (test/lib/f2_document.sql writes them in family F2 with the official labels), so
+-- every expectation is independent of the parser; the seed (a real report, family F1) on top.
+\set seed `cat test/corpus/F1/pingshan-2021.txt`
+BEGIN;
+\i test/lib/f2_document.sql
+SELECT plan(27);
+
+INSERT INTO govinfo.agency (code, name) VALUES
+	('imp-pingshan', '平山镇'), ('imp-land-a', '某市自然资源局'), ('imp-land-b', '某市自然资源局'),
+	('imp-water', '某县水利局'), ('imp-roads', '某县交通运输局');
+
+-- balanced figures of a year; the year after carries row 4 over into row 2 (or not: 'broken')
+CREATE TEMP TABLE fig (k text PRIMARY KEY, d govinfo.disclosure_figures, r govinfo.request_figures, a govinfo.appeal_figures);
+INSERT INTO fig VALUES
+('y2022', '{"2.1.1": {"issued": 0, "abolished": 0, "in_force": 2}, "2.1.2": {"issued": 3, "abolished": 1, "in_force": 12},
+   "2.5.1": {"decisions": 120}, "2.6.1": {"decisions": 45}, "2.6.2": {"decisions": 2}, "2.8.1": {"amount": 1.5}}',
+ '{"format": "2021", "1": [10, 2, 0, 0, 1, 0, 13], "2": [1, 0, 0, 0, 0, 0, 1], "3.1": [5, 1, 0, 0, 0, 0, 6],
+   "3.2": [2, 0, 0, 0, 0, 0, 2], "3.4.1": [2, 1, 0, 0, 1, 0, 4], "3.7": [9, 2, 0, 0, 1, 0, 12], "4": [2, 0, 0, 0, 0, 0, 2]}',
+ '[1, 0, 0, 0, 1, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0]'),
+('y2023', NULL,
+ '{"format": "2021", "1": [20, 0, 0, 0, 0, 0, 20], "2": [2, 0, 0, 0, 0, 0, 2], "3.1": [20, 0, 0, 0, 0, 0, 20],
+   "3.7": [20, 0, 0, 0, 0, 0, 20], "4": [2, 0, 0, 0, 0, 0, 2]}',
+ '[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]'),
+('broken2023', NULL,
+ '{"format": "2021", "1": [20, 0, 0, 0, 0, 0, 21], "2": [3, 0, 0, 0, 0, 0, 3], "3.1": [21, 0, 0, 0, 0, 0, 21],
+   "3.7": [21, 0, 0, 0, 0, 0, 21], "4": [2, 0, 0, 0, 0, 0, 2]}',
+ '[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]');
+UPDATE fig SET d = (SELECT d FROM fig WHERE k = 'y2022') WHERE d IS NULL;
+CREATE TEMP TABLE doc (k text PRIMARY KEY, body text);
+INSERT INTO doc SELECT 'water2022', pg_temp.f2_document('某县水利局', 2022, d, r, a) FROM fig WHERE k = 'y2022';
+INSERT INTO doc SELECT 'water2023', pg_temp.f2_document('某县水利局', 2023, d, r, a) FROM fig WHERE k = 'broken2023';
+INSERT INTO doc SELECT 'land2022', pg_temp.f2_document('某市自然资源局', 2022, d, r, a) FROM fig WHERE k = 'y2022';
+INSERT INTO doc SELECT 'roads2023', pg_temp.f2_document('某县交通运输局', 2023, d, r, a) FROM fig WHERE k = 'broken2023';
+-- cut off in the middle of table 三
+INSERT INTO doc SELECT 'roads-cut', left(body, strpos(body, '（四）无法提供') + 2) FROM doc WHERE k = 'water2022';
+
+-- the documents parse back to the figures they were made from (the premise of the tests below)
+SELECT is((govinfo.parse_report(body)).requests, (SELECT r FROM fig WHERE k = 'y2022'), 'a generated F2 document parses back to its table 三')
+	FROM doc WHERE k = 'water2022';
+SELECT is((govinfo.parse_report(body)).appeals, (SELECT a FROM fig WHERE k = 'y2022'), 'a generated F2 document parses back to its table 四')
+	FROM doc WHERE k = 'water2022';
+
+-- the seed: matched by its printed name, kept once
+SELECT govinfo.import_report(:'seed', 'https://www.example.gov.cn/pingshan/2021.html') AS seed_id \gset
+SELECT is(agency_id, govinfo.agency_id('imp-pingshan'), 'the seed is matched to the agency whose name is its printed name 平山镇')
+	FROM govinfo.published_report WHERE id = :seed_id;
+SELECT is(govinfo.import_report(:'seed', 'https://mirror.example.org/copy.html'), :seed_id::bigint,
+	'the same document imported again returns the existing id');
+SELECT is((SELECT count(*) FROM govinfo.published_report), 1::bigint, 'and writes nothing');
+SELECT is(source_url, 'https://www.example.gov.cn/pingshan/2021.html', 'the first import''s source is kept')
+	FROM govinfo.published_report WHERE id = :seed_id;
+SELECT is(document_sha256, encode(sha256(convert_to(:'seed', 'UTF8')), 'hex'), 'document_sha256 is the SHA-256 of the document''s UTF-8 text')
+	FROM govinfo.published_report WHERE id = :seed_id;
+SELECT ok(complete AND year = 2021 AND format = '2021' AND layout = 'F1' AND document = :'seed', 'the seed is stored complete, 2021, F1, with its text')
+	FROM govinfo.published_report WHERE id = :seed_id;
+
+-- agency matching
+SELECT govinfo.import_report(body) AS land_id FROM doc WHERE k = 'land2022' \gset
+SELECT is(agency_id, NULL, 'a name two agencies share matches none') FROM govinfo.published_report WHERE id = :land_id;
+SELECT results_eq('SELECT id, agency_name, year FROM govinfo.unmatched_published_reports',
+	format('VALUES (%s::bigint, %L, 2022)', :land_id, '某市自然资源局'), 'unmatched_published_reports lists it');
+SELECT govinfo.import_report(body, NULL, 'imp-water') AS water22 FROM doc WHERE k = 'water2022' \gset
+SELECT is(agency_id, govinfo.agency_id('imp-water'), 'agency_code names the agency') FROM govinfo.published_report WHERE id = :water22;
+SELECT throws_ok($$SELECT govinfo.import_report('某局2022年政府信息公开工作年度报告', NULL, 'no-such-agency')$$, '42704',
+	'unknown agency "no-such-agency"', 'an unknown agency_code is refused');
+SELECT is((SELECT count(*) FROM govinfo.published_report), 3::bigint, 'and nothing of it is written');
+
+-- published_violations: the rules of the report itself
+SELECT govinfo.import_report(body) AS roads23 FROM doc WHERE k = 'roads2023' \gset
+SELECT results_eq(format($$SELECT rule, part, row_code, column_code, expected, actual FROM govinfo.published_violations
+	WHERE published_report_id = %s ORDER BY rule, row_code, column_code$$, :roads23),
+	$$VALUES ('P3-BALANCE', 3, '4', 'total', 3::numeric, 2::numeric), ('P3-COLUMN-TOTAL', 3, '1', 'total', 20::numeric, 21::numeric)$$,
+	'a published report''s broken rules are listed with both numbers (row 1''s total, and the balance of the total column)');
+-- P3-CARRY between two published years
+SELECT govinfo.import_report(body) AS water23 FROM doc WHERE k = 'water2023' \gset
+SELECT results_eq(format($$SELECT rule, row_code, column_code, expected, actual, compared_with FROM govinfo.published_violations
+	WHERE published_report_id = %s AND rule = 'P3-CARRY' ORDER BY column_code$$, :water23),
+	format($$VALUES ('P3-CARRY', '2', 'np', 2::numeric, 3::numeric, %L), ('P3-CARRY', '2', 'total', 2::numeric, 3::numeric, %L)$$,
+		'published report ' || :water22 || ' of 2022', 'published report ' || :water22 || ' of 2022'),
+	'P3-CARRY between consecutive published years, with both numbers and the report compared with');
+SELECT is((SELECT count(*) FROM govinfo.published_violations WHERE published_report_id = :water22), 0::bigint,
+	'a balanced published report has no violation');
+
+-- adopt_published
+SELECT lives_ok(format('SELECT govinfo.adopt_published(%s)', :water22), 'a complete, balanced published report is adopted');
+SELECT ok(r.source = 'imported' AND r.format = '2021' AND r.requests = f.r AND r.appeals = f.a AND r.disclosures = f.d
+		AND r.published_at IS NULL AND r.overview LIKE '2022年，某县水利局%',
+	'it is stored as imported, with its figures and text, unpublished')
+	FROM govinfo.annual_report r, fig f WHERE r.agency_id = govinfo.agency_id('imp-water') AND r.year = 2022 AND f.k = 'y2022';
+SELECT throws_ok(format('SELECT govinfo.adopt_published(%s)', :water22), '23505', NULL, 'adopting it twice is refused (23505)');
+SELECT throws_like(format('SELECT govinfo.adopt_published(%s)', :water23), '%P3-%', 'an unbalanced published report is refused naming the rule');
+SELECT throws_ok(format('SELECT govinfo.adopt_published(%s)', :water23), '23514', NULL, 'with 23514');
+SELECT is((SELECT count(*) FROM govinfo.annual_report WHERE agency_id = govinfo.agency_id('imp-water')), 1::bigint, 'and nothing is written');
+SELECT throws_ok(format('SELECT govinfo.adopt_published(%s)', :land_id), '55000', NULL, 'a report matched to no agency is refused (55000)');
+SELECT govinfo.import_report(body, NULL, 'imp-roads') AS cut FROM doc WHERE k = 'roads-cut' \gset
+SELECT ok(NOT complete, 'a copy cut off in table 三 is incomplete') FROM govinfo.published_report WHERE id = :cut;
+SELECT throws_ok(format('SELECT govinfo.adopt_published(%s)', :cut), '55000', NULL, 'an incomplete report is refused (55000)');
+SELECT throws_ok('SELECT govinfo.adopt_published(-1)', '42704', NULL, 'an unknown id is refused (42704)');
+
+-- P3-CARRY against a stored report: water's 2022 is now stored, its 2023 published copy disagrees
+SELECT is((SELECT count(*) FROM govinfo.published_violations WHERE published_report_id = :water23 AND rule = 'P3-CARRY'
+	AND compared_with = 'annual_report of 2022'), 2::bigint, 'P3-CARRY against the stored report of the year before');
+SELECT ok(EXISTS (SELECT FROM pg_extension e, unnest(e.extconfig) c WHERE e.extname = 'govinfo' AND c = 'govinfo.published_report'::regclass),
+	'published_report is dumped by pg_dump');
+
+SELECT * FROM finish();
+ROLLBACK;
