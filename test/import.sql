@@ -3,8 +3,10 @@
 -- every expectation is independent of the parser; the seed (a real report, family F1) on top.
 \set seed `cat test/corpus/F1/pingshan-2021.txt`
 BEGIN;
+-- the figures operators (=) resolve through the search path, also inside pgTAP's is()
+SET LOCAL search_path = public, govinfo;
 \i test/lib/f2_document.sql
-SELECT plan(27);
+SELECT plan(28);
 
 INSERT INTO govinfo.agency (code, name) VALUES
 	('imp-pingshan', '平山镇'), ('imp-land-a', '某市自然资源局'), ('imp-land-b', '某市自然资源局'),
@@ -12,20 +14,20 @@ INSERT INTO govinfo.agency (code, name) VALUES
 
 -- balanced figures of a year; the year after carries row 4 over into row 2 (or not: 'broken')
 CREATE TEMP TABLE fig (k text PRIMARY KEY, d govinfo.disclosure_figures, r govinfo.request_figures, a govinfo.appeal_figures);
-INSERT INTO fig VALUES
+INSERT INTO fig SELECT k, d::jsonb::govinfo.disclosure_figures, r::jsonb::govinfo.request_figures, a::jsonb::govinfo.appeal_figures FROM (VALUES
 ('y2022', '{"2.1.1": {"issued": 0, "abolished": 0, "in_force": 2}, "2.1.2": {"issued": 3, "abolished": 1, "in_force": 12},
    "2.5.1": {"decisions": 120}, "2.6.1": {"decisions": 45}, "2.6.2": {"decisions": 2}, "2.8.1": {"amount": 1.5}}',
  '{"format": "2021", "1": [10, 2, 0, 0, 1, 0, 13], "2": [1, 0, 0, 0, 0, 0, 1], "3.1": [5, 1, 0, 0, 0, 0, 6],
    "3.2": [2, 0, 0, 0, 0, 0, 2], "3.4.1": [2, 1, 0, 0, 1, 0, 4], "3.7": [9, 2, 0, 0, 1, 0, 12], "4": [2, 0, 0, 0, 0, 0, 2]}',
  '[1, 0, 0, 0, 1, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0]'),
-('y2023', NULL,
+('y2023', NULL::text,
  '{"format": "2021", "1": [20, 0, 0, 0, 0, 0, 20], "2": [2, 0, 0, 0, 0, 0, 2], "3.1": [20, 0, 0, 0, 0, 0, 20],
    "3.7": [20, 0, 0, 0, 0, 0, 20], "4": [2, 0, 0, 0, 0, 0, 2]}',
  '[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]'),
 ('broken2023', NULL,
  '{"format": "2021", "1": [20, 0, 0, 0, 0, 0, 21], "2": [3, 0, 0, 0, 0, 0, 3], "3.1": [21, 0, 0, 0, 0, 0, 21],
    "3.7": [21, 0, 0, 0, 0, 0, 21], "4": [2, 0, 0, 0, 0, 0, 2]}',
- '[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]');
+ '[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]')) v(k, d, r, a);
 UPDATE fig SET d = (SELECT d FROM fig WHERE k = 'y2022') WHERE d IS NULL;
 CREATE TEMP TABLE doc (k text PRIMARY KEY, body text);
 INSERT INTO doc SELECT 'water2022', pg_temp.f2_document('某县水利局', 2022, d, r, a) FROM fig WHERE k = 'y2022';
