@@ -1049,8 +1049,7 @@ CREATE FUNCTION @extschema@.part_heading(format text, part integer, lang text DE
 
 -- the report of an agency and year, as the roll-ups' 'best' order finds it: the stored report, else
 -- the one derived from the records when a record counts in the year (source 'derived', not stored),
--- else NULL.  The imported
--- published report comes third once govinfo.published_report exists (sql/pending/render_published.sql).
+-- else the latest imported published report (source 'imported', published_at its date), else NULL
 CREATE FUNCTION @extschema@.report_row(agency_code text, year integer) RETURNS @extschema@.annual_report
 	LANGUAGE plpgsql STABLE STRICT
 	SET search_path = pg_catalog, pg_temp
@@ -1058,6 +1057,7 @@ AS $$
 DECLARE
 	a bigint := @extschema@.agency_id(agency_code);
 	r @extschema@.annual_report;
+	published date;
 BEGIN
 	SELECT * INTO r FROM @extschema@.annual_report x
 	WHERE x.agency_id OPERATOR(pg_catalog.=) a AND x.year OPERATOR(pg_catalog.=) report_row.year;
@@ -1072,6 +1072,21 @@ BEGIN
 		r.year := report_row.year;
 		r.format := coalesce(@extschema@.format(r.requests), CASE WHEN report_row.year OPERATOR(pg_catalog.>=) 2021 THEN '2021' ELSE '2019' END);
 		r.source := 'derived';
+		RETURN r;
+	END IF;
+	-- imported: the latest published report of the agency-year as parsed and imported (#9)
+	SELECT p.format, p.disclosures, p.requests, p.appeals, p.overview, p.problems, p.other_matters, p.published_on
+		INTO r.format, r.disclosures, r.requests, r.appeals, r.overview, r.problems, r.other_matters, published
+	FROM @extschema@.published_report p
+	WHERE p.agency_id OPERATOR(pg_catalog.=) a AND p.year OPERATOR(pg_catalog.=) report_row.year
+	ORDER BY p.published_on DESC NULLS LAST, p.id DESC
+	LIMIT 1;
+	IF FOUND THEN
+		r.agency_id := a;
+		r.year := report_row.year;
+		r.format := coalesce(r.format, CASE WHEN report_row.year OPERATOR(pg_catalog.>=) 2021 THEN '2021' ELSE '2019' END);
+		r.source := 'imported';
+		r.published_at := published::timestamptz;
 		RETURN r;
 	END IF;
 	RETURN NULL;

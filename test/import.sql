@@ -6,7 +6,7 @@ BEGIN;
 -- the figures operators (=) resolve through the search path, also inside pgTAP's is()
 SET LOCAL search_path = public, govinfo;
 \i test/lib/f2_document.sql
-SELECT plan(28);
+SELECT plan(31);
 
 INSERT INTO govinfo.agency (code, name) VALUES
 	('imp-pingshan', '平山镇'), ('imp-land-a', '某市自然资源局'), ('imp-land-b', '某市自然资源局'),
@@ -103,6 +103,12 @@ SELECT throws_ok('SELECT govinfo.adopt_published(-1)', '42704', NULL, 'an unknow
 -- P3-CARRY against a stored report: water's 2022 is now stored, its 2023 published copy disagrees
 SELECT is((SELECT count(*) FROM govinfo.published_violations WHERE published_report_id = :water23 AND rule = 'P3-CARRY'
 	AND compared_with = 'annual_report of 2022'), 2::bigint, 'P3-CARRY against the stored report of the year before');
+-- the document of an agency-year with neither a stored report nor records is the imported one
+SELECT ok(strpos(govinfo.render_report('imp-water', 2023, 'text'), '导入的已发布报告') > 0,
+	'render_report of a year with only a published copy renders the imported report and says so');
+SELECT is((govinfo.report_document('imp-water', 2023))->>'source', 'imported', 'report_document says imported');
+SELECT ok(strpos(govinfo.render_report('imp-water', 2022, 'text'), '导入的已发布报告') = 0,
+	'a stored report of the same agency-year comes first');
 SELECT ok(EXISTS (SELECT FROM pg_extension e, unnest(e.extconfig) c WHERE e.extname = 'govinfo' AND c = 'govinfo.published_report'::regclass),
 	'published_report is dumped by pg_dump');
 
