@@ -372,7 +372,9 @@ annual_report_check(PG_FUNCTION_ARGS)
 
 	if (!CALLED_AS_TRIGGER(fcinfo) || !TRIGGER_FIRED_BEFORE(td->tg_event) ||
 		!TRIGGER_FIRED_FOR_ROW(td->tg_event))
-		elog(ERROR, "annual_report_check must be a BEFORE row trigger");
+		ereport(ERROR,
+				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
+				 errmsg("annual_report_check must be a BEFORE row trigger")));
 	rel = td->tg_relation;
 	if (!TRIGGER_FIRED_BY_INSERT(td->tg_event))
 		check_publication_lock(fcinfo, td);
@@ -453,7 +455,9 @@ annual_report_carry(PG_FUNCTION_ARGS)
 
 	if (!CALLED_AS_TRIGGER(fcinfo) || !TRIGGER_FIRED_AFTER(td->tg_event) ||
 		!TRIGGER_FIRED_FOR_ROW(td->tg_event) || TRIGGER_FIRED_BY_DELETE(td->tg_event))
-		elog(ERROR, "annual_report_carry must be an AFTER INSERT OR UPDATE row trigger");
+		ereport(ERROR,
+				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
+				 errmsg("annual_report_carry must be an AFTER INSERT OR UPDATE row trigger")));
 	rel = td->tg_relation;
 	tup = TRIGGER_FIRED_BY_UPDATE(td->tg_event) ? td->tg_newtuple : td->tg_trigtuple;
 	agency_id = DatumGetInt64(heap_getattr(tup, attnum(rel, "agency_id"), RelationGetDescr(rel), &isnull));

@@ -160,7 +160,7 @@ BEGIN
 	PERFORM @extschema@.access_rank(access);
 	INSERT INTO @extschema@.access_grant AS x (grantee, agency_id, access, with_descendants, granted_by)
 	VALUES (role, a, access, with_descendants, @extschema@.acting_role())
-	ON CONFLICT (grantee, agency_id, access) DO UPDATE
+	ON CONFLICT ON CONSTRAINT access_grant_pkey DO UPDATE
 		SET with_descendants = excluded.with_descendants, granted_by = excluded.granted_by, granted_at = excluded.granted_at
 		WHERE x.with_descendants IS DISTINCT FROM excluded.with_descendants;
 	FOR p IN SELECT * FROM @extschema@.level_privileges(access) LOOP
