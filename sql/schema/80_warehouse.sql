@@ -248,8 +248,9 @@ CREATE TABLE @extschema@.agency_hierarchy (
 COMMENT ON TABLE @extschema@.agency_hierarchy IS 'the lock row of changes to the agency tree (one row)';
 INSERT INTO @extschema@.agency_hierarchy DEFAULT VALUES;
 
--- BEFORE INSERT OR UPDATE OF parent_id on agency: refuse a parent that would make a cycle (23514,
--- naming its agencies in order)
+-- BEFORE UPDATE OF parent_id on agency: refuse a parent that would make a cycle (23514, naming its
+-- agencies in order). An INSERT cannot close a cycle: no row can reference an agency not yet
+-- committed (the foreign key), and an agency under itself is refused by agency_not_own_parent.
 CREATE FUNCTION @extschema@.agency_hierarchy_check() RETURNS trigger
 	LANGUAGE plpgsql SECURITY DEFINER
 	SET search_path = pg_catalog, pg_temp
@@ -257,7 +258,7 @@ AS $$
 DECLARE
 	cycle text[];
 BEGIN
-	IF TG_OP = 'UPDATE' AND NEW.parent_id IS NOT DISTINCT FROM OLD.parent_id AND NEW.agency_id = OLD.agency_id THEN
+	IF NEW.parent_id IS NOT DISTINCT FROM OLD.parent_id AND NEW.agency_id = OLD.agency_id THEN
 		RETURN NEW;
 	END IF;
 	UPDATE @extschema@.agency_hierarchy SET changes = changes + 1;
@@ -279,7 +280,7 @@ BEGIN
 	RETURN NEW;
 END
 $$;
-CREATE TRIGGER agency_hierarchy_check BEFORE INSERT OR UPDATE OF parent_id, agency_id ON @extschema@.agency
+CREATE TRIGGER agency_hierarchy_check BEFORE UPDATE OF parent_id, agency_id ON @extschema@.agency
 	FOR EACH ROW WHEN (NEW.parent_id IS NOT NULL) EXECUTE FUNCTION @extschema@.agency_hierarchy_check();
 
 -- an agency and every agency under it, in tree order
