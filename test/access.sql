@@ -50,7 +50,7 @@ BEGIN
 	BEGIN
 		EXECUTE format('SET LOCAL ROLE %I', r);
 		IF path IS NOT NULL THEN
-			PERFORM set_config('search_path', path, true);
+			PERFORM pg_catalog.set_config('search_path', path, true);
 		END IF;
 		EXECUTE stmt;
 		GET DIAGNOSTICS n = ROW_COUNT;
@@ -61,7 +61,7 @@ BEGIN
 		res := SQLSTATE;
 	END;
 	RESET ROLE;
-	PERFORM set_config('search_path', old_path, true);
+	PERFORM pg_catalog.set_config('search_path', old_path, true);
 	RETURN res;
 END
 $$;
@@ -262,10 +262,10 @@ SELECT is(pg_temp.try_as('govinfo_t_pub', $$SELECT govinfo.publish_report('tacc-
 DO $$
 BEGIN
 	SET LOCAL ROLE govinfo_t_pub;
-	PERFORM set_config('search_path', 'tacc_evil, govinfo, pg_catalog', true);
+	PERFORM pg_catalog.set_config('search_path', 'tacc_evil, govinfo, pg_catalog', true);
 	PERFORM govinfo.publish_report('tacc-a', 2022);
 	RESET ROLE;
-	PERFORM set_config('search_path', 'govinfo, public', true);
+	PERFORM pg_catalog.set_config('search_path', 'govinfo, public', true);
 END
 $$;
 SELECT is(pg_temp.pub(2022), now(), '... at the real now()');
