@@ -11,6 +11,7 @@
 #include "utils/rel.h"
 
 extern Oid	gi_acting_user(void);
+extern bool gi_schema_current(Relation rel);
 extern void gi_audit_insert(FunctionCallInfo fcinfo, Relation rel, Oid acting, ArrayType *counts);
 
 #endif

@@ -21,6 +21,7 @@
 #include "utils/builtins.h"
 #include "utils/datum.h"
 #include "utils/acl.h"
+#include "utils/guc.h"
 #include "utils/lsyscache.h"
 #include "utils/syscache.h"
 #include "catalog/pg_class.h"
@@ -31,6 +32,7 @@
 #include "miscadmin.h"
 #include "utils/resowner.h"
 
+#include "audit.h"
 #include "plans.h"
 #include "encoding.h"
 #include "rules.h"
@@ -269,6 +271,19 @@ publication_begin(PG_FUNCTION_ARGS)
 	PG_RETURN_VOID();
 }
 
+/*
+ * Whether the schema is 0.5.0 or later (it has govinfo.audit_log).  A database
+ * still at an older version under this library keeps the publication step
+ * of its own publish_report and reopen_report, the setting
+ * govinfo.publication, until ALTER EXTENSION govinfo UPDATE; from 0.5.0 on
+ * the setting opens nothing.
+ */
+bool
+gi_schema_current(Relation rel)
+{
+	return OidIsValid(get_relname_relid("audit_log", RelationGetNamespace(rel)));
+}
+
 /* Whether this change of published_at is the step of publish_report or reopen_report; uses the token up. */
 static bool
 publication_step(Relation rel, int64 agency_id, int year)
@@ -278,6 +293,12 @@ publication_step(Relation rel, int64 agency_id, int year)
 
 	if (ok)
 		token.set = false;
+	else if (!gi_schema_current(rel))
+	{
+		const char *step = GetConfigOption("govinfo.publication", true, false);
+
+		ok = step != NULL && strcmp(step, psprintf(INT64_FORMAT ":%d", agency_id, year)) == 0;
+	}
 	return ok;
 }
 
