@@ -130,7 +130,7 @@ CREATE FUNCTION pg_temp.since() RETURNS SETOF govinfo.audit_log LANGUAGE sql AS
 CREATE FUNCTION pg_temp.remark() RETURNS void LANGUAGE sql AS $$ UPDATE mark SET last = (SELECT max(audit_id) FROM govinfo.audit_log) $$;
 -- a bulk INSERT by an editor: one entry per agency and report year, with the count
 SET LOCAL ROLE govinfo_t_aud_editor;
-INSERT INTO application (agency_id, received_on, applicant) SELECT 9970004, d, 'np' FROM generate_series(date '2023-01-01', '2023-01-05', '1 day') d
+INSERT INTO application (agency_id, received_on, applicant) SELECT 9970004, d::date, 'np'::applicant FROM generate_series(date '2023-01-01', '2023-01-05', '1 day') d
 	UNION ALL SELECT 9970004, '2024-02-01', 'np';
 UPDATE application SET subject = 's' WHERE agency_id = 9970004 AND received_on >= '2023-01-01';
 DELETE FROM application WHERE agency_id = 9970004 AND received_on >= '2024-01-01';
