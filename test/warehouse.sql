@@ -136,14 +136,14 @@ UPDATE application SET subject = 's' WHERE agency_id = 9970004 AND received_on >
 DELETE FROM application WHERE agency_id = 9970004 AND received_on >= '2024-01-01';
 INSERT INTO appeal_case (agency_id, kind, filed_on) VALUES (9970004, 'review', '2023-03-01'), (9970004, 'suit', '2023-04-01');
 RESET ROLE;
-SELECT results_eq($$SELECT session_user_name::text, current_user_name::text, action, table_name, agency_id, year, rows, key, old_values, new_values
+SELECT results_eq($$SELECT session_user_name = SESSION_USER, current_user_name::text COLLATE "default", action, table_name, agency_id, year, rows, key, old_values, new_values
 	FROM pg_temp.since()$$,
-	$$VALUES (session_user::text, 'govinfo_t_aud_editor', 'INSERT', 'application', 9970004::bigint, 2023, 5::bigint, NULL::jsonb, NULL::jsonb, NULL::jsonb),
-	         (session_user::text, 'govinfo_t_aud_editor', 'INSERT', 'application', 9970004, 2024, 1, NULL, NULL, NULL),
-	         (session_user::text, 'govinfo_t_aud_editor', 'UPDATE', 'application', 9970004, 2023, 5, NULL, NULL, NULL),
-	         (session_user::text, 'govinfo_t_aud_editor', 'UPDATE', 'application', 9970004, 2024, 1, NULL, NULL, NULL),
-	         (session_user::text, 'govinfo_t_aud_editor', 'DELETE', 'application', 9970004, 2024, 1, NULL, NULL, NULL),
-	         (session_user::text, 'govinfo_t_aud_editor', 'INSERT', 'appeal_case', 9970004, 2023, 2, NULL, NULL, NULL)$$,
+	$$VALUES (true, 'govinfo_t_aud_editor', 'INSERT', 'application', 9970004::bigint, 2023, 5::bigint, NULL::jsonb, NULL::jsonb, NULL::jsonb),
+	         (true, 'govinfo_t_aud_editor', 'INSERT', 'application', 9970004, 2024, 1, NULL, NULL, NULL),
+	         (true, 'govinfo_t_aud_editor', 'UPDATE', 'application', 9970004, 2023, 5, NULL, NULL, NULL),
+	         (true, 'govinfo_t_aud_editor', 'UPDATE', 'application', 9970004, 2024, 1, NULL, NULL, NULL),
+	         (true, 'govinfo_t_aud_editor', 'DELETE', 'application', 9970004, 2024, 1, NULL, NULL, NULL),
+	         (true, 'govinfo_t_aud_editor', 'INSERT', 'appeal_case', 9970004, 2023, 2, NULL, NULL, NULL)$$,
 	'record tables: one entry per statement, agency and report year, with the row count, as the editor');
 DO $$ BEGIN PERFORM pg_temp.remark(); END $$;
 -- a report: insert, update, publish, reopen — one entry per row, with the key and the values
@@ -155,7 +155,7 @@ SET LOCAL ROLE govinfo_t_aud_pub;
 SELECT ok(publish_report('twh-t1', 2023) IS NOT NULL, 'the publisher publishes');
 SELECT is(reopen_report('twh-t1', 2023, 'typo'), 1, 'and reopens');
 RESET ROLE;
-SELECT results_eq($$SELECT current_user_name::text, action, table_name, agency_id, year, key,
+SELECT results_eq($$SELECT current_user_name::text COLLATE "default", action, table_name, agency_id, year, key,
 	old_values ->> 'overview', new_values ->> 'overview', (old_values ->> 'published_at') IS NULL, (new_values ->> 'published_at') IS NULL
 	FROM pg_temp.since()$$,
 	$$VALUES ('govinfo_t_aud_editor', 'INSERT', 'annual_report', 9970004::bigint, 2023, '{"agency_id": 9970004, "year": 2023}'::jsonb, NULL, 'first', true, true),
@@ -163,7 +163,7 @@ SELECT results_eq($$SELECT current_user_name::text, action, table_name, agency_i
 	         ('govinfo_t_aud_pub', 'publish', 'annual_report', 9970004, 2023, '{"agency_id": 9970004, "year": 2023}', 'second', 'second', true, false),
 	         ('govinfo_t_aud_pub', 'reopen', 'annual_report', 9970004, 2023, '{"agency_id": 9970004, "year": 2023}', 'second', 'second', false, true)$$,
 	'annual_report: one entry per row; publish and reopen by the role that called them');
-SELECT results_eq($$SELECT action, current_user_name::text FROM govinfo.report_history('twh-t1', 2023)$$,
+SELECT results_eq($$SELECT action, current_user_name::text COLLATE "default" FROM govinfo.report_history('twh-t1', 2023)$$,
 	$$VALUES ('INSERT', 'govinfo_t_aud_editor'), ('UPDATE', 'govinfo_t_aud_editor'), ('publish', 'govinfo_t_aud_pub'), ('reopen', 'govinfo_t_aud_pub')$$,
 	'report_history: every change of the agency-year, in order');
 SET LOCAL ROLE govinfo_t_aud_editor;

@@ -478,8 +478,11 @@ $$;
 --------------------------------------------------------------------------
 -- The audit trail
 --------------------------------------------------------------------------
+-- audit_id orders the entries of one database; it is not unique across a restore (the rows a restore
+-- loads are logged as they load, and the log's own rows come back with their old numbers), so the
+-- order is (logged_at, audit_id)
 CREATE TABLE @extschema@.audit_log (
-	audit_id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+	audit_id bigint GENERATED ALWAYS AS IDENTITY,
 	logged_at timestamptz NOT NULL DEFAULT pg_catalog.clock_timestamp(),
 	session_user_name name NOT NULL,
 	current_user_name name NOT NULL,
@@ -493,6 +496,7 @@ CREATE TABLE @extschema@.audit_log (
 	rows bigint
 );
 CREATE INDEX audit_log_agency ON @extschema@.audit_log (agency_id, year);
+CREATE INDEX audit_log_time ON @extschema@.audit_log (logged_at, audit_id);
 COMMENT ON TABLE @extschema@.audit_log IS 'every write to reports, agencies and grants (per row) and to records (per statement, agency and year); append-only';
 
 ALTER TABLE @extschema@.audit_log ENABLE ROW LEVEL SECURITY;
@@ -584,5 +588,5 @@ BEGIN ATOMIC
 	WHERE x.table_name OPERATOR(pg_catalog.=) 'annual_report'
 	  AND x.agency_id OPERATOR(pg_catalog.=) @extschema@.agency_id(report_history.agency_code)
 	  AND x.year OPERATOR(pg_catalog.=) report_history.year
-	ORDER BY x.audit_id;
+	ORDER BY x.logged_at, x.audit_id;
 END;
