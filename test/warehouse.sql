@@ -192,7 +192,9 @@ SELECT is((SELECT count(*) FROM audit_log WHERE table_name = 'access_grant' AND 
 SELECT is(prune_audit(now() - interval '1 day'), 0::bigint, 'prune_audit: nothing older than a day');
 SELECT ok(prune_audit(now() + interval '1 day') > 0, 'prune_audit: everything before tomorrow');
 SELECT is((SELECT count(*) FROM audit_log), 0::bigint, 'the log is empty');
-SELECT throws_ok($$DELETE FROM govinfo.audit_log$$, '42501', NULL, 'and append-only again');
+UPDATE agency SET name = 'Township 2 (renamed)' WHERE agency_id = 9970005;
+SELECT is((SELECT count(*) FROM audit_log), 1::bigint, 'a write after pruning is logged');
+SELECT throws_ok($$DELETE FROM govinfo.audit_log$$, '42501', NULL, 'and the log is append-only again');
 
 SELECT * FROM finish();
 ROLLBACK;
