@@ -28,7 +28,7 @@ SELECT 1 + c, 'city-' || c, '市' || c, 1, true FROM generate_series(1, 20) c;
 INSERT INTO govinfo.agency (agency_id, code, name, parent_id, reports_rollup)
 SELECT 21 + k, 'county-' || k, '县' || k, 2 + (k - 1) % 20, true FROM generate_series(1, 200) k;
 INSERT INTO govinfo.agency (agency_id, code, name, parent_id)
-SELECT 221 + t, 'town-' || t, '镇' || t, 222 + (t - 1) % 200 FROM generate_series(1, 19779) t;
+SELECT 221 + t, 'town-' || t, '镇' || t, 22 + (t - 1) % 200 FROM generate_series(1, 19779) t;
 -- a stored report for every agency (the counties' own reports differ from their roll-up in a few cells)
 INSERT INTO govinfo.annual_report (agency_id, year, requests, appeals, disclosures, source)
 SELECT g.agency_id, 2022,
