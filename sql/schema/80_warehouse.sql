@@ -364,13 +364,31 @@ $$;
 CREATE FUNCTION @extschema@.rollup_report(agency_code text, year integer, source text DEFAULT 'best')
 	RETURNS TABLE(disclosures @extschema@.disclosure_figures, requests @extschema@.request_figures,
 		appeals @extschema@.appeal_figures, agencies integer, agencies_missing integer)
-	LANGUAGE sql STABLE STRICT
+	LANGUAGE plpgsql STABLE STRICT
 	SET search_path = pg_catalog, pg_temp
-BEGIN ATOMIC
+AS $$
+DECLARE
+	a bigint := @extschema@.agency_id(agency_code);
+BEGIN
+	IF source = 'stored' THEN
+		-- summed in the join, without handing every contributor's figures over (bench/warehouse.sh)
+		RETURN QUERY
+		WITH RECURSIVE t(agency_id, reports_rollup) AS (
+			SELECT g.agency_id, g.reports_rollup FROM @extschema@.agency g WHERE g.agency_id = a
+			UNION ALL
+			SELECT c.agency_id, c.reports_rollup FROM t JOIN @extschema@.agency c ON c.parent_id = t.agency_id)
+		SELECT @extschema@.sum(r.disclosures), @extschema@.sum(r.requests), @extschema@.sum(r.appeals),
+			count(*)::integer, (count(*) FILTER (WHERE r.agency_id IS NULL))::integer
+		FROM t LEFT JOIN @extschema@.annual_report r ON r.agency_id = t.agency_id AND r.year = rollup_report.year
+		WHERE NOT t.reports_rollup;
+		RETURN;
+	END IF;
+	RETURN QUERY
 	SELECT @extschema@.sum(s.disclosures), @extschema@.sum(s.requests), @extschema@.sum(s.appeals),
-		pg_catalog.count(*)::integer, (pg_catalog.count(*) FILTER (WHERE s.source_used IS NULL))::integer
-	FROM @extschema@.rollup_sources(rollup_report.agency_code, rollup_report.year, rollup_report.source) s;
-END;
+		count(*)::integer, (count(*) FILTER (WHERE s.source_used IS NULL))::integer
+	FROM @extschema@.rollup_sources(agency_code, year, source) s;
+END
+$$;
 
 CREATE FUNCTION @extschema@.rollup_table2(agency_code text, year integer, lang text DEFAULT 'zh')
 	RETURNS TABLE(row_code text, label text, issued bigint, abolished bigint, in_force bigint, decisions bigint, amount numeric)
