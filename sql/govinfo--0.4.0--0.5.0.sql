@@ -723,19 +723,25 @@ BEGIN
 		UNION ALL
 		SELECT t.root, c.agency_id, c.reports_rollup FROM t JOIN @extschema@.agency c ON c.parent_id = t.agency_id),
 	contrib AS MATERIALIZED (SELECT t.root, t.agency_id FROM t WHERE NOT t.reports_rollup),
-	st AS MATERIALIZED (
-		SELECT r.agency_id, r.disclosures, r.requests, r.appeals FROM @extschema@.annual_report r
-		WHERE r.year = rollup_differences.year AND r.agency_id IN (SELECT c.agency_id FROM contrib c)),
+	-- summed in the join (no contributor's figures are handed over), stored reports first
+	stored_sums AS (
+		SELECT c.root, @extschema@.sum(r.disclosures) AS disclosures, @extschema@.sum(r.requests) AS requests,
+			@extschema@.sum(r.appeals) AS appeals
+		FROM contrib c JOIN @extschema@.annual_report r ON r.agency_id = c.agency_id AND r.year = rollup_differences.year
+		GROUP BY c.root),
 	missing AS MATERIALIZED (
-		SELECT DISTINCT c.agency_id FROM contrib c WHERE NOT EXISTS (SELECT 1 FROM st WHERE st.agency_id = c.agency_id)),
-	dv AS MATERIALIZED (
-		SELECT d.agency_id, d.disclosures, d.requests, d.appeals FROM @extschema@.derived_reports(rollup_differences.year) d
-		WHERE EXISTS (SELECT 1 FROM missing) AND d.agency_id IN (SELECT m.agency_id FROM missing m)),
-	figs AS (SELECT * FROM st UNION ALL SELECT * FROM dv),
+		SELECT c.root, c.agency_id FROM contrib c
+		WHERE NOT EXISTS (SELECT 1 FROM @extschema@.annual_report r WHERE r.agency_id = c.agency_id AND r.year = rollup_differences.year)),
+	derived_sums AS (
+		SELECT m.root, @extschema@.sum(d.disclosures) AS disclosures, @extschema@.sum(d.requests) AS requests,
+			@extschema@.sum(d.appeals) AS appeals
+		FROM missing m JOIN @extschema@.derived_reports(rollup_differences.year) d ON d.agency_id = m.agency_id
+		WHERE EXISTS (SELECT 1 FROM missing)
+		GROUP BY m.root),
 	sums AS (
-		SELECT c.root, @extschema@.sum(f.disclosures) AS disclosures, @extschema@.sum(f.requests) AS requests,
-			@extschema@.sum(f.appeals) AS appeals
-		FROM contrib c JOIN figs f ON f.agency_id = c.agency_id GROUP BY c.root)
+		SELECT x.root, @extschema@.sum(x.disclosures) AS disclosures, @extschema@.sum(x.requests) AS requests,
+			@extschema@.sum(x.appeals) AS appeals
+		FROM (SELECT * FROM stored_sums UNION ALL SELECT * FROM derived_sums) x GROUP BY x.root)
 	SELECT roots.code, d.part, d.row_code, d.column_code, d.reported, d.recomputed
 	FROM roots LEFT JOIN sums ON sums.root = roots.root,
 		LATERAL @extschema@.figures_differences(roots.disclosures, sums.disclosures, roots.requests, sums.requests,
