@@ -81,7 +81,8 @@ chmod 644 /tmp/govinfo-wh-load.tsv
 # the plain table holds the same rows and indexes, and each run deletes the rows of the run before,
 # as for govinfo.application
 q -c "CREATE TABLE public.plain_application (LIKE govinfo.application INCLUDING DEFAULTS INCLUDING IDENTITY INCLUDING INDEXES);
-	INSERT INTO public.plain_application SELECT * FROM govinfo.application"
+	INSERT INTO public.plain_application OVERRIDING SYSTEM VALUE SELECT * FROM govinfo.application;
+	SELECT setval(pg_get_serial_sequence('public.plain_application', 'application_id'), (SELECT max(application_id) FROM public.plain_application))" >/dev/null
 plain=$(q -c "SELECT public.ms(\$\$COPY public.plain_application (agency_id, received_on, applicant, outcome, closed_on) FROM '/tmp/govinfo-wh-load.tsv'\$\$, $runs, \$\$DELETE FROM public.plain_application WHERE received_on >= '2023-01-01'\$\$)")
 owner_copy=$(q -c "SELECT public.ms(\$\$COPY govinfo.application (agency_id, received_on, applicant, outcome, closed_on) FROM '/tmp/govinfo-wh-load.tsv'\$\$, $runs, \$\$DELETE FROM govinfo.application WHERE received_on >= '2023-01-01'\$\$)")
 q -c "DELETE FROM govinfo.application WHERE received_on >= '2023-01-01'"
