@@ -31,6 +31,7 @@
 #include "fmgr.h"
 
 #include "application_check.h"
+#include "audit.h"
 #include "plans.h"
 #include "spans.h"
 
@@ -41,6 +42,7 @@ typedef struct InsertStatement
 	int			nest_level;		/* transaction nesting level that opened it */
 	MemoryContext cxt;
 	SpanSet    *spans;
+	SpanSet    *counts;			/* rows per (agency, year received), for the audit log */
 } InsertStatement;
 
 static InsertStatement *innermost = NULL;
@@ -110,6 +112,7 @@ application_insert_begin(PG_FUNCTION_ARGS)
 	st->cxt = cxt;
 	st->nest_level = GetCurrentTransactionNestLevel();
 	st->spans = spanset_make(cxt);
+	st->counts = spanset_make(cxt);
 	st->outer = innermost;
 	innermost = st;
 	return PointerGetDatum(NULL);
@@ -126,8 +129,11 @@ application_row_valid(PG_FUNCTION_ARGS)
 {
 	check_application_rules(fcinfo, 1);
 	if (innermost != NULL && !PG_ARGISNULL(0) && !PG_ARGISNULL(1))
+	{
 		spanset_add(innermost->spans, PG_GETARG_INT64(0), PG_GETARG_DATEADT(1), PG_ARGISNULL(3),
 					PG_ARGISNULL(3) ? 0 : PG_GETARG_DATEADT(3));
+		spanset_add(innermost->counts, PG_GETARG_INT64(0), PG_GETARG_DATEADT(1), true, 0);
+	}
 	PG_RETURN_BOOL(true);
 }
 
@@ -156,19 +162,26 @@ run_insert_check(FunctionCallInfo fcinfo, Relation rel, ArrayType *spans)
 }
 
 PG_FUNCTION_INFO_V1(application_insert_end);
-/* AFTER INSERT statement trigger: close the statement's span set and check its spans. */
+/* AFTER INSERT statement trigger: close the statement's span set, check its spans, audit its rows. */
 Datum
 application_insert_end(PG_FUNCTION_ARGS)
 {
 	ArrayType  *spans;
+	ArrayType  *counts;
+	Relation	rel;
 
 	check_statement_trigger(fcinfo, "application_insert_end", false);
+	rel = ((TriggerData *) fcinfo->context)->tg_relation;
 	/* no set of this (sub)transaction: the BEFORE trigger did not fire, nothing was collected */
 	if (innermost == NULL || innermost->nest_level != GetCurrentTransactionNestLevel())
 		return PointerGetDatum(NULL);
 	spans = spanset_array(innermost->spans);
+	counts = spanset_count_array(innermost->counts);
 	drop_innermost();
 	if (spans != NULL)
-		run_insert_check(fcinfo, ((TriggerData *) fcinfo->context)->tg_relation, spans);
+		run_insert_check(fcinfo, rel, spans);
+	/* a database still at an older version has no audit log */
+	if (counts != NULL && gi_schema_current(rel))
+		gi_audit_insert(fcinfo, rel, gi_acting_user(), counts);
 	return PointerGetDatum(NULL);
 }

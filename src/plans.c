@@ -22,7 +22,7 @@ typedef struct GiPlanSpec
 {
 	const char *sql;
 	int			nargs;
-	Oid			argtypes[3];
+	Oid			argtypes[6];
 } GiPlanSpec;
 
 static const GiPlanSpec plan_specs[GI_NPLANS] = {
@@ -50,6 +50,28 @@ static const GiPlanSpec plan_specs[GI_NPLANS] = {
 	[GI_PLAN_INSERT_CHECK] = {
 		"SELECT @extschema@.application_insert_check($1)",
 		1, {INT8ARRAYOID}
+	},
+	[GI_PLAN_AUDIT_INSERT] = {
+		"INSERT INTO @extschema@.audit_log (session_user_name, current_user_name, action, table_name, agency_id, year, rows)"
+		" SELECT SESSION_USER, $1, 'INSERT', 'application', s.agency_id, s.first_year, s.last_year"
+		" FROM @extschema@.spans_rows($2) s ORDER BY s.agency_id, s.first_year",
+		2, {NAMEOID, INT8ARRAYOID}
+	},
+	[GI_PLAN_AUDIT_ROW] = {
+		"INSERT INTO @extschema@.audit_log (session_user_name, current_user_name, action, table_name, agency_id, year, key, old_values, new_values)"
+		" SELECT SESSION_USER, $1,"
+		" CASE WHEN $3 OPERATOR(pg_catalog.=) 'access_grant' THEN CASE WHEN $2 OPERATOR(pg_catalog.=) 'DELETE' THEN 'revoke' ELSE 'grant' END"
+		" WHEN $3 OPERATOR(pg_catalog.=) 'annual_report' AND $2 OPERATOR(pg_catalog.=) 'UPDATE'"
+		"  AND (x.o OPERATOR(pg_catalog.->>) 'published_at') IS NULL AND (x.n OPERATOR(pg_catalog.->>) 'published_at') IS NOT NULL THEN 'publish'"
+		" WHEN $3 OPERATOR(pg_catalog.=) 'annual_report' AND $2 OPERATOR(pg_catalog.=) 'UPDATE'"
+		"  AND (x.o OPERATOR(pg_catalog.->>) 'published_at') IS NOT NULL AND (x.n OPERATOR(pg_catalog.->>) 'published_at') IS NULL THEN 'reopen'"
+		" ELSE $2 END, $3,"
+		" (coalesce(x.n, x.o) OPERATOR(pg_catalog.->>) 'agency_id')::pg_catalog.int8,"
+		" (coalesce(x.n, x.o) OPERATOR(pg_catalog.->>) 'year')::pg_catalog.int4,"
+		" (SELECT pg_catalog.jsonb_object_agg(k, coalesce(x.n, x.o) OPERATOR(pg_catalog.->) k) FROM pg_catalog.unnest($4) k),"
+		" x.o, x.n"
+		" FROM (SELECT $5::pg_catalog.jsonb AS o, $6::pg_catalog.jsonb AS n) x",
+		6, {NAMEOID, TEXTOID, TEXTOID, TEXTARRAYOID, TEXTOID, TEXTOID}
 	},
 };
 

@@ -20,7 +20,11 @@
 #include "executor/spi.h"
 #include "utils/builtins.h"
 #include "utils/datum.h"
+#include "utils/acl.h"
 #include "utils/guc.h"
+#include "utils/lsyscache.h"
+#include "utils/syscache.h"
+#include "catalog/pg_class.h"
 #include "utils/timestamp.h"
 #include "utils/rel.h"
 #include "utils/snapmgr.h"
@@ -28,6 +32,7 @@
 #include "miscadmin.h"
 #include "utils/resowner.h"
 
+#include "audit.h"
 #include "plans.h"
 #include "encoding.h"
 #include "rules.h"
@@ -193,16 +198,108 @@ version_archived(FunctionCallInfo fcinfo, int64 agency_id, int year, Datum publi
 }
 
 /*
- * Whether publish_report or reopen_report is changing this report's
- * publication: they set govinfo.publication to "agency_id:year" around their
- * UPDATE, so a direct UPDATE of published_at is refused.
+ * The publication token: publish_report and reopen_report (SECURITY DEFINER,
+ * running as the owner of govinfo's tables) call
+ * govinfo.publication_begin(agency_id, year) right before their UPDATE of
+ * published_at; the trigger accepts that one change of that one report, made
+ * by the owner, and uses the token up.  Nothing a session can set (no setting,
+ * no GUC) stands in for it: publication_begin is not for PUBLIC and checks
+ * its caller too.  The end of the (sub)transaction drops a token not used.
  */
-static bool
-publication_step(int64 agency_id, int year)
+typedef struct PublicationToken
 {
-	const char *step = GetConfigOption("govinfo.publication", true, false);
+	bool		set;
+	int64		agency_id;
+	int			year;
+} PublicationToken;
 
-	return step != NULL && strcmp(step, psprintf(INT64_FORMAT ":%d", agency_id, year)) == 0;
+static PublicationToken token;
+static bool token_callbacks = false;
+
+/* Transaction end: no token survives. */
+static void
+token_xact_callback(XactEvent event, void *arg)
+{
+	token.set = false;
+}
+
+/* Subtransaction abort: drop the token. */
+static void
+token_subxact_callback(SubXactEvent event, SubTransactionId mySubid, SubTransactionId parentSubid, void *arg)
+{
+	if (event == SUBXACT_EVENT_ABORT_SUB)
+		token.set = false;
+}
+
+/* The OID of govinfo.annual_report: the table of the schema of the calling function. */
+static Oid
+annual_report_oid(FunctionCallInfo fcinfo)
+{
+	Oid			relid = get_relname_relid("annual_report", get_func_namespace(fcinfo->flinfo->fn_oid));
+
+	if (!OidIsValid(relid))
+		elog(ERROR, "table annual_report not found in the extension's schema");
+	return relid;
+}
+
+PG_FUNCTION_INFO_V1(publication_begin);
+/* publication_begin(agency_id, year): let the next change of that report's published_at through. */
+Datum
+publication_begin(PG_FUNCTION_ARGS)
+{
+	Oid			owner;
+	HeapTuple	rel;
+
+	rel = SearchSysCache1(RELOID, ObjectIdGetDatum(annual_report_oid(fcinfo)));
+	if (!HeapTupleIsValid(rel))
+		elog(ERROR, "cache lookup failed for table annual_report");
+	owner = ((Form_pg_class) GETSTRUCT(rel))->relowner;
+	ReleaseSysCache(rel);
+	if (!has_privs_of_role(GetUserId(), owner))
+		ereport(ERROR,
+				(errcode(ERRCODE_INSUFFICIENT_PRIVILEGE),
+				 errmsg("only govinfo.publish_report() and govinfo.reopen_report() change a report's publication")));
+	if (!token_callbacks)
+	{
+		RegisterXactCallback(token_xact_callback, NULL);
+		RegisterSubXactCallback(token_subxact_callback, NULL);
+		token_callbacks = true;
+	}
+	token.set = true;
+	token.agency_id = PG_GETARG_INT64(0);
+	token.year = PG_GETARG_INT32(1);
+	PG_RETURN_VOID();
+}
+
+/*
+ * Whether the schema is 0.5.0 or later (it has govinfo.audit_log).  A database
+ * still at an older version under this library keeps the publication step
+ * of its own publish_report and reopen_report, the setting
+ * govinfo.publication, until ALTER EXTENSION govinfo UPDATE; from 0.5.0 on
+ * the setting opens nothing.
+ */
+bool
+gi_schema_current(Relation rel)
+{
+	return OidIsValid(get_relname_relid("audit_log", RelationGetNamespace(rel)));
+}
+
+/* Whether this change of published_at is the step of publish_report or reopen_report; uses the token up. */
+static bool
+publication_step(Relation rel, int64 agency_id, int year)
+{
+	bool		ok = token.set && token.agency_id == agency_id && token.year == year &&
+		has_privs_of_role(GetUserId(), RelationGetForm(rel)->relowner);
+
+	if (ok)
+		token.set = false;
+	else if (!gi_schema_current(rel))
+	{
+		const char *step = GetConfigOption("govinfo.publication", true, false);
+
+		ok = step != NULL && strcmp(step, psprintf(INT64_FORMAT ":%d", agency_id, year)) == 0;
+	}
+	return ok;
 }
 
 /* Refuse deleting, or changing the figures of, a published report; only the functions (un)publish. */
@@ -237,7 +334,7 @@ check_publication_lock(FunctionCallInfo fcinfo, TriggerData *td)
 	year = DatumGetInt32(heap_getattr(old, attnum(rel, "year"), RelationGetDescr(rel), &isnull));
 	if (was_null)
 	{
-		if (is_null || publication_step(agency_id, year))
+		if (is_null || publication_step(rel, agency_id, year))
 			return;
 		agency = describe_agency(fcinfo, rel, agency_id);
 		ereport(ERROR,
@@ -248,7 +345,7 @@ check_publication_lock(FunctionCallInfo fcinfo, TriggerData *td)
 	}
 	if (is_null)
 	{
-		if (!publication_step(agency_id, year) || !version_archived(fcinfo, agency_id, year, was))
+		if (!publication_step(rel, agency_id, year) || !version_archived(fcinfo, agency_id, year, was))
 			report_published(fcinfo, rel, old, "Only govinfo.reopen_report() unpublishes a report, keeping its published figures.");
 		return;
 	}
@@ -258,6 +355,26 @@ check_publication_lock(FunctionCallInfo fcinfo, TriggerData *td)
 		if (SPI_fnumber(RelationGetDescr(rel), locked[i]) > 0 &&
 			column_changed(rel, old, td->tg_newtuple, locked[i]))
 			report_published(fcinfo, rel, old, psprintf("Its %s cannot change while it is published.", locked[i]));
+}
+
+/* Refuse a row inserted already published unless the owner of the table inserts it (an import of history). */
+static void
+check_published_insert(TriggerData *td)
+{
+	Relation	rel = td->tg_relation;
+	int			col = SPI_fnumber(RelationGetDescr(rel), "published_at");
+	bool		isnull;
+
+	if (col <= 0)
+		return;
+	(void) heap_getattr(td->tg_trigtuple, col, RelationGetDescr(rel), &isnull);
+	if (isnull || has_privs_of_role(GetUserId(), RelationGetForm(rel)->relowner))
+		return;
+	ereport(ERROR,
+			(errcode(ERRCODE_INSUFFICIENT_PRIVILEGE),
+			 errmsg("only the owner of govinfo's tables inserts a report that is already published"),
+			 errdetail("A report is published by govinfo.publish_report()."),
+			 errtableconstraint(rel, "annual_report_check")));
 }
 
 PG_FUNCTION_INFO_V1(annual_report_check);
@@ -276,10 +393,14 @@ annual_report_check(PG_FUNCTION_ARGS)
 
 	if (!CALLED_AS_TRIGGER(fcinfo) || !TRIGGER_FIRED_BEFORE(td->tg_event) ||
 		!TRIGGER_FIRED_FOR_ROW(td->tg_event))
-		elog(ERROR, "annual_report_check must be a BEFORE row trigger");
+		ereport(ERROR,
+				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
+				 errmsg("annual_report_check must be a BEFORE row trigger")));
 	rel = td->tg_relation;
 	if (!TRIGGER_FIRED_BY_INSERT(td->tg_event))
 		check_publication_lock(fcinfo, td);
+	else
+		check_published_insert(td);
 	if (TRIGGER_FIRED_BY_DELETE(td->tg_event))
 		return PointerGetDatum(td->tg_trigtuple);
 	tup = TRIGGER_FIRED_BY_UPDATE(td->tg_event) ? td->tg_newtuple : td->tg_trigtuple;
@@ -350,10 +471,14 @@ annual_report_carry(PG_FUNCTION_ARGS)
 	RequestFigures *by_year[3] = {NULL, NULL, NULL};
 	int			year;
 	int64		agency_id;
+	Oid			save_userid;
+	int			save_sec_context;
 
 	if (!CALLED_AS_TRIGGER(fcinfo) || !TRIGGER_FIRED_AFTER(td->tg_event) ||
 		!TRIGGER_FIRED_FOR_ROW(td->tg_event) || TRIGGER_FIRED_BY_DELETE(td->tg_event))
-		elog(ERROR, "annual_report_carry must be an AFTER INSERT OR UPDATE row trigger");
+		ereport(ERROR,
+				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
+				 errmsg("annual_report_carry must be an AFTER INSERT OR UPDATE row trigger")));
 	rel = td->tg_relation;
 	tup = TRIGGER_FIRED_BY_UPDATE(td->tg_event) ? td->tg_newtuple : td->tg_trigtuple;
 	agency_id = DatumGetInt64(heap_getattr(tup, attnum(rel, "agency_id"), RelationGetDescr(rel), &isnull));
@@ -363,6 +488,14 @@ annual_report_carry(PG_FUNCTION_ARGS)
 
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
+	/*
+	 * As the owner of the table (as ri_triggers.c runs its queries): the
+	 * writer needs no right to lock agency rows, and row-level security does
+	 * not hide the neighbouring years.  An error restores the user.
+	 */
+	GetUserIdAndSecContext(&save_userid, &save_sec_context);
+	SetUserIdAndSecContext(RelationGetForm(rel)->relowner,
+						   save_sec_context | SECURITY_LOCAL_USERID_CHANGE | SECURITY_NOFORCE_RLS);
 	if (SPI_execute_plan(gi_plan(fcinfo, GI_PLAN_LOCK_AGENCY), args, NULL, false, 0) != SPI_OK_SELECT)
 		elog(ERROR, "locking the agency failed");
 	/*
@@ -375,6 +508,7 @@ annual_report_carry(PG_FUNCTION_ARGS)
 		 SPI_execute_snapshot(gi_plan(fcinfo, GI_PLAN_NEIGHBOURS), args, NULL, GetLatestSnapshot(), InvalidSnapshot, false, false, 0) :
 		 SPI_execute_plan(gi_plan(fcinfo, GI_PLAN_NEIGHBOURS), args, NULL, false, 0)) != SPI_OK_SELECT)
 		elog(ERROR, "reading neighbouring reports failed");
+	SetUserIdAndSecContext(save_userid, save_sec_context);
 
 	/* the current reports of years year-1, year and year+1, as stored now */
 	for (uint64 i = 0; i < SPI_processed; i++)

@@ -72,8 +72,14 @@ spanset_add(SpanSet *set, int64 agency_id, DateADT first_on, bool open, DateADT 
 	key.first_year = year_of(first_on);
 	key.last_year = open ? 0 : year_of(last_on);
 	if (set->have_last && memcmp(&key, &set->last, sizeof(key)) == 0)
+	{
+		set->last_entry->n++;
 		return;
-	spanset_insert(set->spans, key, &found);
+	}
+	set->last_entry = spanset_insert(set->spans, key, &found);
+	if (!found)
+		set->last_entry->n = 0;
+	set->last_entry->n++;
 	set->last = key;
 	set->have_last = true;
 }
@@ -106,6 +112,33 @@ spanset_array(SpanSet *set)
 	dims[0] = n;
 	dims[1] = 3;
 	return construct_md_array(elems, nulls, 2, dims, lbs, INT8OID, 8, FLOAT8PASSBYVAL, TYPALIGN_DOUBLE);
+}
+
+/* The spans as an N×3 bigint array (agency, first year, rows added), or NULL for none. */
+ArrayType *
+spanset_count_array(SpanSet *set)
+{
+	spanset_iterator it;
+	SpanEntry  *e;
+	Datum	   *elems;
+	int			n = 0;
+	int			dims[2];
+	int			lbs[2] = {1, 1};
+
+	if (set->spans->members == 0)
+		return NULL;
+	elems = palloc(sizeof(Datum) * 3 * set->spans->members);
+	spanset_start_iterate(set->spans, &it);
+	while ((e = spanset_iterate(set->spans, &it)) != NULL)
+	{
+		elems[n * 3] = Int64GetDatum(e->key.agency_id);
+		elems[n * 3 + 1] = Int64GetDatum(e->key.first_year);
+		elems[n * 3 + 2] = Int64GetDatum(e->n);
+		n++;
+	}
+	dims[0] = n;
+	dims[1] = 3;
+	return construct_md_array(elems, NULL, 2, dims, lbs, INT8OID, 8, FLOAT8PASSBYVAL, TYPALIGN_DOUBLE);
 }
 
 PG_FUNCTION_INFO_V1(record_spans_trans);

@@ -23,6 +23,7 @@ typedef struct SpanEntry
 {
 	SpanKey		key;
 	char		status;
+	int64		n;				/* rows added with this span */
 } SpanEntry;
 
 #define SH_PREFIX spanset
@@ -38,11 +39,13 @@ typedef struct SpanSet
 {
 	spanset_hash *spans;
 	SpanKey		last;
+	SpanEntry  *last_entry;		/* valid while have_last: no insert since */
 	bool		have_last;
 } SpanSet;
 
 extern SpanSet *spanset_make(MemoryContext cxt);
 extern void spanset_add(SpanSet *set, int64 agency_id, DateADT first_on, bool open, DateADT last_on);
 extern ArrayType *spanset_array(SpanSet *set);
+extern ArrayType *spanset_count_array(SpanSet *set);
 
 #endif

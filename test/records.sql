@@ -185,11 +185,12 @@ SELECT throws_ok($$DELETE FROM govinfo.agency WHERE agency_id = 9910901$$, '2350
 SELECT set_eq($$SELECT c::regclass::text FROM pg_extension e, unnest(e.extconfig) c WHERE e.extname = 'govinfo'$$,
 	ARRAY['agency', 'annual_report', 'application', 'appeal_case', 'normative_document', 'decision_count', 'fee_receipt', 'report_version',
 	      'agency_agency_id_seq', 'application_application_id_seq', 'appeal_case_case_id_seq', 'normative_document_doc_id_seq',
-	      -- 0.5.0: the calendar and consultations; the documents' snapshots and generate_reports runs; the published reports
+	      -- 0.5.0: the calendar and consultations; the documents' snapshots and generate_reports runs; the published reports;
+	      -- the warehouse's access grants and audit log
 	      'workday_calendar', 'application_consultation', 'application_consultation_consultation_id_seq',
 	      'report_snapshot', 'generate_run', 'report_snapshot_snapshot_id_seq', 'generate_run_run_id_seq',
-	      'published_report', 'published_report_id_seq'],
-	'extconfig lists the 0.1.0 tables, the five record tables, report_version and the four identity sequences (0.4.0), the calendar, consultations, documents and published reports (0.5.0)');
+	      'published_report', 'published_report_id_seq', 'access_grant', 'audit_log', 'audit_log_audit_id_seq'],
+	'extconfig lists the 0.1.0 tables, the five record tables, report_version and the four identity sequences (0.4.0), the calendar, consultations, documents, published reports, grants and audit log (0.5.0)');
 SELECT ok((SELECT ARRAY['govinfo.application', 'govinfo.appeal_case', 'govinfo.normative_document', 'govinfo.decision_count',
 		'govinfo.fee_receipt', 'govinfo.report_version']::regclass[]::oid[] <@ extconfig FROM pg_extension WHERE extname = 'govinfo'),
 	'all six new tables are registered with pg_extension_config_dump');

@@ -8,6 +8,7 @@ CREATE TABLE @extschema@.agency (
 	parent_id bigint REFERENCES @extschema@.agency,
 	region_code text,
 	level text,
+	reports_rollup boolean NOT NULL DEFAULT false,
 	CONSTRAINT agency_not_own_parent CHECK (parent_id <> agency_id)
 );
 COMMENT ON TABLE @extschema@.agency IS 'administrative agencies that publish annual reports';
@@ -39,8 +40,13 @@ CREATE FUNCTION @extschema@.annual_report_check() RETURNS trigger
 	AS 'MODULE_PATHNAME' LANGUAGE C;
 CREATE FUNCTION @extschema@.annual_report_carry() RETURNS trigger
 	AS 'MODULE_PATHNAME' LANGUAGE C;
+-- the token of publish_report and reopen_report: lets the next change of that report's published_at
+-- through, made by the owner of the table (src/report_triggers.c); not for PUBLIC
+CREATE FUNCTION @extschema@.publication_begin(agency_id bigint, year integer) RETURNS void
+	AS 'MODULE_PATHNAME' LANGUAGE C STRICT;
 
--- published_at and published_records change only through publish_report and reopen_report
+-- published_at and published_records change only through publish_report and reopen_report (the
+-- token of publication_begin); only the owner of the tables inserts a report already published
 CREATE TRIGGER annual_report_check
 	BEFORE INSERT OR UPDATE OR DELETE ON @extschema@.annual_report
 	FOR EACH ROW EXECUTE FUNCTION @extschema@.annual_report_check();
@@ -59,7 +65,7 @@ CREATE INDEX annual_report_published ON @extschema@.annual_report (year, agency_
 -- a report inserted already published (a restore, an import) keeps what the records contribute to
 -- its agency-year now, unless it brings what they contributed when it was published
 CREATE FUNCTION @extschema@.annual_report_keep_records() RETURNS trigger
-	LANGUAGE plpgsql
+	LANGUAGE plpgsql SECURITY DEFINER
 	SET search_path = pg_catalog, pg_temp
 AS $$
 BEGIN

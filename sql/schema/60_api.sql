@@ -102,6 +102,7 @@ AS $$
 DECLARE
 	a bigint := @extschema@.agency_id(agency_code);
 BEGIN
+	PERFORM @extschema@.check_access(a, 'read', current_user);
 	-- a cached plan with derived_reports inlined, reading this agency's rows by index
 	SELECT d.disclosures, d.requests, d.appeals INTO disclosures, requests, appeals
 	FROM @extschema@.derived_reports(derive_report.year, a) d;
@@ -118,6 +119,7 @@ AS $$
 DECLARE
 	a bigint := @extschema@.agency_id(agency_code);
 BEGIN
+	PERFORM @extschema@.check_access(a, 'read', current_user);
 	SELECT r.disclosures, r.requests, r.appeals, true INTO disclosures, requests, appeals, stored
 	FROM @extschema@.annual_report r WHERE r.agency_id = a AND r.year = report_figures.year;
 	IF NOT FOUND THEN
@@ -187,6 +189,9 @@ BEGIN
 	INSERT INTO @extschema@.annual_report AS r (agency_id, year, disclosures, requests, appeals, source)
 	SELECT d.agency_id, store_derived.year, d.disclosures, d.requests, d.appeals, 'derived'
 	FROM @extschema@.derived_reports(store_derived.year, only_agency) d
+	-- the agencies the caller may edit (row-level security lets it read more)
+	WHERE @extschema@.has_owner_rights(current_user)
+	   OR d.agency_id IN (SELECT unnest(@extschema@.visible_agencies('edit', current_user)))
 	ORDER BY d.agency_id
 	ON CONFLICT ON CONSTRAINT annual_report_pkey DO UPDATE
 		SET disclosures = excluded.disclosures, requests = excluded.requests, appeals = excluded.appeals,
@@ -207,6 +212,7 @@ DECLARE
 	a bigint := @extschema@.agency_id(agency_code);
 	published boolean;
 BEGIN
+	PERFORM @extschema@.check_access(a, 'edit', current_user);
 	-- the report row first (a publication in progress is waited for, then seen), the agency row in the
 	-- carry-over trigger of the upsert: the lock order of every writer of annual_report
 	SELECT r.published_at IS NOT NULL INTO published FROM @extschema@.annual_report r
@@ -235,6 +241,7 @@ AS $$
 DECLARE
 	a bigint := @extschema@.agency_id(agency_code);
 BEGIN
+	PERFORM @extschema@.check_access(a, 'read', current_user);
 	-- checks the year and the codes even when no application is in scope
 	PERFORM @extschema@.application_in_cell(year, NULL, NULL, NULL, NULL, row_code, column_code);
 	RETURN QUERY
@@ -251,8 +258,10 @@ $$;
 -- Every other writer of annual_report locks the report row, then the agency row (an INSERT, UPDATE or
 -- upsert holds its row before the P3-CARRY trigger locks the agency); publish_report never waits for one
 -- of the two while holding the other, so it cannot be part of a deadlock (specs/lock_order.spec).
+-- It runs as the owner of the tables (the only role whose change of published_at the lock lets
+-- through, with the token of publication_begin) for the roles with publish access to the agency.
 CREATE FUNCTION @extschema@.publish_report(agency_code text, year integer) RETURNS timestamptz
-	LANGUAGE plpgsql VOLATILE STRICT
+	LANGUAGE plpgsql VOLATILE STRICT SECURITY DEFINER
 	SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
@@ -260,6 +269,7 @@ DECLARE
 	r @extschema@.annual_report;
 	waiting boolean;
 BEGIN
+	PERFORM @extschema@.check_access(a, 'publish', @extschema@.acting_role());
 	-- The report row, then the agency row FOR UPDATE, which waits for every transaction writing this
 	-- agency's records (they hold it FOR KEY SHARE) or reports (FOR NO KEY UPDATE). Never wait for one
 	-- while holding the other: wait for one, then take the other only if it is free at once (NOWAIT);
@@ -307,17 +317,16 @@ BEGIN
 		-- include every record committed before the lock was taken
 		PERFORM @extschema@.store_derived(year, a);
 	END IF;
-	PERFORM set_config('govinfo.publication', format('%s:%s', a, year), true);
+	PERFORM @extschema@.publication_begin(a, year);
 	UPDATE @extschema@.annual_report x
 	SET published_at = now(), published_records = @extschema@.records_contributions(a, publish_report.year)
 	WHERE x.agency_id = a AND x.year = publish_report.year;
-	PERFORM set_config('govinfo.publication', '', true);
 	RETURN now();
 END
 $$;
 
 CREATE FUNCTION @extschema@.reopen_report(agency_code text, year integer, reason text) RETURNS integer
-	LANGUAGE plpgsql VOLATILE
+	LANGUAGE plpgsql VOLATILE SECURITY DEFINER
 	SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
@@ -325,6 +334,7 @@ DECLARE
 	r @extschema@.annual_report;
 	v integer;
 BEGIN
+	PERFORM @extschema@.check_access(a, 'publish', @extschema@.acting_role());
 	IF reason IS NULL OR btrim(reason) = '' THEN
 		RAISE EXCEPTION 'reopening a published report needs a reason' USING ERRCODE = 'invalid_parameter_value';
 	END IF;
@@ -337,10 +347,9 @@ BEGIN
 	WHERE x.agency_id = a AND x.year = reopen_report.year;
 	INSERT INTO @extschema@.report_version (agency_id, year, version, format, disclosures, requests, appeals, published_at, reason)
 	VALUES (a, year, v, r.format, r.disclosures, r.requests, r.appeals, r.published_at, reason);
-	PERFORM set_config('govinfo.publication', format('%s:%s', a, year), true);
+	PERFORM @extschema@.publication_begin(a, year);
 	UPDATE @extschema@.annual_report x SET published_at = NULL, published_records = NULL
 	WHERE x.agency_id = a AND x.year = reopen_report.year;
-	PERFORM set_config('govinfo.publication', '', true);
 	RETURN v;
 END
 $$;

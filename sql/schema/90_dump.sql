@@ -15,3 +15,7 @@ SELECT pg_catalog.pg_extension_config_dump('@extschema@.agency_agency_id_seq', '
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.application_application_id_seq', '');
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.appeal_case_case_id_seq', '');
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.normative_document_doc_id_seq', '');
+-- 0.5.0: the access grants (roles by name) and the audit log
+SELECT pg_catalog.pg_extension_config_dump('@extschema@.access_grant', '');
+SELECT pg_catalog.pg_extension_config_dump('@extschema@.audit_log', '');
+SELECT pg_catalog.pg_extension_config_dump('@extschema@.audit_log_audit_id_seq', '');

@@ -30,3 +30,44 @@ REVOKE EXECUTE ON FUNCTION @extschema@.records_published(bigint[]) FROM PUBLIC;
 REVOKE EXECUTE ON FUNCTION @extschema@.records_refuse_agency(text, text, bigint) FROM PUBLIC;
 REVOKE EXECUTE ON FUNCTION @extschema@.records_refuse_published(text, integer, text, text) FROM PUBLIC;
 REVOKE EXECUTE ON FUNCTION @extschema@.application_insert_check(bigint[]) FROM PUBLIC;
+
+-- 0.5.0: nothing is granted to PUBLIC but what reading the catalog and the types needs (the schema,
+-- the types' functions, row_catalog, tableN, violations, ...). Every function that reads or writes
+-- an agency's data is granted by govinfo.grant_access() with the level that needs it
+-- (govinfo.level_privileges()); row-level security limits it to the agencies granted.
+GRANT USAGE ON SCHEMA @extschema@ TO PUBLIC;
+REVOKE EXECUTE ON FUNCTION @extschema@.publication_begin(bigint, integer) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION @extschema@.agency_id(text) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION @extschema@.derived_reports(integer, bigint) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION @extschema@.derive_report(text, integer) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION @extschema@.report_figures(text, integer) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION @extschema@.report_table2(text, integer, text) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION @extschema@.report_table3(text, integer, text) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION @extschema@.report_table4(text, integer, text) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION @extschema@.cell_applications(text, integer, text, text) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION @extschema@.store_derived(integer, bigint) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION @extschema@.refresh_report(text, integer) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION @extschema@.refresh_reports(integer) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION @extschema@.publish_report(text, integer) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION @extschema@.reopen_report(text, integer, text) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION @extschema@.records_contribution(bigint, integer, text) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION @extschema@.records_contributions(bigint, integer) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION @extschema@.records_changed(bigint, integer, text) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION @extschema@.visible_agencies(text, name) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION @extschema@.has_access(bigint, text, name) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION @extschema@.check_access(bigint, text, name) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION @extschema@.grant_access(regrole, text, text, boolean) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION @extschema@.revoke_access(regrole, text, text) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION @extschema@.agency_tree(text) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION @extschema@.rollup_sources(text, integer, text) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION @extschema@.rollup_report(text, integer, text) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION @extschema@.rollup_table2(text, integer, text) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION @extschema@.rollup_table3(text, integer, text) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION @extschema@.rollup_table4(text, integer, text) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION @extschema@.rollup_differences(integer) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION @extschema@.report_history(text, integer) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION @extschema@.prune_audit(timestamptz) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION @extschema@.agency_hierarchy_check() FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION @extschema@.audit_row() FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION @extschema@.audit_records() FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION @extschema@.audit_log_append_only() FROM PUBLIC;
