@@ -47,6 +47,8 @@ typedef struct GiParse
 {
 	char	   *text;			/* the normalized document */
 	int			len;
+	const char *src;			/* the document read (UTF-8, HTML already turned into text) */
+	int			srclen;
 	int			head[7];		/* offset of the heading of part 1…6, -1 if not found */
 	int			body[7];		/* offset where the part's body starts */
 	int			end[7];			/* offset where it ends */
@@ -73,6 +75,8 @@ typedef struct GiParse
 
 /* parse_normalize.c */
 extern char *gi_parse_normalize(const char *s, int len, int *outlen);
+extern int	gi_parse_source_offset(const char *src, int len, int pos);
+extern char *gi_parse_published_text(const char *src, int len, int *outlen);
 extern char *gi_parse_squash_space(const char *s, int len);
 extern int	gi_utf8_len(unsigned char c);
 

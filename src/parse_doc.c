@@ -463,13 +463,22 @@ find_year(GiParse *p)
 	gi_parse_warn(p, "year_unknown", 0, NULL, NULL, "the report year was not found");
 }
 
-/* The text of part k, normalized, or NULL when the part was not found. */
+/* The text of part k as published (simplified, white space normalized), or NULL when not found. */
 static char *
 part_text(GiParse *p, int k)
 {
+	int			from;
+	int			to;
+	int			len;
+	char	   *text;
+
 	if (p->head[k] < 0)
 		return NULL;
-	return gi_parse_squash_space(p->text + p->body[k], p->end[k] - p->body[k]);
+	/* the same stretch of the source, with its punctuation as published */
+	from = gi_parse_source_offset(p->src, p->srclen, p->body[k]);
+	to = gi_parse_source_offset(p->src, p->srclen, p->end[k]);
+	text = gi_parse_published_text(p->src + from, to - from, &len);
+	return gi_parse_squash_space(text, len);
 }
 
 /*

@@ -178,11 +178,87 @@ put_wchar(char **o, pg_wchar c)
 }
 
 /*
- * The normalized form of a UTF-8 document (see the file comment); the caller
- * has checked that the text is valid UTF-8 without NUL.
+ * The next character of the normalized form: its code points (none, one, or
+ * two for a tab) into out[], advancing *i over the source.  With keep_punct
+ * the published punctuation stays (full-width forms, curly quotes, brackets,
+ * dashes): the narrative parts are given as published; the normalized text
+ * the labels are matched in turns them into ASCII.
  */
-char *
-gi_parse_normalize(const char *src, int len, int *outlen)
+static inline int
+next_char(const unsigned char *s, int len, int *i, bool *prev_han, bool keep_punct, pg_wchar *out)
+{
+	int			n;
+	pg_wchar	c;
+
+	if (s[*i] < 0x80 && s[*i] != '(' && s[*i] != '\r' && s[*i] != '\t' && s[*i] != '\f' && s[*i] != '\v')
+	{
+		/* plain ASCII: as is */
+		out[0] = s[(*i)++];
+		*prev_han = false;
+		return 1;
+	}
+	c = decode(s + *i, len - *i, &n);
+	*i += n;
+	if (c == '\r')
+	{
+		if (*i < len && s[*i] == '\n')
+			(*i)++;
+		c = '\n';
+	}
+	else if (c == '\f' || c == '\v' || c == 0x2028 || c == 0x2029 || c == 0x85)
+		c = '\n';
+	else if (c == '\t')
+	{
+		out[0] = out[1] = ' ';
+		*prev_han = false;
+		return 2;
+	}
+	else if (c == 0xA0 || c == 0x3000 || (c >= 0x2000 && c <= 0x200A) || c == 0x202F)
+		c = ' ';
+	else if (c == 0x200B || c == 0x200C || c == 0x200D || c == 0xFEFF || c == 0xAD)
+		return 0;
+	else if (keep_punct && !(c >= T2S_FIRST && c <= T2S_LAST))
+		;						/* punctuation as published */
+	else if (c >= 0xFF01 && c <= 0xFF5E)
+		c -= 0xFEE0;			/* full-width ASCII */
+	else if (c == 0x201C || c == 0x201D || c == 0x201E || c == 0x300C || c == 0x300D)
+		c = '"';
+	else if (c == 0x2018 || c == 0x2019)
+		c = '\'';
+	else if (c == 0x3014)
+		c = '[';
+	else if (c == 0x3015)
+		c = ']';
+	else if (c == 0x2212 || c == 0x2010 || c == 0x2011)
+		c = '-';
+	else if (c >= T2S_FIRST && c <= T2S_LAST && t2s[c - T2S_FIRST] != 0)
+		c = t2s[c - T2S_FIRST];
+
+	if (*prev_han && (c == '(' || c == 0xFF08))
+	{
+		int			p = pinyin_len(s + *i - n, len - (*i - n));
+
+		if (p > 0)
+		{
+			*i += p - n;
+			return 0;			/* keep prev_han: 公開(kāi)(ZhuYin) is rare */
+		}
+	}
+	*prev_han = is_han(c);
+	out[0] = c;
+	return 1;
+}
+
+/* Bytes of code point c in UTF-8. */
+static inline int
+utf8_bytes(pg_wchar c)
+{
+	return c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+}
+
+/* The normalized form of UTF-8 text, or with keep_punct its published punctuation kept. */
+static char *
+normalize(const char *src, int len, int *outlen, bool keep_punct)
 {
 	const unsigned char *s = (const unsigned char *) src;
 	char	   *out;
@@ -197,68 +273,52 @@ gi_parse_normalize(const char *src, int len, int *outlen)
 	o = out;
 	while (i < len)
 	{
-		int			n;
-		pg_wchar	c;
+		pg_wchar	c[2];
+		int			k = next_char(s, len, &i, &prev_han, keep_punct, c);
 
-		if (s[i] < 0x80 && s[i] != '(' && s[i] != '\r' && s[i] != '\t' && s[i] != '\f' && s[i] != '\v')
-		{
-			/* plain ASCII: as is */
-			*o++ = (char) s[i++];
-			prev_han = false;
-			continue;
-		}
-		c = decode(s + i, len - i, &n);
-		i += n;
-		if (c == '\r')
-		{
-			if (i < len && s[i] == '\n')
-				i++;
-			c = '\n';
-		}
-		else if (c == '\f' || c == '\v' || c == 0x2028 || c == 0x2029 || c == 0x85)
-			c = '\n';
-		else if (c == '\t')
-		{
-			*o++ = ' ';
-			*o++ = ' ';
-			prev_han = false;
-			continue;
-		}
-		else if (c == 0xA0 || c == 0x3000 || (c >= 0x2000 && c <= 0x200A) || c == 0x202F)
-			c = ' ';
-		else if (c == 0x200B || c == 0x200C || c == 0x200D || c == 0xFEFF || c == 0xAD)
-			continue;
-		else if (c >= 0xFF01 && c <= 0xFF5E)
-			c -= 0xFEE0;		/* full-width ASCII */
-		else if (c == 0x201C || c == 0x201D || c == 0x201E || c == 0x300C || c == 0x300D)
-			c = '"';
-		else if (c == 0x2018 || c == 0x2019)
-			c = '\'';
-		else if (c == 0x3014)
-			c = '[';
-		else if (c == 0x3015)
-			c = ']';
-		else if (c == 0x2212 || c == 0x2010 || c == 0x2011)
-			c = '-';
-		else if (c >= T2S_FIRST && c <= T2S_LAST && t2s[c - T2S_FIRST] != 0)
-			c = t2s[c - T2S_FIRST];
-
-		if (prev_han && c == '(')
-		{
-			int			p = pinyin_len(s + i - n, len - (i - n));
-
-			if (p > 0)
-			{
-				i += p - n;
-				continue;		/* keep prev_han: 公開(kāi)(ZhuYin) is rare */
-			}
-		}
-		prev_han = is_han(c);
-		put_wchar(&o, c);
+		for (int j = 0; j < k; j++)
+			put_wchar(&o, c[j]);
 	}
 	*o = '\0';
 	*outlen = o - out;
 	return out;
+}
+
+/*
+ * The normalized form of a UTF-8 document (see the file comment); the caller
+ * has checked that the text is valid UTF-8 without NUL.
+ */
+char *
+gi_parse_normalize(const char *src, int len, int *outlen)
+{
+	return normalize(src, len, outlen, false);
+}
+
+/* The source offset of the character at offset pos of the normalized form. */
+int
+gi_parse_source_offset(const char *src, int len, int pos)
+{
+	const unsigned char *s = (const unsigned char *) src;
+	int			i = 0;
+	int			at = 0;
+	bool		prev_han = false;
+
+	while (i < len && at < pos)
+	{
+		pg_wchar	c[2];
+		int			k = next_char(s, len, &i, &prev_han, false, c);
+
+		for (int j = 0; j < k; j++)
+			at += utf8_bytes(c[j]);
+	}
+	return i;
+}
+
+/* Source text as published: simplified characters, pinyin dropped, punctuation kept. */
+char *
+gi_parse_published_text(const char *src, int len, int *outlen)
+{
+	return normalize(src, len, outlen, true);
 }
 
 /*

@@ -222,6 +222,8 @@ parse_document(GiParse *p, const char *doc, int len)
 		doc = html_as_text(h, &len);
 	}
 #endif
+	p->src = doc;
+	p->srclen = len;
 	p->text = gi_parse_normalize(doc, len, &p->len);
 	gi_parse_doc(p);
 	for (int k = 1; k <= 6; k++)
