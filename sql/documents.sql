@@ -40,10 +40,15 @@ SELECT regexp_count(govinfo.render_report('test-bureau', 2022), '<rect class="ma
        (SELECT count(*) FROM govinfo.table3((govinfo.derive_report('test-bureau', 2022)).requests) t
         WHERE t.total > 0 AND t.row_code LIKE '3.%' AND t.row_code <> '3.7') AS nonzero_outcomes;
 
--- a 2019-format report (row 3.6 without sub-rows; table 二 of 2019 not stored: its layout, blank)
+-- a 2019-format report (row 3.6 without sub-rows; table 二 in the 2019 columns, signed 本年增/减, block 2.9)
 INSERT INTO govinfo.agency (code, name, level) VALUES ('test-town', '测试镇人民政府', 'township');
-INSERT INTO govinfo.annual_report (agency_id, year, requests, appeals, overview, problems, other_matters)
+INSERT INTO govinfo.annual_report (agency_id, year, disclosures, requests, appeals, overview, problems, other_matters)
 SELECT agency_id, 2019,
+	'{"format": "2019", "2.1.1": {"new_made": 0, "new_published": 0, "total_published": 0},
+	  "2.1.2": {"new_made": 2, "new_published": 2, "total_published": 9},
+	  "2.5.1": {"prev_items": 14, "delta": -2, "decisions": 130}, "2.5.2": {"prev_items": 3, "delta": 1, "decisions": 20},
+	  "2.6.1": {"prev_items": 6, "delta": 0, "decisions": 41}, "2.6.2": {"prev_items": 2, "delta": 0, "decisions": 1},
+	  "2.8.1": {"prev_items": 1, "delta": 0}, "2.9.1": {"count": 4, "amount": 36.5}}'::jsonb::govinfo.disclosure_figures,
 	'2019|1:5,0,0,0,0,0,5|2:0,0,0,0,0,0,0|3.1:3,0,0,0,0,0,3|3.6:2,0,0,0,0,0,2|3.7:5,0,0,0,0,0,5|4:0,0,0,0,0,0,0',
 	'review:1,0,0,0,1|suit:0,0,0,0,0|suit_after_review:0,0,0,0,0',
 	'本年度主动公开政府信息35条。', NULL, '无。'

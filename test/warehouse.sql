@@ -95,8 +95,18 @@ SELECT is((SELECT requests FROM rollup_report('twh-p', 2022)),
 	'rollup_report best of the province: the three stored reports and the derived one');
 SELECT results_eq($$SELECT agencies, agencies_missing FROM govinfo.rollup_report('twh-p', 2022)$$, $$VALUES (5, 1)$$,
 	'the province: five contributors, one missing');
-SELECT throws_ok($$SELECT * FROM govinfo.rollup_report('twh-p', 2022, 'published')$$, '0A000', NULL,
-	'source published: 0A000 until published reports exist');
+SELECT results_eq($$SELECT agencies, agencies_missing FROM govinfo.rollup_report('twh-p', 2022, 'published')$$, $$VALUES (5, 5)$$,
+	'source published: with no published report every contributor is missing');
+-- an imported published copy of twh-t4's report (which has neither a stored nor a derived one)
+INSERT INTO govinfo.published_report (agency_id, agency_name, year, format, document_sha256, document, requests, complete, layout)
+SELECT agency_id, name, 2022, '2021', repeat('ab', 32), 'a published copy', '2021|1:7,0,0,0,0,0,7|4:7,0,0,0,0,0,7', true, 'F2'
+FROM govinfo.agency WHERE code = 'twh-t4';
+SELECT results_eq($$SELECT agencies, agencies_missing, cell(requests, '1', 'total') FROM govinfo.rollup_report('twh-p', 2022, 'published')$$,
+	$$VALUES (5, 4, 7)$$, 'source published: the published copy counts, the others are missing');
+SELECT results_eq($$SELECT code, source_used FROM govinfo.rollup_sources('twh-p', 2022) ORDER BY code$$,
+	$$VALUES ('twh-d1', 'stored'), ('twh-t1', 'stored'), ('twh-t2', 'stored'), ('twh-t3', 'derived'), ('twh-t4', 'published')$$,
+	'best: stored, else derived, else published');
+DELETE FROM govinfo.published_report;
 SELECT throws_ok($$SELECT * FROM govinfo.rollup_report('twh-p', 2022, 'guess')$$, '22023', NULL, 'an unknown source is 22023');
 SELECT is((SELECT count(*) FROM rollup_table3('twh-c1', 2022)), (SELECT count(*) FROM table3('2021|1:0,0,0,0,0,0,0'::request_figures)), 'rollup_table3: the rows of table 三');
 SELECT is((SELECT total FROM rollup_table3('twh-c1', 2022) WHERE row_code = '1'), 11, 'rollup_table3: row 1 total 3 + 3 + 5');

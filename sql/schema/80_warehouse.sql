@@ -111,6 +111,8 @@ BEGIN ATOMIC
 		(1, 'SELECT', 'TABLE', '@extschema@.fee_receipt'),
 		(1, 'SELECT', 'TABLE', '@extschema@.audit_log'),
 		(1, 'SELECT', 'TABLE', '@extschema@.published_report'),
+		(1, 'SELECT', 'TABLE', '@extschema@.application_consultation'),
+		(1, 'SELECT', 'TABLE', '@extschema@.report_snapshot'),
 		(1, 'SELECT', 'TABLE', '@extschema@.access_grants'),
 		(1, 'EXECUTE', 'FUNCTION', '@extschema@.visible_agencies(text, name)'),
 		(1, 'EXECUTE', 'FUNCTION', '@extschema@.has_access(bigint, text, name)'),
@@ -138,6 +140,7 @@ BEGIN ATOMIC
 		(2, 'INSERT, UPDATE, DELETE', 'TABLE', '@extschema@.decision_count'),
 		(2, 'INSERT, UPDATE, DELETE', 'TABLE', '@extschema@.fee_receipt'),
 		(2, 'INSERT, UPDATE, DELETE', 'TABLE', '@extschema@.published_report'),
+		(2, 'INSERT, UPDATE, DELETE', 'TABLE', '@extschema@.application_consultation'),
 		(2, 'EXECUTE', 'FUNCTION', '@extschema@.store_derived(integer, bigint)'),
 		(2, 'EXECUTE', 'FUNCTION', '@extschema@.import_report(text, text, text)'),
 		(2, 'EXECUTE', 'FUNCTION', '@extschema@.adopt_published(bigint)'),
@@ -415,7 +418,8 @@ END
 $$;
 
 CREATE FUNCTION @extschema@.rollup_table2(agency_code text, year integer, lang text DEFAULT 'zh')
-	RETURNS TABLE(row_code text, label text, issued bigint, abolished bigint, in_force bigint, decisions bigint, amount numeric)
+	RETURNS TABLE(row_code text, label text, issued bigint, abolished bigint, in_force bigint, decisions bigint, amount numeric,
+		new_made bigint, new_published bigint, total_published bigint, prev_items bigint, delta bigint, count bigint)
 	LANGUAGE sql STABLE STRICT
 	SET search_path = pg_catalog, pg_temp
 BEGIN ATOMIC
@@ -488,15 +492,26 @@ AS $$
 BEGIN
 	RETURN QUERY
 	WITH RECURSIVE roots AS MATERIALIZED (
-		SELECT g.agency_id AS root, g.code, r.disclosures, r.requests, r.appeals
-		FROM @extschema@.agency g JOIN @extschema@.annual_report r ON r.agency_id = g.agency_id AND r.year = rollup_differences.year
-		WHERE g.reports_rollup),
+		-- each roll-up agency with its stored report, else its latest imported published report
+		SELECT g.agency_id AS root, g.code,
+			CASE WHEN r.agency_id IS NOT NULL THEN r.disclosures ELSE p.disclosures END AS disclosures,
+			CASE WHEN r.agency_id IS NOT NULL THEN r.requests ELSE p.requests END AS requests,
+			CASE WHEN r.agency_id IS NOT NULL THEN r.appeals ELSE p.appeals END AS appeals
+		FROM @extschema@.agency g
+			LEFT JOIN @extschema@.annual_report r ON r.agency_id = g.agency_id AND r.year = rollup_differences.year
+			LEFT JOIN LATERAL (
+				SELECT x.disclosures, x.requests, x.appeals FROM @extschema@.published_report x
+				WHERE x.agency_id = g.agency_id AND x.year = rollup_differences.year AND r.agency_id IS NULL
+				ORDER BY x.imported_at DESC, x.id DESC LIMIT 1) p ON true
+		WHERE g.reports_rollup AND (r.agency_id IS NOT NULL OR p.requests IS NOT NULL OR p.appeals IS NOT NULL
+			OR p.disclosures IS NOT NULL)),
 	t(root, agency_id, reports_rollup) AS (
 		SELECT roots.root, c.agency_id, c.reports_rollup FROM roots JOIN @extschema@.agency c ON c.parent_id = roots.root
 		UNION ALL
 		SELECT t.root, c.agency_id, c.reports_rollup FROM t JOIN @extschema@.agency c ON c.parent_id = t.agency_id),
 	contrib AS MATERIALIZED (SELECT t.root, t.agency_id FROM t WHERE NOT t.reports_rollup),
-	-- summed in the join (no contributor's figures are handed over), stored reports first
+	-- summed in the join (no contributor's figures are handed over): stored reports first, then
+	-- derived, then published ('best')
 	stored_sums AS (
 		SELECT c.root, @extschema@.sum(r.disclosures) AS disclosures, @extschema@.sum(r.requests) AS requests,
 			@extschema@.sum(r.appeals) AS appeals
@@ -505,16 +520,29 @@ BEGIN
 	missing AS MATERIALIZED (
 		SELECT c.root, c.agency_id FROM contrib c
 		WHERE NOT EXISTS (SELECT 1 FROM @extschema@.annual_report r WHERE r.agency_id = c.agency_id AND r.year = rollup_differences.year)),
-	derived_sums AS (
-		SELECT m.root, @extschema@.sum(d.disclosures) AS disclosures, @extschema@.sum(d.requests) AS requests,
-			@extschema@.sum(d.appeals) AS appeals
+	derived AS MATERIALIZED (
+		SELECT m.root, m.agency_id, d.disclosures, d.requests, d.appeals
 		FROM missing m JOIN @extschema@.derived_reports(rollup_differences.year) d ON d.agency_id = m.agency_id
-		WHERE EXISTS (SELECT 1 FROM missing)
+		WHERE EXISTS (SELECT 1 FROM missing)),
+	derived_sums AS (
+		SELECT d.root, @extschema@.sum(d.disclosures) AS disclosures, @extschema@.sum(d.requests) AS requests,
+			@extschema@.sum(d.appeals) AS appeals
+		FROM derived d GROUP BY d.root),
+	published_sums AS (
+		SELECT m.root, @extschema@.sum(p.disclosures) AS disclosures, @extschema@.sum(p.requests) AS requests,
+			@extschema@.sum(p.appeals) AS appeals
+		FROM missing m
+			CROSS JOIN LATERAL (
+				SELECT x.disclosures, x.requests, x.appeals FROM @extschema@.published_report x
+				WHERE x.agency_id = m.agency_id AND x.year = rollup_differences.year
+				ORDER BY x.imported_at DESC, x.id DESC LIMIT 1) p
+		WHERE NOT EXISTS (SELECT 1 FROM derived d WHERE d.agency_id = m.agency_id)
 		GROUP BY m.root),
 	sums AS (
 		SELECT x.root, @extschema@.sum(x.disclosures) AS disclosures, @extschema@.sum(x.requests) AS requests,
 			@extschema@.sum(x.appeals) AS appeals
-		FROM (SELECT * FROM stored_sums UNION ALL SELECT * FROM derived_sums) x GROUP BY x.root)
+		FROM (SELECT * FROM stored_sums UNION ALL SELECT * FROM derived_sums UNION ALL SELECT * FROM published_sums) x
+		GROUP BY x.root)
 	SELECT roots.code, d.part, d.row_code, d.column_code, d.reported, d.recomputed
 	FROM roots LEFT JOIN sums ON sums.root = roots.root,
 		LATERAL @extschema@.figures_differences(roots.disclosures, sums.disclosures, roots.requests, sums.requests,
@@ -656,3 +684,21 @@ CREATE TRIGGER published_report_audit AFTER INSERT OR UPDATE OR DELETE ON @extsc
 -- importing and adopting are edits: grant_access(..., 'edit') grants them
 REVOKE EXECUTE ON FUNCTION @extschema@.import_report(text, text, text) FROM PUBLIC;
 REVOKE EXECUTE ON FUNCTION @extschema@.adopt_published(bigint) FROM PUBLIC;
+
+-- the consultation periods of an agency's applications, and the rendered documents of an agency:
+-- agency data as well
+ALTER TABLE @extschema@.application_consultation ENABLE ROW LEVEL SECURITY;
+CREATE POLICY application_consultation_read ON @extschema@.application_consultation FOR SELECT
+	USING (application_id IN (SELECT a.application_id FROM @extschema@.application a
+		WHERE a.agency_id IN (SELECT pg_catalog.unnest(@extschema@.visible_agencies('read', current_user)))));
+CREATE POLICY application_consultation_write ON @extschema@.application_consultation FOR ALL
+	USING (application_id IN (SELECT a.application_id FROM @extschema@.application a
+		WHERE a.agency_id IN (SELECT pg_catalog.unnest(@extschema@.visible_agencies('edit', current_user)))))
+	WITH CHECK (application_id IN (SELECT a.application_id FROM @extschema@.application a
+		WHERE a.agency_id IN (SELECT pg_catalog.unnest(@extschema@.visible_agencies('edit', current_user)))));
+ALTER TABLE @extschema@.report_snapshot ENABLE ROW LEVEL SECURITY;
+CREATE POLICY report_snapshot_read ON @extschema@.report_snapshot FOR SELECT
+	USING (agency_id IN (SELECT pg_catalog.unnest(@extschema@.visible_agencies('read', current_user))));
+CREATE POLICY report_snapshot_insert ON @extschema@.report_snapshot FOR INSERT
+	WITH CHECK (agency_id IN (SELECT pg_catalog.unnest(@extschema@.visible_agencies('edit', current_user))));
+REVOKE EXECUTE ON FUNCTION @extschema@.report_snapshot_immutable() FROM PUBLIC;
