@@ -1983,8 +1983,7 @@ CREATE TRIGGER published_report_audit AFTER INSERT OR UPDATE OR DELETE ON @extsc
 REVOKE EXECUTE ON FUNCTION @extschema@.import_report(text, text, text) FROM PUBLIC;
 REVOKE EXECUTE ON FUNCTION @extschema@.adopt_published(bigint) FROM PUBLIC;
 
--- the consultation periods of an agency's applications, and the rendered documents of an agency:
--- agency data as well
+-- the consultation periods of an agency's applications: agency data as well
 ALTER TABLE @extschema@.application_consultation ENABLE ROW LEVEL SECURITY;
 CREATE POLICY application_consultation_read ON @extschema@.application_consultation FOR SELECT
 	USING (application_id IN (SELECT a.application_id FROM @extschema@.application a
@@ -1994,12 +1993,6 @@ CREATE POLICY application_consultation_write ON @extschema@.application_consulta
 		WHERE a.agency_id IN (SELECT pg_catalog.unnest(@extschema@.visible_agencies('edit', current_user)))))
 	WITH CHECK (application_id IN (SELECT a.application_id FROM @extschema@.application a
 		WHERE a.agency_id IN (SELECT pg_catalog.unnest(@extschema@.visible_agencies('edit', current_user)))));
-ALTER TABLE @extschema@.report_snapshot ENABLE ROW LEVEL SECURITY;
-CREATE POLICY report_snapshot_read ON @extschema@.report_snapshot FOR SELECT
-	USING (agency_id IN (SELECT pg_catalog.unnest(@extschema@.visible_agencies('read', current_user))));
-CREATE POLICY report_snapshot_insert ON @extschema@.report_snapshot FOR INSERT
-	WITH CHECK (agency_id IN (SELECT pg_catalog.unnest(@extschema@.visible_agencies('edit', current_user))));
-REVOKE EXECUTE ON FUNCTION @extschema@.report_snapshot_immutable() FROM PUBLIC;
 
 -- (end of section 4)
 
@@ -2420,5 +2413,13 @@ SELECT pg_catalog.pg_extension_config_dump('@extschema@.report_snapshot', '');
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.generate_run', '');
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.report_snapshot_snapshot_id_seq', '');
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.generate_run_run_id_seq', '');
+
+-- the rendered documents of an agency are its data: row-level security as on every agency-data table
+ALTER TABLE @extschema@.report_snapshot ENABLE ROW LEVEL SECURITY;
+CREATE POLICY report_snapshot_read ON @extschema@.report_snapshot FOR SELECT
+	USING (agency_id IN (SELECT pg_catalog.unnest(@extschema@.visible_agencies('read', current_user))));
+CREATE POLICY report_snapshot_insert ON @extschema@.report_snapshot FOR INSERT
+	WITH CHECK (agency_id IN (SELECT pg_catalog.unnest(@extschema@.visible_agencies('edit', current_user))));
+REVOKE EXECUTE ON FUNCTION @extschema@.report_snapshot_immutable() FROM PUBLIC;
 
 -- (end of section 5)

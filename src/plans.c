@@ -68,7 +68,8 @@ static const GiPlanSpec plan_specs[GI_NPLANS] = {
 		" ELSE $2 END, $3,"
 		" (coalesce(x.n, x.o) OPERATOR(pg_catalog.->>) 'agency_id')::pg_catalog.int8,"
 		" (coalesce(x.n, x.o) OPERATOR(pg_catalog.->>) 'year')::pg_catalog.int4,"
-		" (SELECT pg_catalog.jsonb_object_agg(k, coalesce(x.n, x.o) OPERATOR(pg_catalog.->) k) FROM pg_catalog.unnest($4) k),"
+		" coalesce(x.n, x.o) OPERATOR(pg_catalog.-) ARRAY(SELECT pg_catalog.jsonb_object_keys(coalesce(x.n, x.o))"
+		"  EXCEPT SELECT pg_catalog.unnest($4)),"
 		" x.o, x.n"
 		" FROM (SELECT $5::pg_catalog.jsonb AS o, $6::pg_catalog.jsonb AS n) x",
 		6, {NAMEOID, TEXTOID, TEXTOID, TEXTARRAYOID, TEXTOID, TEXTOID}

@@ -410,3 +410,11 @@ SELECT pg_catalog.pg_extension_config_dump('@extschema@.report_snapshot', '');
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.generate_run', '');
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.report_snapshot_snapshot_id_seq', '');
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.generate_run_run_id_seq', '');
+
+-- the rendered documents of an agency are its data: row-level security as on every agency-data table
+ALTER TABLE @extschema@.report_snapshot ENABLE ROW LEVEL SECURITY;
+CREATE POLICY report_snapshot_read ON @extschema@.report_snapshot FOR SELECT
+	USING (agency_id IN (SELECT pg_catalog.unnest(@extschema@.visible_agencies('read', current_user))));
+CREATE POLICY report_snapshot_insert ON @extschema@.report_snapshot FOR INSERT
+	WITH CHECK (agency_id IN (SELECT pg_catalog.unnest(@extschema@.visible_agencies('edit', current_user))));
+REVOKE EXECUTE ON FUNCTION @extschema@.report_snapshot_immutable() FROM PUBLIC;
