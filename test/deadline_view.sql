@@ -26,6 +26,13 @@ WHERE a.agency_id IN (9913101, 9913102) AND z.h % 3 = 0
   AND (s.off <> -3 OR z.h % 5 = 0)                       -- a period that began before the clock start
   AND (s.off <> 4 OR z.h % 7 = 0);                       -- a period with a later start, still going on or not
 
+-- and for certain: an open application with a consultation still going on, a closed one with one going on
+WITH o AS (INSERT INTO application (agency_id, received_on, applicant) VALUES (9913102, '2024-05-06', 'np') RETURNING application_id)
+INSERT INTO application_consultation (application_id, started_on) SELECT application_id, '2024-05-08' FROM o;
+WITH o AS (INSERT INTO application (agency_id, received_on, applicant, outcome, closed_on) VALUES (9913102, '2024-05-06', 'np', '3.1', '2024-07-01')
+	RETURNING application_id)
+INSERT INTO application_consultation (application_id, started_on) SELECT application_id, '2024-05-08' FROM o;
+
 -- the independent computation: working days from the table, counted day by day
 CREATE FUNCTION pg_temp.wd(d date) RETURNS boolean LANGUAGE sql STABLE AS $$
 	SELECT coalesce((SELECT c.kind = 'workday' FROM govinfo.workday_calendar c WHERE c.day = d), extract(isodow FROM d) < 6) $$;
