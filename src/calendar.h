@@ -25,6 +25,12 @@ extern const GiCalendar *gi_calendar(FunctionCallInfo fcinfo);
 /* Raise 22008: day (or a day of the year after the calendar, past_end) is not covered. */
 extern void gi_calendar_missing(const GiCalendar *cal, DateADT day);
 
+/* The n-th working day after day (n >= 0; n = 0: day or the next working day); 22008 past the calendar. */
+extern DateADT gi_add_workdays(const GiCalendar *cal, DateADT day, int32 n);
+
+/* The working days in (from, to]; 22008 if the calendar does not cover them. */
+extern int32 gi_workdays_between(const GiCalendar *cal, DateADT from, DateADT to);
+
 /* Whether day (covered) is a working day. */
 static inline bool
 gi_calendar_is_workday(const GiCalendar *cal, DateADT day)

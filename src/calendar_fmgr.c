@@ -14,6 +14,14 @@
 
 #include "calendar.h"
 
+/* Raise 22008 unless day is covered (after_only: the day before the first one covered will do). */
+static void
+calendar_check(const GiCalendar *cal, DateADT day, bool after_only)
+{
+	if (cal->empty || DATE_NOT_FINITE(day) || day < cal->first - (after_only ? 1 : 0) || day > cal->last)
+		gi_calendar_missing(cal, day);
+}
+
 /*
  * The calendar, with day checked to be covered by it; after_only: only the
  * days after day are needed, so the day before the first one covered will do.
@@ -23,9 +31,34 @@ calendar_covering(FunctionCallInfo fcinfo, DateADT day, bool after_only)
 {
 	const GiCalendar *cal = gi_calendar(fcinfo);
 
-	if (cal->empty || DATE_NOT_FINITE(day) || day < cal->first - (after_only ? 1 : 0) || day > cal->last)
-		gi_calendar_missing(cal, day);
+	calendar_check(cal, day, after_only);
 	return cal;
+}
+
+/* The n-th working day after day (n >= 0), as add_workdays; 22008 if the calendar does not reach it. */
+DateADT
+gi_add_workdays(const GiCalendar *cal, DateADT day, int32 n)
+{
+	int64		k;
+
+	calendar_check(cal, day, n > 0);
+	/* the index in the list of the working days of the n-th after day */
+	k = (int64) cal->upto[day - cal->first + 1] + n - 1;
+	if (n == 0 && !gi_calendar_is_workday(cal, day))
+		k++;
+	if (k >= cal->nworkdays)
+		gi_calendar_missing(cal, cal->last + 1);
+	return cal->workdays[k];
+}
+
+/* The working days in (from, to], as workdays_between; 22008 if the calendar does not cover them. */
+int32
+gi_workdays_between(const GiCalendar *cal, DateADT from, DateADT to)
+{
+	calendar_check(cal, from, true);
+	if (DATE_NOT_FINITE(to) || to < cal->first || to > cal->last)
+		gi_calendar_missing(cal, to);
+	return cal->upto[to - cal->first + 1] - cal->upto[from - cal->first + 1];
 }
 
 PG_FUNCTION_INFO_V1(is_workday);
@@ -49,21 +82,14 @@ add_workdays(PG_FUNCTION_ARGS)
 	DateADT		day = PG_GETARG_DATEADT(0);
 	int32		n = PG_GETARG_INT32(1);
 	const GiCalendar *cal;
-	int64		k;
 
 	if (n < 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("add_workdays counts 0 or more working days"),
 				 errdetail("It was given %d.", n)));
-	cal = calendar_covering(fcinfo, day, n > 0);
-	/* the index in the list of the working days of the n-th after day */
-	k = (int64) cal->upto[day - cal->first + 1] + n - 1;
-	if (n == 0 && !gi_calendar_is_workday(cal, day))
-		k++;
-	if (k >= cal->nworkdays)
-		gi_calendar_missing(cal, cal->last + 1);
-	PG_RETURN_DATEADT(cal->workdays[k]);
+	cal = gi_calendar(fcinfo);
+	PG_RETURN_DATEADT(gi_add_workdays(cal, day, n));
 }
 
 PG_FUNCTION_INFO_V1(workdays_between);
@@ -74,11 +100,9 @@ workdays_between(PG_FUNCTION_ARGS)
 {
 	DateADT		from = PG_GETARG_DATEADT(0);
 	DateADT		to = PG_GETARG_DATEADT(1);
-	const GiCalendar *cal = calendar_covering(fcinfo, from, true);
+	const GiCalendar *cal = gi_calendar(fcinfo);
 
-	if (DATE_NOT_FINITE(to) || to < cal->first || to > cal->last)
-		gi_calendar_missing(cal, to);
-	PG_RETURN_INT32(cal->upto[to - cal->first + 1] - cal->upto[from - cal->first + 1]);
+	PG_RETURN_INT32(gi_workdays_between(cal, from, to));
 }
 
 PG_FUNCTION_INFO_V1(calendar_known_from);

@@ -1,12 +1,12 @@
 /*
- * consultation.c — govinfo.consult_workdays(): the working days an
- * application spent in consultations (条例 articles 32, 33), for the
- * application_deadline view.
+ * consultation.c — the working days an application spent in consultations
+ * (条例 articles 32, 33): govinfo.consult_workdays() and, for deadline_of()
+ * (deadline.c), gi_consult_workdays().
  *
  * The view reads every application, and only a few have consultations: a
  * join would cost every row a hash probe.  Instead the first call of a query
  * reads application_consultation once (with the query's snapshot) into
- * arrays kept in fn_extra, sorted by application, with a bitmap of the
+ * arrays kept in the per-query context, sorted by application, with a bitmap of the
  * applications that have any; a row without consultations costs one bit test.
  */
 #include "postgres.h"
@@ -20,6 +20,7 @@
 #include "fmgr.h"
 
 #include "calendar.h"
+#include "consultation.h"
 #include "plans.h"
 
 /* The bitmap covers at most this many application ids (8 MB); beyond, a binary search decides. */
@@ -142,23 +143,35 @@ calendar_count(const GiCalendar *cal, DateADT from, DateADT to)
 	return cal->upto[to - cal->first + 1] - cal->upto[from - cal->first + 1];
 }
 
-PG_FUNCTION_INFO_V1(consult_workdays);
+/* The consultation periods of the current query, read at its first call (every call site shares them). */
+static const Consultations *
+consultations_of_query(FunctionCallInfo fcinfo)
+{
+	MemoryContext mcxt = fcinfo->flinfo->fn_mcxt;
+	MemoryContextCallback *cb;
+
+	if (query_consultations != NULL && query_cxt == mcxt)
+		return query_consultations;
+	cb = MemoryContextAllocZero(mcxt, sizeof(MemoryContextCallback));
+	query_consultations = consultations_load(fcinfo, mcxt);
+	query_cxt = mcxt;
+	cb->func = consultations_forget;
+	MemoryContextRegisterResetCallback(mcxt, cb);
+	return query_consultations;
+}
 
 /*
- * consult_workdays(application_id, clock_starts_on, closed_on): the working
- * days of the application's consultation periods after the clock start (a
- * period counts the working days after its first day up to its last),
- * overlapping periods counted once; NULL while one goes on and the
- * application is open (the time limit stands still).
+ * The working days of application app's consultation periods after the clock
+ * start (a period counts the working days after its first day up to its
+ * last), overlapping periods counted once; false (no count) while one goes on
+ * and the application is open (the time limit stands still).  *cal: the
+ * calendar, fetched here if NULL and needed.
  */
-Datum
-consult_workdays(PG_FUNCTION_ARGS)
+bool
+gi_consult_workdays(FunctionCallInfo fcinfo, int64 app, DateADT clock, bool open,
+					const GiCalendar **cal, int32 *workdays)
 {
-	Consultations *c = (Consultations *) fcinfo->flinfo->fn_extra;
-	int64		app;
-	DateADT		clock;
-	bool		open = PG_ARGISNULL(2);
-	const GiCalendar *cal = NULL;
+	const Consultations *c = consultations_of_query(fcinfo);
 	int32		total = 0;
 	bool		going_on = false;
 	DateADT		cur_lo = 0,
@@ -166,31 +179,10 @@ consult_workdays(PG_FUNCTION_ARGS)
 	bool		have = false;
 	int			i;
 
-	if (PG_ARGISNULL(0) || PG_ARGISNULL(1))
-		PG_RETURN_NULL();
-	app = PG_GETARG_INT64(0);
-	clock = PG_GETARG_DATEADT(1);
-	if (c == NULL)
-	{
-		MemoryContext mcxt = fcinfo->flinfo->fn_mcxt;
-
-		if (query_consultations != NULL && query_cxt == mcxt)
-			c = query_consultations;
-		else
-		{
-			MemoryContextCallback *cb = MemoryContextAllocZero(mcxt, sizeof(MemoryContextCallback));
-
-			c = consultations_load(fcinfo, mcxt);
-			cb->func = consultations_forget;
-			MemoryContextRegisterResetCallback(mcxt, cb);
-			query_consultations = c;
-			query_cxt = mcxt;
-		}
-		fcinfo->flinfo->fn_extra = c;
-	}
+	*workdays = 0;
 	i = consultations_first(c, app);
 	if (i < 0)
-		PG_RETURN_INT32(0);
+		return true;
 	for (; i < c->n && c->app[i] == app; i++)
 	{
 		DateADT		lo = Max(c->started[i], clock);
@@ -211,21 +203,42 @@ consult_workdays(PG_FUNCTION_ARGS)
 		}
 		if (have)
 		{
-			if (cal == NULL)
-				cal = gi_calendar(fcinfo);
-			total += calendar_count(cal, cur_lo, cur_hi);
+			if (*cal == NULL)
+				*cal = gi_calendar(fcinfo);
+			total += calendar_count(*cal, cur_lo, cur_hi);
 		}
 		cur_lo = lo;
 		cur_hi = hi;
 		have = true;
 	}
 	if (going_on && open)
-		PG_RETURN_NULL();
+		return false;
 	if (have)
 	{
-		if (cal == NULL)
-			cal = gi_calendar(fcinfo);
-		total += calendar_count(cal, cur_lo, cur_hi);
+		if (*cal == NULL)
+			*cal = gi_calendar(fcinfo);
+		total += calendar_count(*cal, cur_lo, cur_hi);
 	}
-	PG_RETURN_INT32(total);
+	*workdays = total;
+	return true;
+}
+
+PG_FUNCTION_INFO_V1(consult_workdays);
+
+/*
+ * consult_workdays(application_id, clock_starts_on, closed_on): the working
+ * days of the application's consultations (gi_consult_workdays); NULL while
+ * one goes on and the application is open.
+ */
+Datum
+consult_workdays(PG_FUNCTION_ARGS)
+{
+	const GiCalendar *cal = NULL;
+	int32		workdays;
+
+	if (PG_ARGISNULL(0) || PG_ARGISNULL(1))
+		PG_RETURN_NULL();
+	if (!gi_consult_workdays(fcinfo, PG_GETARG_INT64(0), PG_GETARG_DATEADT(1), PG_ARGISNULL(2), &cal, &workdays))
+		PG_RETURN_NULL();
+	PG_RETURN_INT32(workdays);
 }
