@@ -50,7 +50,7 @@ is_cn_numeral(const char *s, int *n)
 	static const char *const nums[] = {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十"};
 
 	for (int i = 0; i < (int) lengthof(nums); i++)
-		if (strncmp(s, nums[i], 3) == 0)
+		if (gi_strneq(s, nums[i], 3))
 		{
 			*n = 3;
 			return true;
@@ -77,7 +77,7 @@ numbering_len(const char *s, int len)
 			return i + 1;
 		return 0;
 	}
-	if (len >= 6 && is_cn_numeral(s, &n) && strncmp(s + n, "、", 3) == 0)
+	if (len >= 6 && is_cn_numeral(s, &n) && gi_strneq(s + n, "、", 3))
 		return n + 3;
 	if (len >= 2 && isdigit((unsigned char) s[0]))
 	{
@@ -87,7 +87,7 @@ numbering_len(const char *s, int len)
 			i++;
 		if (i < len && (s[i] == '.' || s[i] == ','))
 			return (i + 1 < len && isdigit((unsigned char) s[i + 1])) ? 0 : i + 1;
-		if (i + 3 <= len && strncmp(s + i, "、", 3) == 0)
+		if (i + 3 <= len && gi_strneq(s + i, "、", 3))
 			return i + 3;
 	}
 	return 0;
@@ -119,7 +119,7 @@ gi_label_key(const char *s, int len)
 
 		if (c == ' ' || c == '\n' || c == '"' || c == '\'' || c == '|')
 			i++;
-		else if (strncmp(s + i, "、", 3) == 0)
+		else if (gi_strneq(s + i, "、", 3))
 		{
 			out[o++] = ',';
 			i += 3;
@@ -277,7 +277,7 @@ gi_match_row(int part, const char *key, int last_row, bool fuzzy, int *row)
 			if (cand[c] == NULL)
 				continue;
 			l = strlen(cand[c]);
-			if (l > bestlen && l <= klen && klen <= l + 60 && strncmp(key, cand[c], l) == 0 &&
+			if (l > bestlen && l <= klen && klen <= l + 60 && gi_strneq(key, cand[c], l) &&
 				(!is_short(k) || (klen == l && short_label_allowed(i, last_row))))
 			{
 				best = i;
@@ -315,7 +315,7 @@ gi_match_row(int part, const char *key, int last_row, bool fuzzy, int *row)
 
 		for (int i = 0; i < gi_nrows; i++)
 			if (gi_rows[i].part == part && !is_short(&row_keys[i]) &&
-				strncmp(row_keys[i].key, key, klen) == 0 && (int) strlen(row_keys[i].key) > klen)
+				gi_strneq(row_keys[i].key, key, klen) && (int) strlen(row_keys[i].key) > klen)
 			{
 				if (code && strcmp(code, gi_rows[i].code) != 0)
 					return GI_MATCH_NONE;	/* the start of more than one label */

@@ -199,6 +199,7 @@ gi_parse_normalize(const char *src, int len, int *outlen)
 	{
 		int			n;
 		pg_wchar	c;
+		pg_wchar	orig;
 
 		if (s[i] < 0x80 && s[i] != '(' && s[i] != '\r' && s[i] != '\t' && s[i] != '\f' && s[i] != '\v')
 		{
@@ -207,7 +208,16 @@ gi_parse_normalize(const char *src, int len, int *outlen)
 			prev_han = false;
 			continue;
 		}
-		c = decode(s + i, len - i, &n);
+		if ((s[i] & 0xF0) == 0xE0 && i + 3 <= len)
+		{
+			/* three bytes (CJK and punctuation): decoded here, the common case */
+			n = 3;
+			c = ((pg_wchar) (s[i] & 0x0F) << 12) | ((pg_wchar) (s[i + 1] & 0x3F) << 6) |
+				(s[i + 2] & 0x3F);
+		}
+		else
+			c = decode(s + i, len - i, &n);
+		orig = c;
 		i += n;
 		if (c == '\r')
 		{
@@ -254,7 +264,14 @@ gi_parse_normalize(const char *src, int len, int *outlen)
 			}
 		}
 		prev_han = is_han(c);
-		put_wchar(&o, c);
+		if (c == orig && n > 1)
+		{
+			/* unchanged: the source bytes (valid UTF-8) are its encoding */
+			memcpy(o, s + i - n, n);
+			o += n;
+		}
+		else
+			put_wchar(&o, c);
 	}
 	*o = '\0';
 	*outlen = o - out;
@@ -269,10 +286,11 @@ gi_parse_normalize(const char *src, int len, int *outlen)
 char *
 gi_parse_squash_space(const char *s, int len)
 {
-	StringInfoData buf;
+	/* the result is never longer than the text (a \n per line kept, at most one space per run) */
+	char	   *out = palloc(len + 1);
+	int			o = 0;
 	int			i = 0;
 
-	initStringInfo(&buf);
 	while (i < len)
 	{
 		int			eol = i;
@@ -296,8 +314,8 @@ gi_parse_squash_space(const char *s, int len)
 			}
 		if (!debris && b > a)
 		{
-			if (buf.len > 0)
-				appendStringInfoChar(&buf, '\n');
+			if (o > 0)
+				out[o++] = '\n';
 			for (int k = a; k < b; k++)
 			{
 				if (s[k] == ' ')
@@ -308,14 +326,15 @@ gi_parse_squash_space(const char *s, int len)
 						e++;
 					/* a space stays only between two ASCII characters */
 					if ((unsigned char) s[k - 1] < 0x80 && (unsigned char) s[e] < 0x80)
-						appendStringInfoChar(&buf, ' ');
+						out[o++] = ' ';
 					k = e - 1;
 					continue;
 				}
-				appendStringInfoChar(&buf, s[k]);
+				out[o++] = s[k];
 			}
 		}
 		i = eol + 1;
 	}
-	return buf.data;
+	out[o] = '\0';
+	return out;
 }
