@@ -17,6 +17,8 @@ typedef struct RowKey
 {
 	char	   *key;			/* label without numbering, normalized */
 	char	   *shortkey;		/* without a trailing parenthetical, or NULL */
+	int			keylen;			/* strlen of key and of shortkey (0 when NULL) */
+	int			shortlen;
 	pg_wchar   *wkey;			/* key as code points */
 	int			wlen;
 	pg_wchar   *wshort;
@@ -156,11 +158,13 @@ build_keys(void)
 		char	   *open;
 
 		keys[i].key = gi_label_key(norm, nlen);
+		keys[i].keylen = strlen(keys[i].key);
 		keys[i].wkey = wide(keys[i].key, &keys[i].wlen);
 		open = strchr(keys[i].key, '(');
 		if (open && open != keys[i].key && keys[i].key[strlen(keys[i].key) - 1] == ')')
 		{
 			keys[i].shortkey = pnstrdup(keys[i].key, open - keys[i].key);
+			keys[i].shortlen = strlen(keys[i].shortkey);
 			keys[i].wshort = wide(keys[i].shortkey, &keys[i].wshortlen);
 		}
 	}
@@ -267,6 +271,7 @@ gi_match_row(int part, const char *key, int last_row, bool fuzzy, int *row)
 	{
 		const RowKey *k = &row_keys[i];
 		const char *cand[2] = {k->key, k->shortkey};
+		const int	candlen[2] = {k->keylen, k->shortlen};
 
 		if (gi_rows[i].part != part)
 			continue;
@@ -276,7 +281,7 @@ gi_match_row(int part, const char *key, int last_row, bool fuzzy, int *row)
 
 			if (cand[c] == NULL)
 				continue;
-			l = strlen(cand[c]);
+			l = candlen[c];
 			if (l > bestlen && l <= klen && klen <= l + 60 && gi_strneq(key, cand[c], l) &&
 				(!is_short(k) || (klen == l && short_label_allowed(i, last_row))))
 			{
@@ -315,7 +320,7 @@ gi_match_row(int part, const char *key, int last_row, bool fuzzy, int *row)
 
 		for (int i = 0; i < gi_nrows; i++)
 			if (gi_rows[i].part == part && !is_short(&row_keys[i]) &&
-				gi_strneq(row_keys[i].key, key, klen) && (int) strlen(row_keys[i].key) > klen)
+				row_keys[i].keylen > klen && gi_strneq(row_keys[i].key, key, klen))
 			{
 				if (code && strcmp(code, gi_rows[i].code) != 0)
 					return GI_MATCH_NONE;	/* the start of more than one label */
@@ -367,6 +372,7 @@ gi_match_row_suffix(int part, const char *key, int last_row, int *row)
 	{
 		const RowKey *k = &row_keys[i];
 		const char *cand[2] = {k->key, k->shortkey};
+		const int	candlen[2] = {k->keylen, k->shortlen};
 
 		if (gi_rows[i].part != part)
 			continue;
@@ -376,7 +382,7 @@ gi_match_row_suffix(int part, const char *key, int last_row, int *row)
 
 			if (cand[c] == NULL)
 				continue;
-			l = strlen(cand[c]);
+			l = candlen[c];
 			if (l > bestlen && l <= klen && memcmp(key + klen - l, cand[c], l) == 0 &&
 				(!is_short(k) || part == 2 || short_label_allowed(i, last_row)))
 			{

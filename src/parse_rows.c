@@ -520,26 +520,29 @@ split_runs(GiParse *p, GiFigKind kind, int format, int part, Runs *runs, GiValue
 #endif
 }
 
-/* qsort comparator of uint32. */
-static int
-cmp_u32(const void *a, const void *b)
-{
-	uint32		x = *(const uint32 *) a;
-	uint32		y = *(const uint32 *) b;
-
-	return x < y ? -1 : x > y;
-}
-
-/* Whether the document has no repeated line: the sign of a de-duplicating extractor. */
+/*
+ * Whether the document has no repeated line: the sign of a de-duplicating
+ * extractor.  Lines are compared by their FNV-1a hash, in an open-addressing
+ * set (a power of two, at least twice the lines, so never full).
+ */
 static bool
 lines_all_distinct(GiParse *p)
 {
-	uint32	   *h = palloc(sizeof(uint32) * (p->len / 2 + 2));
+	int			lines = 1;
+	int			size = 16;
+	uint32	   *h;
+	bool	   *used;
 	int			n = 0;
 	int			i = 0;
 	bool		distinct = true;
 
-	while (i < p->len)
+	for (int k = 0; k < p->len; k++)
+		lines += p->text[k] == '\n';
+	while (size < lines * 2)
+		size *= 2;
+	h = palloc(sizeof(uint32) * size);
+	used = palloc0(sizeof(bool) * size);
+	while (i < p->len && distinct)
 	{
 		uint32		v = 2166136261u;
 		int			a = i;
@@ -547,13 +550,21 @@ lines_all_distinct(GiParse *p)
 		while (i < p->len && p->text[i] != '\n')
 			v = (v ^ (unsigned char) p->text[i++]) * 16777619u;
 		if (i > a)
-			h[n++] = v;
+		{
+			uint32		slot = (v ^ (v >> 16)) & (size - 1);
+
+			while (used[slot] && h[slot] != v)
+				slot = (slot + 1) & (size - 1);
+			if (used[slot])
+				distinct = false;
+			used[slot] = true;
+			h[slot] = v;
+			n++;
+		}
 		i++;
 	}
-	qsort(h, n, sizeof(uint32), cmp_u32);
-	for (int k = 1; k < n && distinct; k++)
-		distinct = h[k] != h[k - 1];
 	pfree(h);
+	pfree(used);
 	return distinct && n > 0;
 }
 
