@@ -1,20 +1,43 @@
 #!/usr/bin/env bash
-# Parse speed: govinfo.parse_report on the seed (test/corpus/F1/pingshan-2021.txt, ~9 KB) and on
-# the crawler dump test/data/parse/f6-tiny-2022.txt, N times each in one query on one core (no parallel
-# workers); prints documents per second.  Run under the shared lock:
+# Parse and import speed, on one core (no parallel workers).  Run under the shared lock:
 #   flock /tmp/govinfo-pg.lock bash -c 'make install && bash scripts/virtualenv.sh bash bench/parse.sh'
+# 1. govinfo.parse_report on the seed (test/corpus/F1/pingshan-2021.txt, ~9 KB) and on the crawler
+#    dump test/data/parse/f6-tiny-2022.txt, N times each in one query: documents per second.
+# 2. The HTML path against the text path per byte: an F7 page (test/corpus/F7/f7-page-pingshan-jtj-2022.html,
+#    the same county's report of the next year) against the seed, N/4 times each: MB per second.
+# 3. govinfo.import_report of IMPORT_N (10,000) distinct documents in one statement: copies of the seed,
+#    each with its own agency name (平山X鎮, X one CJK character per copy), into an empty published_report.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 N="${PARSE_N:-20000}"
+IMPORT_N="${IMPORT_N:-10000}"
+echo "machine: nproc $(nproc), $(uptime | sed 's/.*load/load/')"
 psql -X -q -v ON_ERROR_STOP=1 -c 'CREATE EXTENSION IF NOT EXISTS govinfo' >/dev/null
-for f in test/corpus/F1/pingshan-2021.txt test/data/parse/f6-tiny-2022.txt; do
-	psql -X -q -At -v ON_ERROR_STOP=1 -v doc="$(cat "$f")" -v n="$N" -v f="$f" <<'SQL'
+run() {		# file, count: parse_report of count copies of file
+	psql -X -q -At -v ON_ERROR_STOP=1 -v doc="$(cat "$1")" -v n="$2" -v f="$1" <<'SQL'
 SET max_parallel_workers_per_gather = 0;
-SELECT govinfo.parse_report(:'doc') IS NOT NULL;  -- warm: the ICU table and catalog keys
+SELECT govinfo.parse_report(:'doc') IS NOT NULL \g /dev/null
 CREATE TEMP TABLE d AS SELECT :'doc' || repeat(' ', i % 2) AS doc FROM generate_series(1, :n) i;
 SELECT clock_timestamp() AS t0 \gset
 SELECT count(*) FILTER (WHERE (govinfo.parse_report(doc)).complete) FROM d \g /dev/null
-SELECT format('%s: %s documents of %s bytes, %s per second', :'f', :n, octet_length(:'doc'),
-	round(:n / extract(epoch FROM clock_timestamp() - :'t0'::timestamptz)));
+SELECT extract(epoch FROM clock_timestamp() - :'t0'::timestamptz) AS secs \gset
+SELECT format('parse %s: %s documents of %s bytes, %s per second, %s MB/s', :'f', :n, octet_length(:'doc'),
+	round(:n / :secs), round(:n * octet_length(:'doc') / :secs / 1e6, 2));
 SQL
-done
+}
+run test/corpus/F1/pingshan-2021.txt "$N"
+run test/data/parse/f6-tiny-2022.txt "$N"
+run test/corpus/F7/f7-page-pingshan-jtj-2022.html "$((N / 4))"
+run test/corpus/F1/pingshan-2021.txt "$((N / 4))"
+psql -X -q -At -v ON_ERROR_STOP=1 -v doc="$(cat test/corpus/F1/pingshan-2021.txt)" -v n="$IMPORT_N" <<'SQL'
+SET max_parallel_workers_per_gather = 0;
+CREATE TEMP TABLE d AS
+	SELECT replace(:'doc', '平山鎮', '平山' || chr(19968 + i) || '鎮') AS doc FROM generate_series(1, :n) i;
+SELECT count(DISTINCT doc) = :n AS distinct_documents FROM d \gset
+SELECT clock_timestamp() AS t0 \gset
+SELECT count(govinfo.import_report(doc)) FROM d \g /dev/null
+SELECT extract(epoch FROM clock_timestamp() - :'t0'::timestamptz) AS secs \gset
+SELECT format('import_report: %s distinct documents (%s) in one statement, %s rows stored (%s complete), %s per second',
+	:n, :'distinct_documents', count(*), count(*) FILTER (WHERE complete), round(:n / :secs))
+FROM govinfo.published_report;
+SQL

@@ -49,7 +49,7 @@ heading_at(GiParse *p, int k, int pos, int *body)
 	int			lim;
 	int			kw_end = -1;
 
-	if (i < p->len && strncmp(t + i, "、", 3) == 0)
+	if (i < p->len && gi_strneq(t + i, "、", 3))
 		i += 3;
 	else if (i < p->len && (t[i] == '.' || t[i] == ' '))
 		i++;
@@ -58,7 +58,7 @@ heading_at(GiParse *p, int k, int pos, int *body)
 	/* the same sentence: up to 90 bytes (about 30 characters) */
 	lim = i;
 	while (lim < p->len && lim < i + 90 && t[lim] != '\n' && t[lim] != '|' &&
-		   strncmp(t + lim, "。", 3) != 0 && !isdigit((unsigned char) t[lim]))
+		   !gi_strneq(t + lim, "。", 3) && !isdigit((unsigned char) t[lim]))
 		lim++;
 	for (int w = 0; part_words[k][w]; w++)
 	{
@@ -108,7 +108,7 @@ find_parts(GiParse *p)
 			int			body;
 
 			if ((unsigned char) p->text[i] != (unsigned char) numerals[k][0] ||
-				strncmp(p->text + i, numerals[k], 3) != 0)
+				!gi_strneq(p->text + i, numerals[k], 3))
 				continue;
 			if (heading_at(p, k, i, &body))
 			{
@@ -144,7 +144,18 @@ header_field(GiParse *p, const char *name)
 	int			lim = Min(p->len, 4000);
 
 	for (int i = 0; i + n <= lim; i++)
-		if ((i == 0 || p->text[i - 1] == '\n') && strncmp(p->text + i, name, n) == 0)
+	{
+		if (i > 0 && p->text[i - 1] != '\n')
+		{
+			/* to the start of the next line */
+			const char *nl = memchr(p->text + i, '\n', lim - i);
+
+			if (nl == NULL)
+				break;
+			i = nl - p->text;	/* the loop steps past the \n */
+			continue;
+		}
+		if (gi_strneq(p->text + i, name, n))
 		{
 			int			a = i + n;
 			int			b = a;
@@ -158,6 +169,7 @@ header_field(GiParse *p, const char *name)
 				b--;
 			return pnstrdup(p->text + a, b - a);
 		}
+	}
 	return NULL;
 }
 
@@ -180,7 +192,7 @@ date_at(const char *s, int len, int *y, int *m, int *d)
 			return 0;
 		if (f < 2)
 		{
-			if (i + 3 <= len && (strncmp(s + i, "年", 3) == 0 || strncmp(s + i, "月", 3) == 0))
+			if (i + 3 <= len && (gi_strneq(s + i, "年", 3) || gi_strneq(s + i, "月", 3)))
 				i += 3;
 			else if (i < len && (s[i] == '-' || s[i] == '/' || s[i] == '.'))
 				i++;
@@ -188,7 +200,7 @@ date_at(const char *s, int len, int *y, int *m, int *d)
 				return 0;
 		}
 	}
-	if (i + 3 <= len && strncmp(s + i, "日", 3) == 0)
+	if (i + 3 <= len && gi_strneq(s + i, "日", 3))
 		i += 3;
 	if (v[0] < 2000 || v[0] > 2100 || v[1] < 1 || v[1] > 12 || v[2] < 1 ||
 		v[2] > day_tab[isleap(v[0])][v[1] - 1])
@@ -205,10 +217,10 @@ cn_digit(const char *s, int len)
 {
 	static const char *const d[] = {"〇", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
 
-	if (len >= 3 && strncmp(s, "零", 3) == 0)
+	if (len >= 3 && gi_strneq(s, "零", 3))
 		return 0;
 	for (int i = 0; i < 10; i++)
-		if (len >= 3 && strncmp(s, d[i], 3) == 0)
+		if (len >= 3 && gi_strneq(s, d[i], 3))
 			return i;
 	return -1;
 }
@@ -227,7 +239,7 @@ cn_small(const char *s, int len, int *n)
 		v = d;
 		i = 3;
 	}
-	if (i + 3 <= len && strncmp(s + i, "十", 3) == 0)
+	if (i + 3 <= len && gi_strneq(s + i, "十", 3))
 	{
 		v = (i == 0 ? 1 : v) * 10;
 		i += 3;
@@ -258,14 +270,14 @@ cn_date_at(const char *s, int len, int *y, int *m, int *d)
 			return 0;
 		v = v * 10 + x;
 	}
-	if (i + 3 > len || strncmp(s + i, "年", 3) != 0)
+	if (i + 3 > len || !gi_strneq(s + i, "年", 3))
 		return 0;
 	*y = v;
 	i += 3;
 	if ((*m = cn_small(s + i, len - i, &n)) < 1 || *m > 12)
 		return 0;
 	i += n;
-	if (i + 3 > len || strncmp(s + i, "月", 3) != 0)
+	if (i + 3 > len || !gi_strneq(s + i, "月", 3))
 		return 0;
 	i += 3;
 	if ((*d = cn_small(s + i, len - i, &n)) < 1)
@@ -273,7 +285,7 @@ cn_date_at(const char *s, int len, int *y, int *m, int *d)
 	i += n;
 	if (*y < 2000 || *y > 2100 || *d > day_tab[isleap(*y)][*m - 1])
 		return 0;
-	if (i + 3 <= len && strncmp(s + i, "日", 3) == 0)
+	if (i + 3 <= len && gi_strneq(s + i, "日", 3))
 		i += 3;
 	return i;
 }
@@ -317,7 +329,7 @@ find_published_on(GiParse *p)
 		if ((n = date_at(p->text + i, p->len - i, &y, &m, &d)) > 0)
 		{
 			/* not the end of a period ("至2021年12月31日") */
-			if (i >= 3 && strncmp(p->text + i - 3, "至", 3) == 0)
+			if (i >= 3 && gi_strneq(p->text + i - 3, "至", 3))
 				continue;
 			p->pub_y = y;
 			p->pub_m = m;
@@ -334,7 +346,7 @@ year_in(const char *s, int len, int *at)
 	for (int i = 0; i + 7 <= len; i++)
 		if (isdigit((unsigned char) s[i]) && (i == 0 || !isdigit((unsigned char) s[i - 1])) &&
 			isdigit((unsigned char) s[i + 1]) && isdigit((unsigned char) s[i + 2]) &&
-			isdigit((unsigned char) s[i + 3]) && strncmp(s + i + 4, "年", 3) == 0)
+			isdigit((unsigned char) s[i + 3]) && gi_strneq(s + i + 4, "年", 3))
 		{
 			int			y = atoi(pnstrdup(s + i, 4));
 
@@ -393,7 +405,7 @@ find_title(GiParse *p)
 static const char *
 strip_prefix(const char *s, const char *word)
 {
-	return strncmp(s, word, strlen(word)) == 0 ? s + strlen(word) : s;
+	return gi_strneq(s, word, strlen(word)) ? s + strlen(word) : s;
 }
 
 /* The agency as printed: the title before its year, or before 政府信息公开. */
@@ -433,9 +445,9 @@ find_agency(GiParse *p)
 		/* 平山镇的, trailing spaces */
 		while (n > 0 && s[n - 1] == ' ')
 			n--;
-		if (n >= 3 && strncmp(s + n - 3, "的", 3) == 0)
+		if (n >= 3 && gi_strneq(s + n - 3, "的", 3))
 			n -= 3;
-		if (n >= 6 && strncmp(s + n - 6, "关于", 6) == 0)
+		if (n >= 6 && gi_strneq(s + n - 6, "关于", 6))
 			n -= 6;
 		if (n > 0)
 		{
@@ -457,7 +469,7 @@ find_year(GiParse *p)
 	for (int i = 0; i + 10 <= Min(p->len, 20000); i++)
 		if (isdigit((unsigned char) p->text[i]) &&
 			(p->year = year_in(p->text + i, 10, &at)) > 0 && at == 0 &&
-			strncmp(p->text + i + 7, "度", 3) == 0)
+			gi_strneq(p->text + i + 7, "度", 3))
 			return;
 	p->year = 0;
 	gi_parse_warn(p, "year_unknown", 0, NULL, NULL, "the report year was not found");
@@ -530,7 +542,7 @@ check_headings(GiParse *p)
 		if (p->head[k] < 0 || p->body[k] >= p->len || p->text[p->body[k]] != '\n')
 			continue;
 		a = p->head[k] + 3;
-		if (strncmp(p->text + a, "、", 3) == 0)
+		if (gi_strneq(p->text + a, "、", 3))
 			a += 3;
 		else
 			a++;
@@ -592,11 +604,11 @@ gi_parse_narrative_checks(GiParse *p)
 		const char *ap;
 		int64		n = 0;
 
-		if (strncmp(p->text + i, "收到", 6) != 0 && strncmp(p->text + i, "新收", 6) != 0)
+		if (!gi_strneq(p->text + i, "收到", 6) && !gi_strneq(p->text + i, "新收", 6))
 			continue;
 		lim = i + 6;
 		while (lim < p->len && lim < i + 60 && p->text[lim] != '\n' && p->text[lim] != '|' &&
-			   strncmp(p->text + lim, "。", 3) != 0 && p->text[lim] != ',')
+			   !gi_strneq(p->text + lim, "。", 3) && p->text[lim] != ',')
 			lim++;
 		ap = find_in(p->text + i, lim - i, "申请");
 		if (ap == NULL)
@@ -608,8 +620,8 @@ gi_parse_narrative_checks(GiParse *p)
 		while (j < lim && isdigit((unsigned char) p->text[j]) && j - start < 9)
 			n = n * 10 + (p->text[j++] - '0');
 		if (j == start || j + 3 > p->len ||
-			(strncmp(p->text + j, "件", 3) != 0 && strncmp(p->text + j, "份", 3) != 0 &&
-			 strncmp(p->text + j, "条", 3) != 0 && strncmp(p->text + j, "个", 3) != 0))
+			(!gi_strneq(p->text + j, "件", 3) && !gi_strneq(p->text + j, "份", 3) &&
+			 !gi_strneq(p->text + j, "条", 3) && !gi_strneq(p->text + j, "个", 3)))
 			continue;
 		/* only a number within a few characters of 申请 (共, 为, 数量 …) */
 		if (start - ((ap - p->text) + 6) > 12)

@@ -17,6 +17,8 @@ typedef struct RowKey
 {
 	char	   *key;			/* label without numbering, normalized */
 	char	   *shortkey;		/* without a trailing parenthetical, or NULL */
+	int			keylen;			/* strlen of key and of shortkey (0 when NULL) */
+	int			shortlen;
 	pg_wchar   *wkey;			/* key as code points */
 	int			wlen;
 	pg_wchar   *wshort;
@@ -50,7 +52,7 @@ is_cn_numeral(const char *s, int *n)
 	static const char *const nums[] = {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十"};
 
 	for (int i = 0; i < (int) lengthof(nums); i++)
-		if (strncmp(s, nums[i], 3) == 0)
+		if (gi_strneq(s, nums[i], 3))
 		{
 			*n = 3;
 			return true;
@@ -77,7 +79,7 @@ numbering_len(const char *s, int len)
 			return i + 1;
 		return 0;
 	}
-	if (len >= 6 && is_cn_numeral(s, &n) && strncmp(s + n, "、", 3) == 0)
+	if (len >= 6 && is_cn_numeral(s, &n) && gi_strneq(s + n, "、", 3))
 		return n + 3;
 	if (len >= 2 && isdigit((unsigned char) s[0]))
 	{
@@ -87,7 +89,7 @@ numbering_len(const char *s, int len)
 			i++;
 		if (i < len && (s[i] == '.' || s[i] == ','))
 			return (i + 1 < len && isdigit((unsigned char) s[i + 1])) ? 0 : i + 1;
-		if (i + 3 <= len && strncmp(s + i, "、", 3) == 0)
+		if (i + 3 <= len && gi_strneq(s + i, "、", 3))
 			return i + 3;
 	}
 	return 0;
@@ -119,7 +121,7 @@ gi_label_key(const char *s, int len)
 
 		if (c == ' ' || c == '\n' || c == '"' || c == '\'' || c == '|')
 			i++;
-		else if (strncmp(s + i, "、", 3) == 0)
+		else if (gi_strneq(s + i, "、", 3))
 		{
 			out[o++] = ',';
 			i += 3;
@@ -156,11 +158,13 @@ build_keys(void)
 		char	   *open;
 
 		keys[i].key = gi_label_key(norm, nlen);
+		keys[i].keylen = strlen(keys[i].key);
 		keys[i].wkey = wide(keys[i].key, &keys[i].wlen);
 		open = strchr(keys[i].key, '(');
 		if (open && open != keys[i].key && keys[i].key[strlen(keys[i].key) - 1] == ')')
 		{
 			keys[i].shortkey = pnstrdup(keys[i].key, open - keys[i].key);
+			keys[i].shortlen = strlen(keys[i].shortkey);
 			keys[i].wshort = wide(keys[i].shortkey, &keys[i].wshortlen);
 		}
 	}
@@ -267,6 +271,7 @@ gi_match_row(int part, const char *key, int last_row, bool fuzzy, int *row)
 	{
 		const RowKey *k = &row_keys[i];
 		const char *cand[2] = {k->key, k->shortkey};
+		const int	candlen[2] = {k->keylen, k->shortlen};
 
 		if (gi_rows[i].part != part)
 			continue;
@@ -276,8 +281,8 @@ gi_match_row(int part, const char *key, int last_row, bool fuzzy, int *row)
 
 			if (cand[c] == NULL)
 				continue;
-			l = strlen(cand[c]);
-			if (l > bestlen && l <= klen && klen <= l + 60 && strncmp(key, cand[c], l) == 0 &&
+			l = candlen[c];
+			if (l > bestlen && l <= klen && klen <= l + 60 && gi_strneq(key, cand[c], l) &&
 				(!is_short(k) || (klen == l && short_label_allowed(i, last_row))))
 			{
 				best = i;
@@ -315,7 +320,7 @@ gi_match_row(int part, const char *key, int last_row, bool fuzzy, int *row)
 
 		for (int i = 0; i < gi_nrows; i++)
 			if (gi_rows[i].part == part && !is_short(&row_keys[i]) &&
-				strncmp(row_keys[i].key, key, klen) == 0 && (int) strlen(row_keys[i].key) > klen)
+				row_keys[i].keylen > klen && gi_strneq(row_keys[i].key, key, klen))
 			{
 				if (code && strcmp(code, gi_rows[i].code) != 0)
 					return GI_MATCH_NONE;	/* the start of more than one label */
@@ -367,6 +372,7 @@ gi_match_row_suffix(int part, const char *key, int last_row, int *row)
 	{
 		const RowKey *k = &row_keys[i];
 		const char *cand[2] = {k->key, k->shortkey};
+		const int	candlen[2] = {k->keylen, k->shortlen};
 
 		if (gi_rows[i].part != part)
 			continue;
@@ -376,7 +382,7 @@ gi_match_row_suffix(int part, const char *key, int last_row, int *row)
 
 			if (cand[c] == NULL)
 				continue;
-			l = strlen(cand[c]);
+			l = candlen[c];
 			if (l > bestlen && l <= klen && memcmp(key + klen - l, cand[c], l) == 0 &&
 				(!is_short(k) || part == 2 || short_label_allowed(i, last_row)))
 			{

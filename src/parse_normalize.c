@@ -197,7 +197,14 @@ next_char(const unsigned char *s, int len, int *i, bool *prev_han, bool keep_pun
 		*prev_han = false;
 		return 1;
 	}
-	c = decode(s + *i, len - *i, &n);
+	if ((s[*i] & 0xF0) == 0xE0 && *i + 3 <= len)
+	{
+		/* three bytes (CJK and punctuation): decoded here, the common case */
+		n = 3;
+		c = ((pg_wchar) (s[*i] & 0x0F) << 12) | ((pg_wchar) (s[*i + 1] & 0x3F) << 6) | (s[*i + 2] & 0x3F);
+	}
+	else
+		c = decode(s + *i, len - *i, &n);
 	*i += n;
 	if (c == '\r')
 	{
@@ -329,10 +336,11 @@ gi_parse_published_text(const char *src, int len, int *outlen)
 char *
 gi_parse_squash_space(const char *s, int len)
 {
-	StringInfoData buf;
+	/* the result is never longer than the text (a \n per line kept, at most one space per run) */
+	char	   *out = palloc(len + 1);
+	int			o = 0;
 	int			i = 0;
 
-	initStringInfo(&buf);
 	while (i < len)
 	{
 		int			eol = i;
@@ -356,8 +364,8 @@ gi_parse_squash_space(const char *s, int len)
 			}
 		if (!debris && b > a)
 		{
-			if (buf.len > 0)
-				appendStringInfoChar(&buf, '\n');
+			if (o > 0)
+				out[o++] = '\n';
 			for (int k = a; k < b; k++)
 			{
 				if (s[k] == ' ')
@@ -368,14 +376,15 @@ gi_parse_squash_space(const char *s, int len)
 						e++;
 					/* a space stays only between two ASCII characters */
 					if ((unsigned char) s[k - 1] < 0x80 && (unsigned char) s[e] < 0x80)
-						appendStringInfoChar(&buf, ' ');
+						out[o++] = ' ';
 					k = e - 1;
 					continue;
 				}
-				appendStringInfoChar(&buf, s[k]);
+				out[o++] = s[k];
 			}
 		}
 		i = eol + 1;
 	}
-	return buf.data;
+	out[o] = '\0';
+	return out;
 }

@@ -166,7 +166,7 @@ html_as_text(GiHtmlDoc *h, int *len)
 		int			n = eol ? (int) (eol - s) : (int) strlen(s);
 		int			t;
 
-		if (n > 7 && s[0] == '\x1E' && strncmp(s + 1, "TABLE ", 6) == 0 &&
+		if (n > 7 && s[0] == '\x1E' && gi_strneq(s + 1, "TABLE ", 6) &&
 			(t = atoi(s + 7)) >= 0 && t < h->ntables)
 		{
 			GiHtmlTable *tb = &h->tables[t];
@@ -238,7 +238,7 @@ parse_document(GiParse *p, const char *doc, int len)
 		return;
 	}
 	for (int i = 0; i + 8 < Min(p->len, 4000); i++)
-		if (strncmp(p->text + i, "原文链接:", 13) == 0)
+		if (gi_strneq(p->text + i, "原文链接:", 13))
 			p->crawler = true;
 	/* a crawler's dump without its header: the body on one line of 2000 bytes or more */
 	for (int i = 0, start = 0; i <= p->len && !p->crawler; i++)

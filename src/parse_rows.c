@@ -60,10 +60,10 @@ numbering_starts(const char *s, int i, int len)
 		int			j = i + 1;
 		bool		num = false;
 
-		if (i >= 3 && strncmp(s + i - 3, "第", 3) == 0)
+		if (i >= 3 && gi_strneq(s + i - 3, "第", 3))
 			return false;
 		for (int c = 0; c < 10; c++)
-			if (strncmp(s + j, cn[c], 3) == 0)
+			if (gi_strneq(s + j, cn[c], 3))
 			{
 				j += 3;
 				num = true;
@@ -77,16 +77,16 @@ numbering_starts(const char *s, int i, int len)
 			}
 		return num && j < len && s[j] == ')';
 	}
-	if (isdigit((unsigned char) s[i]) && i + 1 < len && (s[i + 1] == '.' || strncmp(s + i + 1, "、", 3) == 0) &&
+	if (isdigit((unsigned char) s[i]) && i + 1 < len && (s[i + 1] == '.' || gi_strneq(s + i + 1, "、", 3)) &&
 		!isdigit((unsigned char) s[i - 1]) && s[i - 1] != '(' &&
 		i + 2 < len && !isdigit((unsigned char) s[i + 2]))
 		return true;
 	for (int c = 0; c < 10; c++)
-		if (strncmp(s + i, cn[c], 3) == 0 && i + 6 <= len && strncmp(s + i + 3, "、", 3) == 0)
+		if (gi_strneq(s + i, cn[c], 3) && i + 6 <= len && gi_strneq(s + i + 3, "、", 3))
 		{
 			/* not the second numeral of 十一、 */
 			for (int d = 0; d < 10; d++)
-				if (i >= 3 && strncmp(s + i - 3, cn[d], 3) == 0)
+				if (i >= 3 && gi_strneq(s + i - 3, cn[d], 3))
 					return false;
 			return true;
 		}
@@ -155,7 +155,7 @@ match_piece(int part, Item *items, int nitems, int *k, int last_row, GiMatch *ho
 	 * numbered piece, or one right before values or before another piece.
 	 */
 	fuzzy = (items[*k].len > 0 && (items[*k].s[0] == '(' || isdigit((unsigned char) items[*k].s[0]) ||
-								   (items[*k].len > 6 && strncmp(items[*k].s + 3, "、", 3) == 0))) ||
+								   (items[*k].len > 6 && gi_strneq(items[*k].s + 3, "、", 3)))) ||
 		(*k + 1 < nitems && items[*k + 1].value);
 	m = gi_match_row(part, gi_label_key(joined.data, joined.len), last_row, fuzzy, &row);
 	/* a group label with text after it: the data label glued at its end (F6) */
@@ -204,7 +204,7 @@ match_piece(int part, Item *items, int nitems, int *k, int last_row, GiMatch *ho
 				continue;
 			pieces++;
 			pk = gi_label_key(items[j].s, items[j].len);
-			found = pk[0] != '\0' && strncmp(tail, pk, strlen(pk)) == 0;
+			found = pk[0] != '\0' && gi_strneq(tail, pk, strlen(pk));
 		}
 		if (!found && pieces > 0)
 			m = GI_MATCH_VARIANT;
@@ -313,7 +313,7 @@ read_labeled(GiParse *p, int part, Item *items, int nitems, RowRead *reads)
 					cur = -2;
 				if (cur < 0 && last_row >= 0 && it->len >= 4 &&
 					(it->s[0] == '(' || isdigit((unsigned char) it->s[0]) ||
-					 (it->len > 6 && strncmp(it->s + 3, "、", 3) == 0)))
+					 (it->len > 6 && gi_strneq(it->s + 3, "、", 3))))
 				{
 					cur = -3;
 					unknown = printed;
@@ -520,26 +520,29 @@ split_runs(GiParse *p, GiFigKind kind, int format, int part, Runs *runs, GiValue
 #endif
 }
 
-/* qsort comparator of uint32. */
-static int
-cmp_u32(const void *a, const void *b)
-{
-	uint32		x = *(const uint32 *) a;
-	uint32		y = *(const uint32 *) b;
-
-	return x < y ? -1 : x > y;
-}
-
-/* Whether the document has no repeated line: the sign of a de-duplicating extractor. */
+/*
+ * Whether the document has no repeated line: the sign of a de-duplicating
+ * extractor.  Lines are compared by their FNV-1a hash, in an open-addressing
+ * set (a power of two, at least twice the lines, so never full).
+ */
 static bool
 lines_all_distinct(GiParse *p)
 {
-	uint32	   *h = palloc(sizeof(uint32) * (p->len / 2 + 2));
+	int			lines = 1;
+	int			size = 16;
+	uint32	   *h;
+	bool	   *used;
 	int			n = 0;
 	int			i = 0;
 	bool		distinct = true;
 
-	while (i < p->len)
+	for (int k = 0; k < p->len; k++)
+		lines += p->text[k] == '\n';
+	while (size < lines * 2)
+		size *= 2;
+	h = palloc(sizeof(uint32) * size);
+	used = palloc0(sizeof(bool) * size);
+	while (i < p->len && distinct)
 	{
 		uint32		v = 2166136261u;
 		int			a = i;
@@ -547,13 +550,21 @@ lines_all_distinct(GiParse *p)
 		while (i < p->len && p->text[i] != '\n')
 			v = (v ^ (unsigned char) p->text[i++]) * 16777619u;
 		if (i > a)
-			h[n++] = v;
+		{
+			uint32		slot = (v ^ (v >> 16)) & (size - 1);
+
+			while (used[slot] && h[slot] != v)
+				slot = (slot + 1) & (size - 1);
+			if (used[slot])
+				distinct = false;
+			used[slot] = true;
+			h[slot] = v;
+			n++;
+		}
 		i++;
 	}
-	qsort(h, n, sizeof(uint32), cmp_u32);
-	for (int k = 1; k < n && distinct; k++)
-		distinct = h[k] != h[k - 1];
 	pfree(h);
+	pfree(used);
 	return distinct && n > 0;
 }
 
@@ -790,12 +801,16 @@ read_labeled_part(GiParse *p, int part, GiFigKind kind, GiPartResult *res, bool 
 		int			len = p->end[part] - p->body[part];
 
 		for (int c = 0; c < (int) lengthof(cols2019) && format == GI_FORMAT_2021; c++)
-			for (int i = 0; i + (int) strlen(cols2019[c]) <= len; i++)
-				if (s[i] == cols2019[c][0] && strncmp(s + i, cols2019[c], strlen(cols2019[c])) == 0)
+		{
+			int			cl = strlen(cols2019[c]);
+
+			for (int i = 0; i + cl <= len; i++)
+				if (s[i] == cols2019[c][0] && gi_strneq(s + i, cols2019[c], cl))
 				{
 					format = GI_FORMAT_2019;
 					break;
 				}
+		}
 	}
 	res->format = format;
 	nwarn = list_length(p->warnings);

@@ -41,11 +41,11 @@ is_page_line(const char *s, int len)
 				return false;
 		return d > 0;
 	}
-	if (len >= 7 && strncmp(s, "第", 3) == 0)
+	if (len >= 7 && gi_strneq(s, "第", 3))
 	{
 		for (i = 3; i < len && (isdigit((unsigned char) s[i]) || s[i] == ' '); i++)
 			d++;
-		return d > 0 && i + 3 <= len && strncmp(s + i, "页", 3) == 0;
+		return d > 0 && i + 3 <= len && gi_strneq(s + i, "页", 3);
 	}
 	return false;
 }
@@ -80,7 +80,7 @@ numbering_digit(const char *s, int i, int end)
 		return false;
 	if (j < end && (s[j] == '.' || s[j] == ','))
 		j++;
-	else if (j + 3 <= end && strncmp(s + j, "、", 3) == 0)
+	else if (j + 3 <= end && gi_strneq(s + j, "、", 3))
 		j += 3;
 	else
 		return false;
@@ -141,9 +141,12 @@ cell_tokens(GiTokens *t, int *cap, const char *s, int a, int b, int line)
 			/* a number followed by a counter is narrative */
 			for (int c = 0; c < (int) lengthof(counters); c++)
 			{
-				int			cl = strlen(counters[c]);
+				int			cl;
 
-				if (i + cl <= b && strncmp(s + i, counters[c], cl) == 0)
+				if (s[i] != counters[c][0])
+					continue;
+				cl = strlen(counters[c]);
+				if (i + cl <= b && gi_strneq(s + i, counters[c], cl))
 				{
 					i = st;
 					goto text;
@@ -151,12 +154,12 @@ cell_tokens(GiTokens *t, int *cap, const char *s, int a, int b, int line)
 			}
 			k = add(t, cap, GI_TOK_NUM, s + st, i - st, line);
 			(void) dend;
-			if (i + 6 <= b && strncmp(s + i, "万元", 6) == 0)
+			if (i + 6 <= b && gi_strneq(s + i, "万元", 6))
 			{
 				k->unit = GI_UNIT_WAN;
 				i += 6;
 			}
-			else if (i + 3 <= b && strncmp(s + i, "元", 3) == 0)
+			else if (i + 3 <= b && gi_strneq(s + i, "元", 3))
 			{
 				k->unit = GI_UNIT_YUAN;
 				i += 3;
@@ -185,8 +188,8 @@ text:
 					while (j < b && isdigit((unsigned char) s[j]))
 						j++;
 					for (int c = 0; c < (int) lengthof(counters) && !counted; c++)
-						counted = j + (int) strlen(counters[c]) <= b &&
-							strncmp(s + j, counters[c], strlen(counters[c])) == 0;
+						counted = s[j] == counters[c][0] && j + (int) strlen(counters[c]) <= b &&
+							gi_strneq(s + j, counters[c], strlen(counters[c]));
 					if (!counted)
 						break;
 					i = j;
