@@ -111,9 +111,11 @@ SELECT is(pg_temp.grid('var content = ''<table><tr><td rowspan="2">a</td><td>b</
 SELECT is(pg_temp.grid('<table><tr><td>a<td>b<tr><td>c</table>'), E'a|b\nc|~', 'unclosed cells and rows');
 SELECT is(pg_temp.grid('</table></tr><table><tr><td>a</td></tr></table></td></table>'), 'a', 'stray end tags');
 SELECT is(pg_temp.grid('<table><tr><td>a</td></tr>'), 'a', 'a table cut off');
-SELECT is(pg_temp.grid('<table><tr><td rowspan="'), '', 'cut inside an attribute: one empty cell, no error');
+-- libxml2 before 2.14 keeps the unfinished cell, 2.14 (HTML5 tokenizer) drops the unfinished tag
+SELECT ok(coalesce(pg_temp.grid('<table><tr><td rowspan="'), '') = '', 'cut inside an attribute: at most one empty cell, no error');
 SELECT is(html_text('<p>a<p>b<div>c</span></p>d'), E'a\nb\ncd', 'misnested blocks');
-SELECT is(html_text('<<<>>><!-- <table> --><p>x'), E'>>>\nx', 'junk and comments');
+-- the stray '<' are dropped (libxml2 < 2.14) or kept as text (2.14); the comment never is text
+SELECT ok(html_text('<<<>>><!-- <table> --><p>x') IN (E'>>>\nx', E'<<<>>>\nx'), 'junk and comments');
 SELECT is((SELECT count(*) FROM html_tables('<table')), 0::bigint, '"<table" alone: an empty table, no rows');
 SELECT lives_ok($$SELECT count(*) FROM html_tables(repeat('<div><span><p><table><tr><td>a</b></i></u>', 20000))$$, 'deeply misnested markup');
 SELECT lives_ok($$SELECT count(*) FROM html_tables(repeat('<td>a', 100000))$$, 'cells outside any table');
