@@ -380,26 +380,36 @@ plain_text(StringInfo out, const RDoc *doc, const char *text, bool markdown)
 		appendStringInfoChar(out, '\n');
 }
 
+/*
+ * The six parts, each under its heading: the text parts as text, the tables by
+ * write_table; then the output ends with one newline.
+ */
+static void
+r_parts(StringInfo out, RDoc *doc, const char *heading_format, bool markdown,
+		void (*write_table) (StringInfo, const RTable *))
+{
+	for (int part = 1; part <= 6; part++)
+	{
+		appendStringInfo(out, heading_format, r_section_heading(doc->format, part, doc->english));
+		if (part == 1 || part >= 5)
+			plain_text(out, doc, doc->texts[part == 1 ? 0 : part - 4], markdown);
+		else
+		{
+			if (!doc->has[part - 2])
+				appendStringInfo(out, "%s\n\n", r_missing(doc));
+			write_table(out, &doc->tables[part - 2]);
+		}
+	}
+	while (out->len > 1 && out->data[out->len - 1] == '\n' && out->data[out->len - 2] == '\n')
+		out->data[--out->len] = '\0';
+}
+
 /* The report as Markdown. */
 void
 r_markdown(StringInfo out, RDoc *doc)
 {
 	appendStringInfo(out, "# %s\n\n*%s*\n\n%s\n\n", r_title(doc), r_source_line(doc), r_intro(doc));
-	for (int part = 1; part <= 6; part++)
-	{
-		appendStringInfo(out, "## %s\n\n", r_section_heading(doc->format, part, doc->english));
-		if (part == 1 || part >= 5)
-			plain_text(out, doc, doc->texts[part == 1 ? 0 : part - 4], true);
-		else
-		{
-			if (!doc->has[part - 2])
-				appendStringInfo(out, "%s\n\n", r_missing(doc));
-			md_table(out, &doc->tables[part - 2]);
-		}
-	}
-	/* one newline at the end */
-	while (out->len > 1 && out->data[out->len - 1] == '\n' && out->data[out->len - 2] == '\n')
-		out->data[--out->len] = '\0';
+	r_parts(out, doc, "## %s\n\n", true, md_table);
 }
 
 /* The report as aligned text. */
@@ -413,18 +423,5 @@ r_text(StringInfo out, RDoc *doc)
 	for (int i = 0; i < w; i++)
 		appendStringInfoChar(out, '=');
 	appendStringInfo(out, "\n%s\n\n%s\n\n", r_source_line(doc), r_intro(doc));
-	for (int part = 1; part <= 6; part++)
-	{
-		appendStringInfo(out, "%s\n\n", r_section_heading(doc->format, part, doc->english));
-		if (part == 1 || part >= 5)
-			plain_text(out, doc, doc->texts[part == 1 ? 0 : part - 4], false);
-		else
-		{
-			if (!doc->has[part - 2])
-				appendStringInfo(out, "%s\n\n", r_missing(doc));
-			text_table(out, &doc->tables[part - 2]);
-		}
-	}
-	while (out->len > 1 && out->data[out->len - 1] == '\n' && out->data[out->len - 2] == '\n')
-		out->data[--out->len] = '\0';
+	r_parts(out, doc, "%s\n\n", false, text_table);
 }
