@@ -9,7 +9,9 @@ EXTVERSION = $(shell sed -n "s/^default_version = '\\(.*\\)'/\\1/p" $(EXTENSION)
 # and the upgrade scripts are shipped as written.
 SCHEMA_SOURCES = $(sort $(wildcard $(srcdir)/sql/schema/*.sql))
 DATA_built = sql/$(EXTENSION)--$(EXTVERSION).sql
-DATA = $(filter-out $(DATA_built),$(wildcard sql/$(EXTENSION)--*.sql))
+# shipped as written: the install script of 0.1.0 and every upgrade script (an earlier version is
+# installed through the chain from 0.1.0)
+DATA = sql/$(EXTENSION)--0.1.0.sql $(wildcard sql/$(EXTENSION)--*--*.sql)
 
 # pg_regress inputs live in sql/ beside the install scripts: list them
 REGRESS = pingshan report_tables figures_errors catalog records upgrade documents documents_jobs html
