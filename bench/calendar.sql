@@ -41,6 +41,7 @@ INSERT INTO q VALUES
 	('1 both in one query, serial', 'add_workdays + date + integer', 'SELECT max(govinfo.add_workdays(received_on, 20)), max(received_on + 20) FROM govinfo.application', true),
 	('2 the deadline view', 'SELECT * FROM application_deadline', 'SELECT * FROM govinfo.application_deadline', false),
 	('2 the deadline view', 'plain scan of the same columns', 'SELECT application_id, agency_id, received_on, corrected_on, closed_on, extended FROM govinfo.application', false),
+	('2 the deadline view', 'floor: 11 columns of built-in expressions', $$SELECT application_id, agency_id, received_on, coalesce(corrected_on, received_on), received_on + 20, closed_on, CASE WHEN closed_on IS NULL THEN 'open' ELSE 'closed_on_time' END, closed_on - received_on, 0, extended, 0 FROM govinfo.application$$, false),
 	('2 the deadline view, aggregated', 'view: count by status, sum of working days', 'SELECT status, count(*), sum(workdays_taken), max(due_on) FROM govinfo.application_deadline GROUP BY status', false),
 	('2 the deadline view, aggregated', 'plain: the same over the columns', 'SELECT closed_on IS NULL, count(*), sum(closed_on - received_on), max(coalesce(corrected_on, received_on) + 28) FROM govinfo.application GROUP BY 1', false),
 	('3 timeliness_by_agency(2024)', 'every agency with its descendants', 'SELECT * FROM govinfo.timeliness_by_agency(2024)', false),
@@ -88,6 +89,7 @@ SELECT (SELECT count(*) FROM govinfo.application_deadline) = (SELECT count(*) FR
 \echo 'Plan of the view (serial)'
 SET max_parallel_workers_per_gather = 0;
 EXPLAIN (ANALYZE, TIMING OFF, COSTS OFF) SELECT * FROM govinfo.application_deadline;
-\echo 'Plans of timeliness_by_agency and timeliness (inlined)'
+\echo 'Plans of timeliness and timeliness_by_agency (both inlined)'
 RESET max_parallel_workers_per_gather;
 EXPLAIN (ANALYZE, COSTS OFF) SELECT * FROM govinfo.timeliness('a1', 2024);
+EXPLAIN (ANALYZE, COSTS OFF) SELECT * FROM govinfo.timeliness_by_agency(2024);

@@ -53,12 +53,18 @@ static Oid	calendar_relid = InvalidOid;
 static MemoryContext calendar_cxt = NULL;
 static bool callbacks_registered = false;
 
+/* Changes whenever the calendar is marked stale or read again (deadline.c keys its memo on it). */
+uint64		gi_calendar_epoch = 0;
+
 /* Relcache callback: the calendar table (or every relation) changed. */
 static void
 calendar_relcache_callback(Datum arg, Oid relid)
 {
 	if (relid == InvalidOid || relid == calendar_relid)
+	{
 		calendar_valid = false;
+		gi_calendar_epoch++;
+	}
 }
 
 /* Transaction end: a calendar read with a query's snapshot is dropped. */
@@ -67,7 +73,10 @@ calendar_xact_callback(XactEvent event, void *arg)
 {
 	if (calendar_transient && (event == XACT_EVENT_COMMIT || event == XACT_EVENT_ABORT ||
 							   event == XACT_EVENT_PARALLEL_COMMIT || event == XACT_EVENT_PARALLEL_ABORT))
+	{
 		calendar_valid = false;
+		gi_calendar_epoch++;
+	}
 }
 
 /* The year of a finite date. */
@@ -257,6 +266,7 @@ calendar_load(FunctionCallInfo fcinfo)
 	pfree(rows);
 	calendar_transient = transient;
 	calendar_valid = true;
+	gi_calendar_epoch++;
 }
 
 /* The calendar as of now, loaded if there is none or the table changed since it was loaded. */

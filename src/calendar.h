@@ -19,6 +19,9 @@ typedef struct GiCalendar
 	bool		empty;			/* the table has no year: first and last are meaningless */
 } GiCalendar;
 
+/* Changes whenever the calendar is marked stale or read again. */
+extern uint64 gi_calendar_epoch;
+
 /* The calendar as of now, loaded if there is none or the table changed since it was loaded. */
 extern const GiCalendar *gi_calendar(FunctionCallInfo fcinfo);
 

@@ -46,12 +46,16 @@ typedef struct Consultations
 static Consultations *query_consultations = NULL;
 static MemoryContext query_cxt = NULL;
 
+/* Changes whenever the kept periods are read or forgotten (deadline.c keys its memo on it). */
+uint64		gi_consult_epoch = 0;
+
 /* The per-query context of the kept periods is reset or deleted: forget them. */
 static void
 consultations_forget(void *arg)
 {
 	query_consultations = NULL;
 	query_cxt = NULL;
+	gi_consult_epoch++;
 }
 
 /* Read every consultation period into the arrays, in mcxt. */
@@ -155,6 +159,7 @@ consultations_of_query(FunctionCallInfo fcinfo)
 	cb = MemoryContextAllocZero(mcxt, sizeof(MemoryContextCallback));
 	query_consultations = consultations_load(fcinfo, mcxt);
 	query_cxt = mcxt;
+	gi_consult_epoch++;
 	cb->func = consultations_forget;
 	MemoryContextRegisterResetCallback(mcxt, cb);
 	return query_consultations;

@@ -19,4 +19,7 @@
 extern bool gi_consult_workdays(FunctionCallInfo fcinfo, int64 app, DateADT clock, bool open,
 								const GiCalendar **cal, int32 *workdays);
 
+/* Changes whenever the periods kept for a query are read or forgotten. */
+extern uint64 gi_consult_epoch;
+
 #endif

@@ -1,13 +1,15 @@
 /*
- * deadline.c — govinfo.deadline_of(): the whole deadline of one application
- * (条例 articles 30-33) in one call, for the application_deadline view and
- * the timeliness functions.
+ * deadline.c — the deadline of one application (条例 articles 30-33):
+ * gi_deadline(), which the per-column functions of the application_deadline
+ * view (deadline_columns.c) and govinfo.deadline_of() share.
  *
- * The view used to spell the due date as an expression that PostgreSQL
- * copied into every column using it (add_workdays 5 times and the
- * consultation count 6 times a row).  Here the clock start, the consultation
- * working days (read once), the due date, the status and the working days
- * taken and late are computed together, on the calendar this backend keeps.
+ * The clock start, the consultation working days (read once per query,
+ * consultation.c), the due date and the working days taken and late are
+ * computed together on the calendar this backend keeps.  The view asks for
+ * five columns of the same row one after the other: the last deadline
+ * computed is kept, keyed by its inputs, the calendar and the query's
+ * consultation periods, so that a row costs one computation and four
+ * comparisons, and no record.
  */
 #include "postgres.h"
 
@@ -20,6 +22,131 @@
 
 #include "calendar.h"
 #include "consultation.h"
+#include "deadline.h"
+
+/* The last deadline computed, and what it was computed with: its five arguments, the calendar, the query. */
+static GiDeadline memo;
+static NullableDatum memo_args[GI_DEADLINE_NARGS];
+static bool memo_valid = false;
+static uint64 memo_calendar_epoch;
+static uint64 memo_consult_epoch;
+static MemoryContext memo_cxt;
+
+/* Read the five inputs of fcinfo into d (its inputs part). */
+static void
+deadline_inputs(FunctionCallInfo fcinfo, GiDeadline *d)
+{
+	d->app_null = PG_ARGISNULL(0);
+	d->app = d->app_null ? 0 : PG_GETARG_INT64(0);
+	d->received_null = PG_ARGISNULL(1);
+	d->received = d->received_null ? 0 : PG_GETARG_DATEADT(1);
+	d->corrected_null = PG_ARGISNULL(2);
+	d->corrected = d->corrected_null ? 0 : PG_GETARG_DATEADT(2);
+	d->extended_null = PG_ARGISNULL(3);
+	d->extended = d->extended_null ? false : PG_GETARG_BOOL(3);
+	d->closed = !PG_ARGISNULL(4);
+	d->closed_on = d->closed ? PG_GETARG_DATEADT(4) : 0;
+}
+
+/*
+ * Whether the arguments of fcinfo are those of the kept deadline, computed in
+ * this query on this calendar.  The arguments are by-value (bigint, date,
+ * boolean): equal datums are equal values; unequal datums of equal values
+ * (none PostgreSQL makes) would only compute the deadline again.
+ */
+static inline bool
+deadline_memo_hit(FunctionCallInfo fcinfo)
+{
+	const NullableDatum *a = fcinfo->args;
+
+	if (!memo_valid || memo_cxt != fcinfo->flinfo->fn_mcxt ||
+		memo_calendar_epoch != gi_calendar_epoch || memo_consult_epoch != gi_consult_epoch)
+		return false;
+	for (int i = 0; i < GI_DEADLINE_NARGS; i++)
+		if (a[i].isnull != memo_args[i].isnull || (!a[i].isnull && a[i].value != memo_args[i].value))
+			return false;
+	return true;
+}
+
+/* Compute the deadline of d's inputs into d. */
+static void
+deadline_compute(FunctionCallInfo fcinfo, GiDeadline *d)
+{
+	const GiCalendar *cal = NULL;
+
+	d->have_clock = !d->corrected_null || !d->received_null;
+	d->have_due = d->have_consult = d->have_taken = false;
+	d->clock = d->due = 0;
+	d->consult = d->taken = d->late = 0;
+	if (d->have_clock)
+	{
+		d->clock = !d->corrected_null ? d->corrected : d->received;
+		/* no count while a consultation of an open application goes on: the time limit stands still */
+		if (!d->app_null &&
+			gi_consult_workdays(fcinfo, d->app, d->clock, !d->closed, &cal, &d->consult))
+		{
+			int32		limit = d->extended ? 40 : 20;
+
+			d->have_consult = true;
+			if (cal == NULL)
+				cal = gi_calendar(fcinfo);
+			d->due = gi_add_workdays(cal, d->clock, limit + d->consult);
+			d->have_due = true;
+		}
+	}
+	if (d->closed && d->have_clock)
+	{
+		int32		taken;
+
+		if (cal == NULL)
+			cal = gi_calendar(fcinfo);
+		taken = gi_workdays_between(cal, d->clock, d->closed_on);
+		if (d->have_consult)
+		{
+			d->taken = taken - d->consult;
+			d->have_taken = true;
+		}
+	}
+	if (d->closed && d->have_due && d->closed_on > d->due)
+		d->late = gi_workdays_between(cal, d->due, d->closed_on);
+}
+
+/* Compute the deadline of fcinfo's arguments and keep it. */
+static pg_noinline void
+deadline_memo_fill(FunctionCallInfo fcinfo)
+{
+	memo_valid = false;
+	deadline_inputs(fcinfo, &memo);
+	deadline_compute(fcinfo, &memo);
+	for (int i = 0; i < GI_DEADLINE_NARGS; i++)
+	{
+		memo_args[i].isnull = fcinfo->args[i].isnull;
+		memo_args[i].value = fcinfo->args[i].isnull ? (Datum) 0 : fcinfo->args[i].value;
+	}
+	/* the epochs after the computation: it may have read the calendar or the periods */
+	memo_calendar_epoch = gi_calendar_epoch;
+	memo_consult_epoch = gi_consult_epoch;
+	memo_cxt = fcinfo->flinfo->fn_mcxt;
+	memo_valid = true;
+}
+
+/* The deadline of fcinfo's five arguments: the kept one if they are the same, else computed and kept. */
+const GiDeadline *
+gi_deadline(FunctionCallInfo fcinfo)
+{
+	if (!deadline_memo_hit(fcinfo))
+		deadline_memo_fill(fcinfo);
+	return &memo;
+}
+
+/* The status of a deadline as of a day (as_of_null: no day, never overdue). */
+GiDeadlineStatus
+gi_deadline_status(const GiDeadline *d, DateADT as_of, bool as_of_null)
+{
+	if (!d->closed)
+		return (d->have_due && !as_of_null && d->due < as_of) ? GI_ST_OPEN_OVERDUE : GI_ST_OPEN;
+	return (d->have_due && d->closed_on <= d->due) ? GI_ST_CLOSED_ON_TIME : GI_ST_CLOSED_LATE;
+}
 
 /* The columns of deadline_of's result, in order. */
 enum
@@ -33,21 +160,11 @@ enum
 	DL_NCOLUMNS
 };
 
-/* The statuses of an application. */
-enum
-{
-	ST_OPEN,
-	ST_OPEN_OVERDUE,
-	ST_CLOSED_ON_TIME,
-	ST_CLOSED_LATE,
-	ST_N
-};
-
-/* What a call site keeps: the result's descriptor and the status texts. */
+/* What a call site of deadline_of keeps: the result's descriptor and the status texts. */
 typedef struct DeadlineSite
 {
 	TupleDesc	desc;
-	Datum		status[ST_N];
+	Datum		status[GI_ST_N];
 } DeadlineSite;
 
 /* The call site's descriptor and status texts, made at its first call. */
@@ -55,7 +172,7 @@ static DeadlineSite *
 deadline_site(FunctionCallInfo fcinfo)
 {
 	DeadlineSite *site = (DeadlineSite *) fcinfo->flinfo->fn_extra;
-	static const char *const names[ST_N] = {"open", "open_overdue", "closed_on_time", "closed_late"};
+	static const char *const names[GI_ST_N] = {"open", "open_overdue", "closed_on_time", "closed_late"};
 	MemoryContext old;
 	TupleDesc	desc;
 
@@ -66,7 +183,7 @@ deadline_site(FunctionCallInfo fcinfo)
 	old = MemoryContextSwitchTo(fcinfo->flinfo->fn_mcxt);
 	site = palloc(sizeof(DeadlineSite));
 	site->desc = BlessTupleDesc(CreateTupleDescCopy(desc));
-	for (int i = 0; i < ST_N; i++)
+	for (int i = 0; i < GI_ST_N; i++)
 		site->status[i] = PointerGetDatum(cstring_to_text(names[i]));
 	MemoryContextSwitchTo(old);
 	fcinfo->flinfo->fn_extra = site;
@@ -86,65 +203,35 @@ Datum
 deadline_of(PG_FUNCTION_ARGS)
 {
 	DeadlineSite *site = deadline_site(fcinfo);
+	const GiDeadline *d = gi_deadline(fcinfo);
 	Datum		values[DL_NCOLUMNS] = {0};
 	bool		nulls[DL_NCOLUMNS] = {true, true, false, true, true, true};
-	const GiCalendar *cal = NULL;
-	bool		have_clock = !PG_ARGISNULL(2) || !PG_ARGISNULL(1);
-	bool		closed = !PG_ARGISNULL(4);
-	bool		have_due = false;
-	DateADT		clock = 0,
-				due = 0,
-				closed_on = closed ? PG_GETARG_DATEADT(4) : 0;
-	int32		consult = 0;
-	int			status;
 
-	if (have_clock)
+	if (d->have_clock)
 	{
-		clock = !PG_ARGISNULL(2) ? PG_GETARG_DATEADT(2) : PG_GETARG_DATEADT(1);
-		values[DL_CLOCK_STARTS_ON] = DateADTGetDatum(clock);
+		values[DL_CLOCK_STARTS_ON] = DateADTGetDatum(d->clock);
 		nulls[DL_CLOCK_STARTS_ON] = false;
-		/* no count while a consultation of an open application goes on: the time limit stands still */
-		if (!PG_ARGISNULL(0) &&
-			gi_consult_workdays(fcinfo, PG_GETARG_INT64(0), clock, !closed, &cal, &consult))
-		{
-			int32		limit = (!PG_ARGISNULL(3) && PG_GETARG_BOOL(3)) ? 40 : 20;
-
-			values[DL_CONSULT_WORKDAYS] = Int32GetDatum(consult);
-			nulls[DL_CONSULT_WORKDAYS] = false;
-			if (cal == NULL)
-				cal = gi_calendar(fcinfo);
-			due = gi_add_workdays(cal, clock, limit + consult);
-			have_due = true;
-			values[DL_DUE_ON] = DateADTGetDatum(due);
-			nulls[DL_DUE_ON] = false;
-		}
 	}
-	if (!closed)
-		status = (have_due && !PG_ARGISNULL(5) && due < PG_GETARG_DATEADT(5)) ? ST_OPEN_OVERDUE : ST_OPEN;
-	else
-		status = (have_due && closed_on <= due) ? ST_CLOSED_ON_TIME : ST_CLOSED_LATE;
-	values[DL_STATUS] = site->status[status];
-	if (closed && have_clock)
+	if (d->have_due)
 	{
-		int32		taken;
-
-		if (cal == NULL)
-			cal = gi_calendar(fcinfo);
-		taken = gi_workdays_between(cal, clock, closed_on);
-		if (!nulls[DL_CONSULT_WORKDAYS])
-		{
-			values[DL_WORKDAYS_TAKEN] = Int32GetDatum(taken - consult);
-			nulls[DL_WORKDAYS_TAKEN] = false;
-		}
+		values[DL_DUE_ON] = DateADTGetDatum(d->due);
+		nulls[DL_DUE_ON] = false;
 	}
-	if (closed)
+	values[DL_STATUS] = site->status[gi_deadline_status(d, PG_ARGISNULL(5) ? 0 : PG_GETARG_DATEADT(5), PG_ARGISNULL(5))];
+	if (d->have_taken)
 	{
-		int32		late = 0;
-
-		if (have_due && closed_on > due)
-			late = gi_workdays_between(cal, due, closed_on);
-		values[DL_WORKDAYS_LATE] = Int32GetDatum(late);
+		values[DL_WORKDAYS_TAKEN] = Int32GetDatum(d->taken);
+		nulls[DL_WORKDAYS_TAKEN] = false;
+	}
+	if (d->closed)
+	{
+		values[DL_WORKDAYS_LATE] = Int32GetDatum(d->late);
 		nulls[DL_WORKDAYS_LATE] = false;
+	}
+	if (d->have_consult)
+	{
+		values[DL_CONSULT_WORKDAYS] = Int32GetDatum(d->consult);
+		nulls[DL_CONSULT_WORKDAYS] = false;
 	}
 	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(site->desc, values, nulls)));
 }

@@ -1,11 +1,12 @@
--- pgTAP: every column of the application_deadline view and of the C function deadline_of (one call
--- per application, used by overdue_applications and timeliness)
+-- pgTAP: every column of the application_deadline view (one scalar C function a column, the deadline
+-- computed once a row and handed to the other columns) and of the C function deadline_of (one call
+-- per application, used by overdue_applications)
 -- against an independent SQL computation over the calendar table, on generated applications:
 -- corrected, extended, open and closed, with consultation periods (overlapping, starting before
 -- the clock start, still going on); and timeliness_by_agency on them.
 BEGIN;
 SET search_path = govinfo, public;
-SELECT plan(5);
+SELECT plan(7);
 
 INSERT INTO agency (agency_id, code, name, parent_id) VALUES (9913101, 'dv-a', '甲', NULL), (9913102, 'dv-b', '乙', 9913101);
 -- 500 applications received 2023-2025, spread by a hash
@@ -90,7 +91,31 @@ SELECT results_eq($$SELECT code, closed, on_time, extended, median_workdays, p90
 		count(*) FILTER (WHERE e.received_on <= '2024-12-31' AND (e.closed_on IS NULL OR e.closed_on > '2024-12-31') AND e.due_on <= '2024-12-31')
 	FROM agency g JOIN expect e ON e.agency_id = g.agency_id OR (g.code = 'dv-a' AND e.agency_id = 9913102)
 	WHERE g.code LIKE 'dv-%' GROUP BY g.code ORDER BY g.code$$,
-	'timeliness_by_agency (on deadline_of) equals the independent computation, consultations included');
+	'timeliness_by_agency equals the independent computation, consultations included');
+-- the column functions keep the last row's deadline: called in another order, alone, and interleaved
+-- with calls on other arguments (the same application open, or not extended), each gets its own
+SELECT results_eq($$SELECT a.application_id, govinfo.deadline_consult_workdays(a.application_id, a.received_on, a.corrected_on, a.extended, a.closed_on),
+		govinfo.deadline_workdays_late(a.application_id, a.received_on, a.corrected_on, a.extended, a.closed_on),
+		govinfo.deadline_workdays_taken(a.application_id, a.received_on, a.corrected_on, a.extended, NULL),
+		govinfo.deadline_status(a.application_id, a.received_on, a.corrected_on, a.extended, a.closed_on),
+		govinfo.deadline_due_on(a.application_id, a.received_on, a.corrected_on, NOT a.extended, a.closed_on),
+		govinfo.deadline_workdays_taken(a.application_id, a.received_on, a.corrected_on, a.extended, a.closed_on),
+		govinfo.deadline_due_on(a.application_id, a.received_on, a.corrected_on, a.extended, a.closed_on)
+	FROM govinfo.application a WHERE a.agency_id IN (9913101, 9913102) ORDER BY a.application_id$$,
+	$$SELECT application_id, consult_workdays, workdays_late, NULL::integer, status,
+		CASE WHEN consult_workdays IS NOT NULL THEN govinfo.add_workdays(clock_starts_on, CASE WHEN extended THEN 20 ELSE 40 END + consult_workdays) END,
+		workdays_taken, due_on
+	FROM expect ORDER BY application_id$$,
+	'the column functions, in any order and interleaved with other arguments, equal the independent computation');
+SELECT is((SELECT row(govinfo.deadline_due_on(NULL, DATE '2024-01-02', NULL, NULL, NULL), govinfo.deadline_status(NULL, DATE '2024-01-02', NULL, NULL, NULL),
+		govinfo.deadline_workdays_late(NULL, DATE '2024-01-02', NULL, NULL, DATE '2024-03-01'),
+		govinfo.deadline_consult_workdays(1, NULL, NULL, NULL, NULL), govinfo.deadline_status(1, NULL, NULL, NULL, DATE '2024-03-01'))::text),
+	(SELECT row(d.due_on, d.status, e.workdays_late, f.consult_workdays, f2.status)::text
+	 FROM govinfo.deadline_of(NULL, DATE '2024-01-02', NULL, NULL, NULL, CURRENT_DATE) d,
+		govinfo.deadline_of(NULL, DATE '2024-01-02', NULL, NULL, DATE '2024-03-01', CURRENT_DATE) e,
+		govinfo.deadline_of(1, NULL, NULL, NULL, NULL, CURRENT_DATE) f,
+		govinfo.deadline_of(1, NULL, NULL, NULL, DATE '2024-03-01', CURRENT_DATE) f2),
+	'the column functions take NULL inputs as deadline_of does');
 
 SELECT * FROM finish();
 ROLLBACK;
