@@ -53,7 +53,9 @@ CREATE OR REPLACE FUNCTION @extschema@.timeliness_rows(year integer)
 	LANGUAGE sql STABLE
 BEGIN ATOMIC
 	-- the deadline computed once per candidate row (the column functions share it), on the
-	-- applications closed in the year or open at its end
+	-- applications closed in the year or open at its end; OFFSET 0: the caller's condition on the
+	-- agency is not pushed into the scan (for an agency with most of the applications under it, a
+	-- lookup per agency would cost far more than this one filtered scan)
 	SELECT x.agency_id, x.closed_on <= make_date(timeliness_rows.year, 12, 31), x.closed_on <= x.due_on,
 		x.extended, x.workdays_taken, x.closed_on IS NULL OR x.closed_on > make_date(timeliness_rows.year, 12, 31)
 	FROM (
@@ -64,6 +66,7 @@ BEGIN ATOMIC
 		WHERE (a.closed_on BETWEEN make_date(timeliness_rows.year, 1, 1) AND make_date(timeliness_rows.year, 12, 31))
 		   OR (a.received_on <= make_date(timeliness_rows.year, 12, 31)
 		       AND (a.closed_on IS NULL OR a.closed_on > make_date(timeliness_rows.year, 12, 31)))
+		OFFSET 0
 	) x
 	WHERE (x.closed_on BETWEEN make_date(timeliness_rows.year, 1, 1) AND make_date(timeliness_rows.year, 12, 31))
 	   OR x.due_on <= make_date(timeliness_rows.year, 12, 31);
@@ -91,15 +94,22 @@ BEGIN ATOMIC
 		FROM @extschema@.timeliness_rows(timeliness_by_agency.year) r
 		GROUP BY r.agency_id, r.workdays_taken),
 	hist AS (
-		SELECT u.root, o.taken, sum(o.n) AS n, sum(o.on_time) AS on_time, sum(o.extended) AS extended,
-			sum(o.open_overdue) AS open_overdue
+		-- integer counts (a count per agency and working days above 2^31 would be an error): the running
+		-- sums below are then bigint, not numeric
+		SELECT u.root, o.taken, sum(o.n)::integer AS n, sum(o.on_time)::integer AS on_time,
+			sum(o.extended)::integer AS extended, sum(o.open_overdue)::integer AS open_overdue
 		FROM own o JOIN up u ON u.agency_id = o.agency_id
 		GROUP BY u.root, o.taken),
 	cum AS (
 		SELECT h.root, h.taken, h.n, h.on_time, h.extended, h.open_overdue,
 			sum(h.n) OVER (PARTITION BY h.root ORDER BY h.taken ROWS UNBOUNDED PRECEDING) AS upto,
 			sum(h.n) OVER (PARTITION BY h.root) AS total
-		FROM hist h WHERE h.taken IS NOT NULL OR h.open_overdue > 0)
+		FROM hist h WHERE h.taken IS NOT NULL OR h.open_overdue > 0),
+	pos AS (
+		-- the 0-based positions percentile_cont interpolates between, in each agency's sorted closings
+		SELECT c.*, floor(0.5::float8 * (c.total - 1)::float8) AS lo50_at, ceil(0.5::float8 * (c.total - 1)::float8) AS hi50_at,
+			floor(0.9::float8 * (c.total - 1)::float8) AS lo90_at, ceil(0.9::float8 * (c.total - 1)::float8) AS hi90_at
+		FROM cum c)
 	SELECT s.agency_id, s.code, s.name, s.closed, s.on_time, round(100.0 * s.on_time / nullif(s.closed, 0), 1), s.extended,
 		CASE WHEN s.closed > 0 THEN (s.lo50::float8 + (0.5::float8 * (s.total - 1)::float8 - floor(0.5::float8 * (s.total - 1)::float8))
 		                                              * (s.hi50::float8 - s.lo50::float8))::numeric END,
@@ -111,12 +121,12 @@ BEGIN ATOMIC
 		SELECT g.agency_id, g.code, g.name, coalesce(sum(c.n), 0)::bigint AS closed, coalesce(sum(c.on_time), 0)::bigint AS on_time,
 			coalesce(sum(c.extended), 0)::bigint AS extended, coalesce(sum(c.open_overdue), 0)::bigint AS open_overdue,
 			max(c.total) AS total,
-			min(c.taken) FILTER (WHERE c.n > 0 AND c.upto > floor(0.5::float8 * (c.total - 1)::float8)) AS lo50,
-			min(c.taken) FILTER (WHERE c.n > 0 AND c.upto > ceil(0.5::float8 * (c.total - 1)::float8)) AS hi50,
-			min(c.taken) FILTER (WHERE c.n > 0 AND c.upto > floor(0.9::float8 * (c.total - 1)::float8)) AS lo90,
-			min(c.taken) FILTER (WHERE c.n > 0 AND c.upto > ceil(0.9::float8 * (c.total - 1)::float8)) AS hi90
+			min(c.taken) FILTER (WHERE c.n > 0 AND c.upto > c.lo50_at) AS lo50,
+			min(c.taken) FILTER (WHERE c.n > 0 AND c.upto > c.hi50_at) AS hi50,
+			min(c.taken) FILTER (WHERE c.n > 0 AND c.upto > c.lo90_at) AS lo90,
+			min(c.taken) FILTER (WHERE c.n > 0 AND c.upto > c.hi90_at) AS hi90
 		FROM @extschema@.agency g
-		LEFT JOIN cum c ON c.root = g.agency_id
+		LEFT JOIN pos c ON c.root = g.agency_id
 		GROUP BY g.agency_id) s
 	ORDER BY s.code;
 END;
