@@ -6,7 +6,7 @@
 -- the clock start, still going on); and timeliness_by_agency on them.
 BEGIN;
 SET search_path = govinfo, public;
-SELECT plan(7);
+SELECT plan(9);
 
 INSERT INTO agency (agency_id, code, name, parent_id) VALUES (9913101, 'dv-a', '甲', NULL), (9913102, 'dv-b', '乙', 9913101);
 -- 500 applications received 2023-2025, spread by a hash
@@ -116,6 +116,24 @@ SELECT is((SELECT row(govinfo.deadline_due_on(NULL, DATE '2024-01-02', NULL, NUL
 		govinfo.deadline_of(1, NULL, NULL, NULL, NULL, CURRENT_DATE) f,
 		govinfo.deadline_of(1, NULL, NULL, NULL, DATE '2024-03-01', CURRENT_DATE) f2),
 	'the column functions take NULL inputs as deadline_of does');
+
+-- the histograms timeliness_by_agency sums: percentiles equal percentile_cont on 200 generated groups
+-- (negative values, NULLs, one value, ties), and the sum of two halves' histograms is the whole's
+CREATE TEMP TABLE hv AS
+SELECT g, CASE WHEN abs(hashint4(g * 1000 + i)) % 17 = 0 THEN NULL ELSE abs(hashint4(g * 1000 + i + 1)) % (1 + g % 40) - g % 5 END AS v, i
+FROM generate_series(1, 200) g, generate_series(1, 1 + g % 37) i;
+SELECT results_eq($$SELECT g, govinfo.workdays_percentile(govinfo.workdays_histogram(v), 0.5), govinfo.workdays_percentile(govinfo.workdays_histogram(v), 0.9),
+		govinfo.workdays_percentile(govinfo.workdays_histogram(v), 0), govinfo.workdays_percentile(govinfo.workdays_histogram(v), 1)
+	FROM hv GROUP BY g ORDER BY g$$,
+	$$SELECT g, percentile_cont(0.5) WITHIN GROUP (ORDER BY v), percentile_cont(0.9) WITHIN GROUP (ORDER BY v),
+		percentile_cont(0) WITHIN GROUP (ORDER BY v), percentile_cont(1) WITHIN GROUP (ORDER BY v)
+	FROM hv GROUP BY g ORDER BY g$$,
+	'workdays_percentile of workdays_histogram equals percentile_cont (negative values, NULLs, ties, one value)');
+SELECT is_empty($$SELECT g FROM (SELECT g, govinfo.workdays_histogram_sum(h) AS s FROM (
+		SELECT g, i % 2, govinfo.workdays_histogram(v) AS h FROM hv GROUP BY g, i % 2) x GROUP BY g) y
+	JOIN (SELECT g, govinfo.workdays_histogram(v) AS w FROM hv GROUP BY g) z USING (g)
+	WHERE y.s IS DISTINCT FROM z.w OR array_lower(z.w, 1) IS DISTINCT FROM array_lower(y.s, 1)$$,
+	'workdays_histogram_sum of the histograms of two halves is the histogram of the whole, subscripts included');
 
 SELECT * FROM finish();
 ROLLBACK;

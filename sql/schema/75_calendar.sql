@@ -537,12 +537,30 @@ BEGIN ATOMIC
 END;
 COMMENT ON FUNCTION @extschema@.timeliness(text, integer) IS 'on-time figures of an agency and its descendants for the applications closed in a year';
 
+-- histograms of working days taken (src/workdays_hist.c): a bigint[] whose element at subscript v counts
+-- the applications that took v working days; summed up the hierarchy, read as percentile_cont reads
+CREATE FUNCTION @extschema@.workdays_hist_add(internal, integer) RETURNS internal
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION @extschema@.workdays_hist_merge(internal, bigint[]) RETURNS internal
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION @extschema@.workdays_hist_final(internal) RETURNS bigint[]
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE AGGREGATE @extschema@.workdays_histogram(integer) (
+	SFUNC = @extschema@.workdays_hist_add, STYPE = internal, FINALFUNC = @extschema@.workdays_hist_final, PARALLEL = SAFE);
+COMMENT ON AGGREGATE @extschema@.workdays_histogram(integer) IS 'the histogram of working days taken: a bigint[] whose element at subscript v counts the values equal to v';
+CREATE AGGREGATE @extschema@.workdays_histogram_sum(bigint[]) (
+	SFUNC = @extschema@.workdays_hist_merge, STYPE = internal, FINALFUNC = @extschema@.workdays_hist_final, PARALLEL = SAFE);
+COMMENT ON AGGREGATE @extschema@.workdays_histogram_sum(bigint[]) IS 'the sum of working-days histograms (workdays_histogram)';
+CREATE FUNCTION @extschema@.workdays_percentile(histogram bigint[], fraction double precision) RETURNS double precision
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.workdays_percentile(bigint[], double precision) IS 'percentile_cont(fraction) of the values a working-days histogram counts';
+
 -- timeliness() of every agency (its descendants included), one row each, for a dashboard. One pass over
--- the year's applications counts each agency's closings by working days taken (a histogram); each
--- agency's histogram is added to those of the agency and its ancestors (the pairs walked up the
--- hierarchy by primary key), and the percentiles are read from the summed histograms as
--- percentile_cont interpolates: no sort of every application under every ancestor. Every join is
--- between sets the planner sizes as large (the last one groups by the agency's primary key)
+-- the year's applications gives each agency its counts and the histogram of its closings' working days
+-- taken; each agency's row is added to those of the agency and its ancestors (the pairs walked up the
+-- hierarchy by primary key), and the percentiles are read from the summed histograms as percentile_cont
+-- interpolates: no sort of every application under every ancestor. Every join is between sets the
+-- planner sizes as large (the last one groups by the agency's primary key): no planner settings
 CREATE FUNCTION @extschema@.timeliness_by_agency(year integer)
 	RETURNS TABLE(agency_id bigint, code text, name text, closed bigint, on_time bigint, on_time_pct numeric,
 		extended bigint, median_workdays numeric, p90_workdays numeric, open_overdue bigint)
@@ -555,47 +573,22 @@ BEGIN ATOMIC
 		SELECT u.agency_id, g.parent_id FROM up u JOIN @extschema@.agency g ON g.agency_id = u.root
 		WHERE g.parent_id IS NOT NULL),
 	own AS MATERIALIZED (
-		SELECT r.agency_id, r.workdays_taken AS taken,
-			(count(*) FILTER (WHERE r.closed))::integer AS n,
-			(count(*) FILTER (WHERE r.closed AND r.on_time))::integer AS on_time,
-			(count(*) FILTER (WHERE r.closed AND r.extended))::integer AS extended,
-			(count(*) FILTER (WHERE r.open_overdue))::integer AS open_overdue
+		SELECT r.agency_id, count(*) FILTER (WHERE r.closed) AS closed,
+			count(*) FILTER (WHERE r.closed AND r.on_time) AS on_time,
+			count(*) FILTER (WHERE r.closed AND r.extended) AS extended,
+			count(*) FILTER (WHERE r.open_overdue) AS open_overdue,
+			@extschema@.workdays_histogram(r.workdays_taken) FILTER (WHERE r.closed) AS taken
 		FROM @extschema@.timeliness_rows(timeliness_by_agency.year) r
-		GROUP BY r.agency_id, r.workdays_taken),
-	hist AS (
-		-- integer counts (a count per agency and working days above 2^31 would be an error): the running
-		-- sums below are then bigint, not numeric
-		SELECT u.root, o.taken, sum(o.n)::integer AS n, sum(o.on_time)::integer AS on_time,
-			sum(o.extended)::integer AS extended, sum(o.open_overdue)::integer AS open_overdue
-		FROM own o JOIN up u ON u.agency_id = o.agency_id
-		GROUP BY u.root, o.taken),
-	cum AS (
-		SELECT h.root, h.taken, h.n, h.on_time, h.extended, h.open_overdue,
-			sum(h.n) OVER (PARTITION BY h.root ORDER BY h.taken ROWS UNBOUNDED PRECEDING) AS upto,
-			sum(h.n) OVER (PARTITION BY h.root) AS total
-		FROM hist h WHERE h.taken IS NOT NULL OR h.open_overdue > 0),
-	pos AS (
-		-- the 0-based positions percentile_cont interpolates between, in each agency's sorted closings
-		SELECT c.*, floor(0.5::float8 * (c.total - 1)::float8) AS lo50_at, ceil(0.5::float8 * (c.total - 1)::float8) AS hi50_at,
-			floor(0.9::float8 * (c.total - 1)::float8) AS lo90_at, ceil(0.9::float8 * (c.total - 1)::float8) AS hi90_at
-		FROM cum c)
+		GROUP BY r.agency_id)
 	SELECT s.agency_id, s.code, s.name, s.closed, s.on_time, round(100.0 * s.on_time / nullif(s.closed, 0), 1), s.extended,
-		CASE WHEN s.closed > 0 THEN (s.lo50::float8 + (0.5::float8 * (s.total - 1)::float8 - floor(0.5::float8 * (s.total - 1)::float8))
-		                                              * (s.hi50::float8 - s.lo50::float8))::numeric END,
-		CASE WHEN s.closed > 0 THEN (s.lo90::float8 + (0.9::float8 * (s.total - 1)::float8 - floor(0.9::float8 * (s.total - 1)::float8))
-		                                              * (s.hi90::float8 - s.lo90::float8))::numeric END,
+		@extschema@.workdays_percentile(s.taken, 0.5)::numeric, @extschema@.workdays_percentile(s.taken, 0.9)::numeric,
 		s.open_overdue
 	FROM (
-		-- the value at 0-based position i of the sorted closings is the least taken whose cumulative count exceeds i
-		SELECT g.agency_id, g.code, g.name, coalesce(sum(c.n), 0)::bigint AS closed, coalesce(sum(c.on_time), 0)::bigint AS on_time,
-			coalesce(sum(c.extended), 0)::bigint AS extended, coalesce(sum(c.open_overdue), 0)::bigint AS open_overdue,
-			max(c.total) AS total,
-			min(c.taken) FILTER (WHERE c.n > 0 AND c.upto > c.lo50_at) AS lo50,
-			min(c.taken) FILTER (WHERE c.n > 0 AND c.upto > c.hi50_at) AS hi50,
-			min(c.taken) FILTER (WHERE c.n > 0 AND c.upto > c.lo90_at) AS lo90,
-			min(c.taken) FILTER (WHERE c.n > 0 AND c.upto > c.hi90_at) AS hi90
+		SELECT g.agency_id, g.code, g.name, coalesce(sum(o.closed), 0)::bigint AS closed, coalesce(sum(o.on_time), 0)::bigint AS on_time,
+			coalesce(sum(o.extended), 0)::bigint AS extended, coalesce(sum(o.open_overdue), 0)::bigint AS open_overdue,
+			@extschema@.workdays_histogram_sum(o.taken) AS taken
 		FROM @extschema@.agency g
-		LEFT JOIN pos c ON c.root = g.agency_id
+		LEFT JOIN (up u JOIN own o ON o.agency_id = u.agency_id) ON u.root = g.agency_id
 		GROUP BY g.agency_id) s
 	ORDER BY s.code;
 END;
@@ -604,3 +597,7 @@ COMMENT ON FUNCTION @extschema@.timeliness_by_agency(integer) IS 'timeliness() o
 -- the trigger functions are not for PUBLIC (a trigger fires without an EXECUTE check)
 REVOKE EXECUTE ON FUNCTION @extschema@.workday_calendar_changed() FROM PUBLIC;
 REVOKE EXECUTE ON FUNCTION @extschema@.workday_calendar_user_row() FROM PUBLIC;
+-- nor the support functions of the histogram aggregates
+REVOKE EXECUTE ON FUNCTION @extschema@.workdays_hist_add(internal, integer) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION @extschema@.workdays_hist_merge(internal, bigint[]) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION @extschema@.workdays_hist_final(internal) FROM PUBLIC;
