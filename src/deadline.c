@@ -24,13 +24,8 @@
 #include "consultation.h"
 #include "deadline.h"
 
-/* The last deadline computed, and what it was computed with: its five arguments, the calendar, the query. */
-static GiDeadline memo;
-static NullableDatum memo_args[GI_DEADLINE_NARGS];
-static bool memo_valid = false;
-static uint64 memo_calendar_epoch;
-static uint64 memo_consult_epoch;
-static MemoryContext memo_cxt;
+/* The last deadline computed and what it was computed with (deadline.h reads it inline). */
+GiDeadlineMemo gi_deadline_memo;
 
 /* Read the five inputs of fcinfo into d (its inputs part). */
 static void
@@ -46,26 +41,6 @@ deadline_inputs(FunctionCallInfo fcinfo, GiDeadline *d)
 	d->extended = d->extended_null ? false : PG_GETARG_BOOL(3);
 	d->closed = !PG_ARGISNULL(4);
 	d->closed_on = d->closed ? PG_GETARG_DATEADT(4) : 0;
-}
-
-/*
- * Whether the arguments of fcinfo are those of the kept deadline, computed in
- * this query on this calendar.  The arguments are by-value (bigint, date,
- * boolean): equal datums are equal values; unequal datums of equal values
- * (none PostgreSQL makes) would only compute the deadline again.
- */
-static inline bool
-deadline_memo_hit(FunctionCallInfo fcinfo)
-{
-	const NullableDatum *a = fcinfo->args;
-
-	if (!memo_valid || memo_cxt != fcinfo->flinfo->fn_mcxt ||
-		memo_calendar_epoch != gi_calendar_epoch || memo_consult_epoch != gi_consult_epoch)
-		return false;
-	for (int i = 0; i < GI_DEADLINE_NARGS; i++)
-		if (a[i].isnull != memo_args[i].isnull || (!a[i].isnull && a[i].value != memo_args[i].value))
-			return false;
-	return true;
 }
 
 /* Compute the deadline of d's inputs into d. */
@@ -111,32 +86,25 @@ deadline_compute(FunctionCallInfo fcinfo, GiDeadline *d)
 		d->late = gi_workdays_between(cal, d->due, d->closed_on);
 }
 
-/* Compute the deadline of fcinfo's arguments and keep it. */
-static pg_noinline void
-deadline_memo_fill(FunctionCallInfo fcinfo)
+/* Compute the deadline of fcinfo's arguments and keep it in gi_deadline_memo. */
+void
+gi_deadline_fill(FunctionCallInfo fcinfo)
 {
-	memo_valid = false;
-	deadline_inputs(fcinfo, &memo);
-	deadline_compute(fcinfo, &memo);
+	GiDeadlineMemo *m = &gi_deadline_memo;
+
+	m->valid = false;
+	deadline_inputs(fcinfo, &m->d);
+	deadline_compute(fcinfo, &m->d);
 	for (int i = 0; i < GI_DEADLINE_NARGS; i++)
 	{
-		memo_args[i].isnull = fcinfo->args[i].isnull;
-		memo_args[i].value = fcinfo->args[i].isnull ? (Datum) 0 : fcinfo->args[i].value;
+		m->args[i].isnull = fcinfo->args[i].isnull;
+		m->args[i].value = fcinfo->args[i].isnull ? (Datum) 0 : fcinfo->args[i].value;
 	}
 	/* the epochs after the computation: it may have read the calendar or the periods */
-	memo_calendar_epoch = gi_calendar_epoch;
-	memo_consult_epoch = gi_consult_epoch;
-	memo_cxt = fcinfo->flinfo->fn_mcxt;
-	memo_valid = true;
-}
-
-/* The deadline of fcinfo's five arguments: the kept one if they are the same, else computed and kept. */
-const GiDeadline *
-gi_deadline(FunctionCallInfo fcinfo)
-{
-	if (!deadline_memo_hit(fcinfo))
-		deadline_memo_fill(fcinfo);
-	return &memo;
+	m->calendar_epoch = gi_calendar_epoch;
+	m->consult_epoch = gi_consult_epoch;
+	m->cxt = fcinfo->flinfo->fn_mcxt;
+	m->valid = true;
 }
 
 /* The status of a deadline as of a day (as_of_null: no day, never overdue). */

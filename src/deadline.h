@@ -9,6 +9,9 @@
 #include "fmgr.h"
 #include "utils/date.h"
 
+#include "calendar.h"
+#include "consultation.h"
+
 /* The statuses of an application. */
 typedef enum GiDeadlineStatus
 {
@@ -49,13 +52,45 @@ typedef struct GiDeadline
 	int32		late;			/* meaningful when closed */
 } GiDeadline;
 
+/* The last deadline computed, and what it was computed with: its arguments, the calendar, the query. */
+typedef struct GiDeadlineMemo
+{
+	GiDeadline	d;
+	NullableDatum args[GI_DEADLINE_NARGS];
+	bool		valid;
+	uint64		calendar_epoch;
+	uint64		consult_epoch;
+	MemoryContext cxt;
+} GiDeadlineMemo;
+
+extern GiDeadlineMemo gi_deadline_memo;
+
+/* Compute the deadline of fcinfo's first five arguments and keep it in gi_deadline_memo. */
+extern void gi_deadline_fill(FunctionCallInfo fcinfo);
+
 /*
  * The deadline of the application whose inputs are the first five arguments
  * of fcinfo (application_id, received_on, corrected_on, extended,
- * closed_on): computed, or the last one computed if the inputs, the calendar
- * and the query's consultation periods are the same.
+ * closed_on): the kept one if the arguments, the calendar and the query's
+ * consultation periods are the same, else computed and kept.  The arguments
+ * are by-value (bigint, date, boolean): equal datums are equal values; unequal
+ * datums of equal values (none PostgreSQL makes) would only compute it again.
+ * Inline: the view calls it five times a row.
  */
-extern const GiDeadline *gi_deadline(FunctionCallInfo fcinfo);
+static inline const GiDeadline *
+gi_deadline(FunctionCallInfo fcinfo)
+{
+	const GiDeadlineMemo *m = &gi_deadline_memo;
+	const NullableDatum *a = fcinfo->args;
+	bool		hit = m->valid && m->cxt == fcinfo->flinfo->fn_mcxt &&
+		m->calendar_epoch == gi_calendar_epoch && m->consult_epoch == gi_consult_epoch;
+
+	for (int i = 0; hit && i < GI_DEADLINE_NARGS; i++)
+		hit = a[i].isnull == m->args[i].isnull && (a[i].isnull || a[i].value == m->args[i].value);
+	if (!hit)
+		gi_deadline_fill(fcinfo);
+	return &gi_deadline_memo.d;
+}
 
 /* The status of a deadline as of a day (as_of_null: no day, never overdue). */
 extern GiDeadlineStatus gi_deadline_status(const GiDeadline *d, DateADT as_of, bool as_of_null);

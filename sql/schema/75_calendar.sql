@@ -538,7 +538,8 @@ END;
 COMMENT ON FUNCTION @extschema@.timeliness(text, integer) IS 'on-time figures of an agency and its descendants for the applications closed in a year';
 
 -- histograms of working days taken (src/workdays_hist.c): a bigint[] whose element at subscript v counts
--- the applications that took v working days; summed up the hierarchy, read as percentile_cont reads
+-- the applications that took v working days; summed up the hierarchy, read as percentile_cont reads.
+-- SSPACE: an agency's state is about 600 bytes (the planner sizes a hash aggregate by it)
 CREATE FUNCTION @extschema@.workdays_hist_add(internal, integer) RETURNS internal
 	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 CREATE FUNCTION @extschema@.workdays_hist_merge(internal, bigint[]) RETURNS internal
@@ -546,10 +547,12 @@ CREATE FUNCTION @extschema@.workdays_hist_merge(internal, bigint[]) RETURNS inte
 CREATE FUNCTION @extschema@.workdays_hist_final(internal) RETURNS bigint[]
 	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 CREATE AGGREGATE @extschema@.workdays_histogram(integer) (
-	SFUNC = @extschema@.workdays_hist_add, STYPE = internal, FINALFUNC = @extschema@.workdays_hist_final, PARALLEL = SAFE);
+	SFUNC = @extschema@.workdays_hist_add, STYPE = internal, FINALFUNC = @extschema@.workdays_hist_final,
+	SSPACE = 600, PARALLEL = SAFE);
 COMMENT ON AGGREGATE @extschema@.workdays_histogram(integer) IS 'the histogram of working days taken: a bigint[] whose element at subscript v counts the values equal to v';
 CREATE AGGREGATE @extschema@.workdays_histogram_sum(bigint[]) (
-	SFUNC = @extschema@.workdays_hist_merge, STYPE = internal, FINALFUNC = @extschema@.workdays_hist_final, PARALLEL = SAFE);
+	SFUNC = @extschema@.workdays_hist_merge, STYPE = internal, FINALFUNC = @extschema@.workdays_hist_final,
+	SSPACE = 600, PARALLEL = SAFE);
 COMMENT ON AGGREGATE @extschema@.workdays_histogram_sum(bigint[]) IS 'the sum of working-days histograms (workdays_histogram)';
 CREATE FUNCTION @extschema@.workdays_percentile(histogram bigint[], fraction double precision) RETURNS double precision
 	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
