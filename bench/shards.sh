@@ -67,7 +67,7 @@ bytes_push=$(shards_psql "$SHARDS_COORD" -At -c "SELECT sum(octet_length(agency_
 bytes_nopush=$(shards_psql "$SHARDS_SINGLE" -At -c "SELECT sum(octet_length(agency_id::text) + octet_length(received_on::text) + octet_length(applicant::text)
 	+ coalesce(octet_length(outcome::text), 0) + coalesce(octet_length(closed_on::text), 0)) FROM govinfo.application a WHERE $scope")
 same=no
-[ "$r_single" = "$r_coord" ] && [ "$r_single" = "$r_nopush" ] && [ "$r_single" = "$r_derived" ] && [ "$r_single" = "$r_sync" ] && same=yes
+[ "$r_single" = "$r_coord" ] && [ "$r_single" = "$r_single0" ] && [ "$r_single" = "$r_nopush" ] && [ "$r_single" = "$r_derived" ] && [ "$r_single" = "$r_sync" ] && same=yes
 plan=$(shards_psql "$SHARDS_COORD" -c "EXPLAIN (ANALYZE, VERBOSE, COSTS OFF) SELECT * FROM fleet.agency_requests($y)")
 ratio() { awk "BEGIN {printf \"%.2f\", $1 / $2}"; }
 

@@ -12,7 +12,9 @@
 --
 -- Servers: extensions 'govinfo' makes govinfo's functions, operators and types shippable (so
 -- request_figures_agg runs on the shard); async_capable lets the Append start all three remote
--- queries at once; fetch_size fetches the per-agency rows in few round trips.
+-- queries at once; fetch_size fetches the per-agency rows in few round trips; use_remote_estimate
+-- asks the shards for row counts (foreign tables have no statistics unless ANALYZEd, and without
+-- them the planner aggregates one agency's few rows on the coordinator rather than on its shard).
 \set ON_ERROR_STOP 1
 SET client_min_messages = warning;
 CREATE EXTENSION IF NOT EXISTS govinfo;
@@ -39,8 +41,8 @@ BEGIN
 	         LATERAL (SELECT m.v[1] AS keyword, m.v[2] AS val) x LOOP
 		opts := opts || format('%I %L, ', o.keyword, o.val);
 	END LOOP;
-	EXECUTE format('CREATE SERVER %I FOREIGN DATA WRAPPER postgres_fdw OPTIONS (%s extensions %L, async_capable %L, fetch_size %L)',
-		name, opts, 'govinfo', 'true', '10000');
+	EXECUTE format('CREATE SERVER %I FOREIGN DATA WRAPPER postgres_fdw OPTIONS (%s extensions %L, async_capable %L, fetch_size %L, use_remote_estimate %L)',
+		name, opts, 'govinfo', 'true', '10000', 'true');
 	IF fdw_password <> '' THEN
 		EXECUTE format('CREATE USER MAPPING FOR CURRENT_USER SERVER %I OPTIONS (user %L, password %L)', name, fdw_user, fdw_password);
 	ELSE

@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # govinfo scale-out helpers, sourced by scripts/shards/run.sh, bench/shards.sh and
 # scripts/suites/87-shards.sh. Databases are named by libpq connection strings ("host=... port=...
 # dbname=..."); the caller's PG* environment fills in the rest.
