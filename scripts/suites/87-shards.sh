@@ -168,6 +168,16 @@ in_scope=$(q $single "SELECT count(*) FROM govinfo.application WHERE (closed_on 
 echo "# rows shipped by the shards: $shipped (agencies in scope: $groups; applications in scope: $in_scope)"
 same "the shards ship one row per agency in scope, not the $in_scope applications" "$groups" "$shipped"
 
+# extensions 'govinfo' is what makes the aggregate shippable: without it, shard 1's rows come back
+q $coord "ALTER SERVER shard1 OPTIONS (DROP extensions)"
+plan=$(q $coord "EXPLAIN (VERBOSE, COSTS OFF) SELECT * FROM fleet.agency_requests(2022)")
+check "without extensions 'govinfo' on shard 1: its applications are shipped and aggregated on the coordinator, the others' not" \
+	test "$(grep -c 'Aggregate on (fleet.application_1 ' <<<"$plan")" = 0 -a "$(grep -c 'Aggregate on (fleet.application_[23] ' <<<"$plan")" = 2 \
+	-a "$(grep 'Remote SQL:' <<<"$plan" | grep -c 'SELECT agency_id, received_on, applicant, outcome, closed_on FROM govinfo.application')" = 1
+same "without extensions 'govinfo' on shard 1: the same cells all the same" \
+	"$(all_cells $single 2022 "govinfo.derived_reports(2022)")" "$(all_cells $coord 2022 "fleet.agency_requests(2022)")"
+q $coord "ALTER SERVER shard1 OPTIONS (ADD extensions 'govinfo')"
+
 # one agency: one shard (partition pruning), the whole aggregate there
 a=$(q $single "SELECT agency_id FROM govinfo.agency WHERE code = '$big'")
 plan=$(q $coord "EXPLAIN (VERBOSE, COSTS OFF) SELECT * FROM fleet.agency_requests(2022, $a)")
