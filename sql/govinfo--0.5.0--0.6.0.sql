@@ -139,4 +139,7 @@ END;
 --------------------------------------------------------------------------
 -- 5. Scale-out with postgres_fdw
 --------------------------------------------------------------------------
+-- No schema change: govinfo's aggregates, types and operators push down to postgres_fdw shards as
+-- they are (extensions 'govinfo'); the coordinator's objects are a recipe, not part of the
+-- extension (scripts/shards/coordinator.sql, doc/SCALE-OUT.md).
 -- (end of section 5)
