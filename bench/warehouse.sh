@@ -74,6 +74,9 @@ county_ids=$(q -c "SELECT array_agg(agency_id)::text FROM govinfo.agency_tree('c
 own_c=$(q -c "SELECT public.ms(\$\$$read_q AND agency_id = ANY ('$county_ids'::bigint[])\$\$, $runs)")
 cty=$(q -c "SET ROLE wh_county_editor; SELECT public.ms(\$\$$read_q\$\$, $runs)" | tail -1)
 echo "read, one county: owner with the county's agencies in WHERE $own_c ms, county editor (RLS) $cty ms, ratio $(echo "scale=2; $cty / $own_c" | bc)"
+own_one=$(q -c "SELECT public.ms(\$\$$read_q AND agency_id = 228\$\$, $runs)")
+cty_one=$(q -c "SET ROLE wh_county_editor; SELECT public.ms(\$\$$read_q AND agency_id = 228\$\$, $runs)" | tail -1)
+echo "read, one township with agency_id = in WHERE: owner $own_one ms, county editor (RLS) $cty_one ms, ratio $(echo "scale=2; $cty_one / $own_one" | bc)"
 echo "plan of the editor's read:"; q -c "SET ROLE wh_county_editor; EXPLAIN $read_q" | sed 's/^/    /'
 # loading: the same rows, a file on the server
 q -c "COPY (SELECT 222 + (i % 19779), date '2023-01-01' + (i % 360), 'np', '3.1', date '2023-01-01' + (i % 360) + 5 FROM generate_series(1, $apps) i) TO '/tmp/govinfo-wh-load.tsv'"

@@ -73,7 +73,7 @@ typedef struct AccessSet
 	int64		min;
 	uint64		span;			/* bits covers min .. min + span - 1, or NULL */
 	uint8	   *bits;
-	double		agencies;		/* rows of govinfo.agency (for the planner's estimate) */
+	double		agencies;		/* agencies in govinfo.agency (for the planner's estimate) */
 	MemoryContext cxt;
 } AccessSet;
 
@@ -156,6 +156,8 @@ access_load(AccessSet *s, Oid fn_namespace, Oid user, int level)
 	Oid			save_userid;
 	int			save_sec_context;
 	Oid			owner;
+	Datum		count;
+	bool		count_null;
 
 	if (schema == NULL)
 		elog(ERROR, "the schema of govinfo's access functions is missing");
@@ -172,7 +174,8 @@ access_load(AccessSet *s, Oid fn_namespace, Oid user, int level)
 	namestrcpy(role, GetUserNameFromId(user, false));
 	args[0] = CStringGetTextDatum(level == 1 ? "read" : "edit");
 	args[1] = NameGetDatum(role);
-	sql = psprintf("SELECT %s.visible_agencies($1, $2)", quote_identifier(schema));
+	sql = psprintf("SELECT %s.visible_agencies($1, $2), (SELECT pg_catalog.count(*) FROM %s.agency)",
+				   quote_identifier(schema), quote_identifier(schema));
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
 	plan = SPI_prepare(sql, 2, types);
@@ -181,7 +184,6 @@ access_load(AccessSet *s, Oid fn_namespace, Oid user, int level)
 	/* as the owner of the tables: the role asking may hold no right on visible_agencies */
 	GetUserIdAndSecContext(&save_userid, &save_sec_context);
 	rel = table_open(agency_relid, AccessShareLock);
-	s->agencies = Max(rel->rd_rel->reltuples, 1.0);
 	owner = rel->rd_rel->relowner;
 	table_close(rel, AccessShareLock);
 	SetUserIdAndSecContext(owner,
@@ -191,6 +193,7 @@ access_load(AccessSet *s, Oid fn_namespace, Oid user, int level)
 		elog(ERROR, "reading the visible agencies failed: %s", SPI_result_code_string(SPI_result));
 	SetUserIdAndSecContext(save_userid, save_sec_context);
 	d = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull);
+	count = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 2, &count_null);
 
 	if (s->cxt == NULL)
 		s->cxt = AllocSetContextCreate(TopMemoryContext, "govinfo access set", ALLOCSET_SMALL_SIZES);
@@ -208,6 +211,7 @@ access_load(AccessSet *s, Oid fn_namespace, Oid user, int level)
 			s->ids[i] = DatumGetInt64(elems[i]);
 		s->n = n;
 	}
+	s->agencies = count_null ? 1.0 : Max((double) DatumGetInt64(count), 1.0);
 	SPI_finish();
 
 	/* a bitmap where the ids are dense enough, else a binary search */
