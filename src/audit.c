@@ -13,13 +13,21 @@
  *                          count, read from the transition table;
  *   gi_audit_insert()      the same for INSERT or COPY into application, from
  *                          the counts its CHECK collected (no transition
- *                          table, so that bulk loads keep their speed).
+ *                          table, so that bulk loads keep their speed);
+ *   audit_adopt_next()     adopt_published's mark: its INSERT of that agency's
+ *                          report of that year is logged as 'adopt'.  Only a
+ *                          SECURITY DEFINER function of the tables' owner can
+ *                          set it, it holds for one row, and it is dropped at
+ *                          the end of the (sub)transaction.
  *
  * Entries are written as the owner of the audited table (as ri_triggers.c
  * runs its queries): a writer needs no right on the log, and cannot write it.
  */
 #include "postgres.h"
 
+#include "access/htup_details.h"
+#include "access/xact.h"
+#include "catalog/pg_class.h"
 #include "catalog/pg_type.h"
 #include "commands/trigger.h"
 #include "executor/spi.h"
@@ -30,15 +38,51 @@
 #include "utils/fmgrprotos.h"
 #include "utils/lsyscache.h"
 #include "utils/rel.h"
+#include "utils/syscache.h"
 
 #include "audit.h"
 #include "plans.h"
+
+/* adopt_published's mark: the agency and year of the report its next INSERT adopts */
+static bool adopt_marked = false;
+static int64 adopt_agency;
+static int32 adopt_year;
+static bool adopt_callbacks = false;
+
+/* Transaction or subtransaction end: the mark is dropped. */
+static void
+adopt_xact_callback(XactEvent event, void *arg)
+{
+	adopt_marked = false;
+}
+
+/* Subtransaction abort: the mark is dropped. */
+static void
+adopt_subxact_callback(SubXactEvent event, SubTransactionId mySubid, SubTransactionId parentSubid, void *arg)
+{
+	if (event == SUBXACT_EVENT_ABORT_SUB)
+		adopt_marked = false;
+}
 
 /* The role acting: inside a SECURITY DEFINER function the outer role, else the current user. */
 Oid
 gi_acting_user(void)
 {
 	return InLocalUserIdChange() ? GetOuterUserId() : GetUserId();
+}
+
+/* The owner of a relation. */
+static Oid
+get_rel_owner_oid(Oid relid)
+{
+	HeapTuple	tup = SearchSysCache1(RELOID, ObjectIdGetDatum(relid));
+	Oid			owner;
+
+	if (!HeapTupleIsValid(tup))
+		elog(ERROR, "cache lookup failed for relation %u", relid);
+	owner = ((Form_pg_class) GETSTRUCT(tup))->relowner;
+	ReleaseSysCache(tup);
+	return owner;
 }
 
 /* A role's name as a name datum. */
@@ -116,6 +160,25 @@ audit_row(PG_FUNCTION_ARGS)
 		op = "UPDATE";
 		oldt = td->tg_trigtuple;
 		newt = td->tg_newtuple;
+	}
+	/* adopt_published's INSERT, as the tables' owner inside it (audit_adopt_next) */
+	if (adopt_marked && newt != NULL && oldt == NULL && InLocalUserIdChange() &&
+		GetUserId() == RelationGetForm(rel)->relowner && strcmp(RelationGetRelationName(rel), "annual_report") == 0)
+	{
+		TupleDesc	desc = RelationGetDescr(rel);
+		int			agency_att = SPI_fnumber(desc, "agency_id");
+		int			year_att = SPI_fnumber(desc, "year");
+		bool		n1,
+					n2;
+		Datum		agency = agency_att > 0 ? heap_getattr(newt, agency_att, desc, &n1) : (Datum) 0;
+		Datum		year = year_att > 0 ? heap_getattr(newt, year_att, desc, &n2) : (Datum) 0;
+
+		if (agency_att > 0 && year_att > 0 && !n1 && !n2 &&
+			DatumGetInt64(agency) == adopt_agency && DatumGetInt32(year) == adopt_year)
+		{
+			op = "adopt";
+			adopt_marked = false;
+		}
 	}
 	keys = palloc(sizeof(Datum) * (td->tg_trigger->tgnargs + 1));
 	for (int i = 0; i < td->tg_trigger->tgnargs; i++)
@@ -199,4 +262,32 @@ gi_audit_insert(FunctionCallInfo fcinfo, Relation rel, Oid acting, ArrayType *co
 		elog(ERROR, "SPI_connect failed");
 	execute_as_owner(fcinfo, rel, GI_PLAN_AUDIT_INSERT, args, NULL);
 	SPI_finish();
+}
+
+PG_FUNCTION_INFO_V1(audit_adopt_next);
+/*
+ * audit_adopt_next(agency_id, year): the next INSERT of that report into
+ * annual_report is logged as 'adopt'. Only inside a SECURITY DEFINER function
+ * of the owner of govinfo's tables (adopt_published); 42501 elsewhere.
+ */
+Datum
+audit_adopt_next(PG_FUNCTION_ARGS)
+{
+	Oid			nsp = get_func_namespace(fcinfo->flinfo->fn_oid);
+	Oid			relid = get_relname_relid("annual_report", nsp);
+
+	if (!OidIsValid(relid) || !InLocalUserIdChange() || GetUserId() != get_rel_owner_oid(relid))
+		ereport(ERROR,
+				(errcode(ERRCODE_INSUFFICIENT_PRIVILEGE),
+				 errmsg("audit_adopt_next is for adopt_published only")));
+	if (!adopt_callbacks)
+	{
+		RegisterXactCallback(adopt_xact_callback, NULL);
+		RegisterSubXactCallback(adopt_subxact_callback, NULL);
+		adopt_callbacks = true;
+	}
+	adopt_agency = PG_GETARG_INT64(0);
+	adopt_year = PG_GETARG_INT32(1);
+	adopt_marked = true;
+	PG_RETURN_VOID();
 }

@@ -176,6 +176,45 @@ SELECT results_eq($$SELECT current_user_name::text COLLATE "default", action, ta
 SELECT results_eq($$SELECT action, current_user_name::text COLLATE "default" FROM govinfo.report_history('twh-t1', 2023)$$,
 	$$VALUES ('INSERT', 'govinfo_t_aud_editor'), ('UPDATE', 'govinfo_t_aud_editor'), ('publish', 'govinfo_t_aud_pub'), ('reopen', 'govinfo_t_aud_pub')$$,
 	'report_history: every change of the agency-year, in order');
+-- adopt: adopt_published logs its INSERT as 'adopt', by the role that called it; publish, reopen and
+-- adopt are three distinct actions
+INSERT INTO published_report (id, agency_id, agency_name, year, format, document_sha256, document, requests, appeals, disclosures, complete, layout)
+SELECT 99700001, 9970004, 'Township 1', 2021, '2021', repeat('a', 64), 'a published copy', r.requests, r.appeals, r.disclosures, true, 'text'
+FROM annual_report r WHERE r.agency_id = 9970004 AND r.year = 2022;
+INSERT INTO published_report (id, agency_id, agency_name, year, format, document_sha256, document, requests, appeals, disclosures, complete, layout)
+SELECT 99700002, 9970006, 'Township 3', 2021, '2021', repeat('b', 64), 'another agency''s copy', r.requests, r.appeals, r.disclosures, true, 'text'
+FROM annual_report r WHERE r.agency_id = 9970004 AND r.year = 2022;
+DO $$ BEGIN PERFORM pg_temp.remark(); END $$;
+SET LOCAL ROLE govinfo_t_aud_editor;
+SELECT throws_ok($$SELECT govinfo.audit_adopt_next(9970004, 2020)$$, '42501', NULL, 'an editor cannot mark an INSERT as an adoption');
+SELECT throws_ok($$SELECT govinfo.adopt_published(99700002)$$, '42704', NULL, 'adopt_published: another agency''s report does not exist for the editor');
+-- a failed adoption (its report already exists) leaves no mark behind: the next INSERT is an INSERT
+SELECT lives_ok($q$DO $d$ BEGIN
+		BEGIN
+			PERFORM govinfo.adopt_published(99700001);
+			PERFORM govinfo.adopt_published(99700001);
+		EXCEPTION WHEN unique_violation THEN NULL;
+		END;
+	END $d$$q$, 'adopt_published twice in a subtransaction: refused, rolled back');
+SELECT lives_ok($$SELECT govinfo.adopt_published(99700001)$$, 'the editor adopts the published report of its township');
+INSERT INTO annual_report (agency_id, year, overview) VALUES (9970004, 2024, 'typed');
+RESET ROLE;
+SELECT throws_ok($$SELECT govinfo.audit_adopt_next(9970004, 2020)$$, '42501', NULL, '... nor can the owner outside adopt_published');
+SET LOCAL ROLE govinfo_t_aud_pub;
+SELECT ok(publish_report('twh-t1', 2021) IS NOT NULL, 'the publisher publishes the adopted report');
+SELECT is(reopen_report('twh-t1', 2021, 'typo'), 1, 'and reopens it');
+RESET ROLE;
+SELECT results_eq($$SELECT current_user_name::text COLLATE "default", action, table_name, agency_id, year, new_values ->> 'source'
+	FROM pg_temp.since() WHERE table_name = 'annual_report'$$,
+	$$VALUES ('govinfo_t_aud_editor', 'adopt', 'annual_report', 9970004::bigint, 2021, 'imported'),
+	         ('govinfo_t_aud_editor', 'INSERT', 'annual_report', 9970004, 2024, 'entered'),
+	         ('govinfo_t_aud_pub', 'publish', 'annual_report', 9970004, 2021, 'imported'),
+	         ('govinfo_t_aud_pub', 'reopen', 'annual_report', 9970004, 2021, 'imported')$$,
+	'audit: adopt, INSERT, publish and reopen are distinct entries, one per row, by the role acting');
+SELECT results_eq($$SELECT action FROM govinfo.report_history('twh-t1', 2021)$$, $$VALUES ('adopt'), ('publish'), ('reopen')$$,
+	'report_history: the adopted report''s history starts with adopt');
+DELETE FROM annual_report WHERE agency_id = 9970004 AND year IN (2021, 2024);
+DELETE FROM published_report WHERE id IN (99700001, 99700002);
 SET LOCAL ROLE govinfo_t_aud_editor;
 SELECT is((SELECT count(*) FROM report_history('twh-t1', 2023)), 4::bigint, 'the editor reads the history of its agency');
 SELECT is((SELECT count(*) FROM audit_log WHERE agency_id <> 9970004), 0::bigint, 'and no entry of another agency');

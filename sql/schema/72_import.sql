@@ -127,16 +127,21 @@ CREATE VIEW @extschema@.published_violations AS
 COMMENT ON VIEW @extschema@.published_violations IS 'every broken rule of the published reports, P3-CARRY included, with both numbers';
 
 -- copy a complete published report into annual_report (source imported), subject to every constraint
--- there; blank totals are filled from their parts (complete()), nothing else is changed
+-- there; blank totals are filled from their parts (complete()), nothing else is changed. SECURITY
+-- DEFINER (0.6.0), so that the audit log records the row as 'adopt' (audit_adopt_next): the role acting
+-- must be able to read the published report's agency (else the report "does not exist", as under
+-- row-level security) and to edit it (else 42501).
 CREATE FUNCTION @extschema@.adopt_published(published_report_id bigint) RETURNS void
-	LANGUAGE plpgsql VOLATILE
+	LANGUAGE plpgsql VOLATILE SECURITY DEFINER
 	SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
 	p @extschema@.published_report;
+	who name := @extschema@.acting_role();
+	owner boolean := @extschema@.has_owner_rights(@extschema@.acting_role());
 BEGIN
 	SELECT * INTO p FROM @extschema@.published_report r WHERE r.id OPERATOR(pg_catalog.=) published_report_id;
-	IF NOT FOUND THEN
+	IF NOT FOUND OR NOT (owner OR (p.agency_id IS NOT NULL AND @extschema@.has_access(p.agency_id, 'read', who))) THEN
 		RAISE EXCEPTION 'published report % does not exist', published_report_id
 			USING ERRCODE = 'undefined_object', HINT = 'govinfo.published_report lists them by id.';
 	END IF;
@@ -145,11 +150,15 @@ BEGIN
 			USING ERRCODE = 'object_not_in_prerequisite_state',
 				HINT = 'Set its agency_id (govinfo.unmatched_published_reports lists such reports).';
 	END IF;
+	IF NOT owner THEN
+		PERFORM @extschema@.check_access(p.agency_id, 'edit', who);
+	END IF;
 	IF p.year IS NULL OR p.format IS NULL OR NOT p.complete OR p.requests IS NULL OR p.appeals IS NULL THEN
 		RAISE EXCEPTION 'published report % of agency "%" is incomplete', p.id, p.agency_name
 			USING ERRCODE = 'object_not_in_prerequisite_state',
 				DETAIL = 'Only a copy whose three tables were read in full can become the agency''s report; its warnings say what is missing.';
 	END IF;
+	PERFORM @extschema@.audit_adopt_next(p.agency_id, p.year);
 	INSERT INTO @extschema@.annual_report (agency_id, year, format, disclosures, requests, appeals,
 		overview, problems, other_matters, source)
 	VALUES (p.agency_id, p.year, p.format, p.disclosures,
