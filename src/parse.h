@@ -40,6 +40,23 @@ gi_strneq(const char *s, const char *t, size_t n)
 	return true;
 }
 
+/* A checkpoint of a normalization: the normalized offset out stands at source offset src. */
+typedef struct GiNormMark
+{
+	int			out;
+	int			src;
+	bool		prev_han;		/* the character before was a CJK ideograph (pinyin may follow) */
+} GiNormMark;
+
+/* The checkpoints of one normalization, at least GI_NORM_MARK_EVERY bytes of output apart. */
+typedef struct GiNormMap
+{
+	GiNormMark *marks;
+	int			n;
+} GiNormMap;
+
+#define GI_NORM_MARK_EVERY 256
+
 /* One warning of the result. */
 typedef struct GiParseWarning
 {
@@ -65,6 +82,7 @@ typedef struct GiParse
 {
 	char	   *text;			/* the normalized document */
 	int			len;
+	GiNormMap	map;			/* where the normalized text stands in src */
 	const char *src;			/* the document read (UTF-8, HTML already turned into text) */
 	int			srclen;
 	int			head[7];		/* offset of the heading of part 1…6, -1 if not found */
@@ -92,8 +110,8 @@ typedef struct GiParse
 } GiParse;
 
 /* parse_normalize.c */
-extern char *gi_parse_normalize(const char *s, int len, int *outlen);
-extern int	gi_parse_source_offset(const char *src, int len, int pos);
+extern char *gi_parse_normalize(const char *s, int len, int *outlen, GiNormMap *map);
+extern int	gi_parse_source_offset(const char *src, int len, const GiNormMap *map, int pos);
 extern char *gi_parse_published_text(const char *src, int len, int *outlen);
 extern char *gi_parse_squash_space(const char *s, int len);
 extern int	gi_utf8_len(unsigned char c);

@@ -487,8 +487,8 @@ part_text(GiParse *p, int k)
 	if (p->head[k] < 0)
 		return NULL;
 	/* the same stretch of the source, with its punctuation as published */
-	from = gi_parse_source_offset(p->src, p->srclen, p->body[k]);
-	to = gi_parse_source_offset(p->src, p->srclen, p->end[k]);
+	from = gi_parse_source_offset(p->src, p->srclen, &p->map, p->body[k]);
+	to = gi_parse_source_offset(p->src, p->srclen, &p->map, p->end[k]);
 	text = gi_parse_published_text(p->src + from, to - from, &len);
 	return gi_parse_squash_space(text, len);
 }
@@ -588,6 +588,8 @@ gi_parse_narrative_checks(GiParse *p)
 	const GiGrid *g;
 	int			idx;
 	int64		table;
+	const char *recv;
+	const char *newr;
 
 	if (!p->req.found)
 		return;
@@ -596,16 +598,23 @@ gi_parse_narrative_checks(GiParse *p)
 	table = p->req.vals.v[idx];
 	if (table == GI_BLANK)
 		return;
-	for (int i = 0; i + 6 <= p->len; i++)
+	/* the occurrences of 收到 and of 新收, in document order */
+	recv = memmem(p->text, p->len, "收到", 6);
+	newr = memmem(p->text, p->len, "新收", 6);
+	while (recv != NULL || newr != NULL)
 	{
+		const char *hit = (newr == NULL || (recv != NULL && recv < newr)) ? recv : newr;
+		int			i = hit - p->text;
 		int			lim,
 					j,
 					start;
 		const char *ap;
 		int64		n = 0;
 
-		if (!gi_strneq(p->text + i, "收到", 6) && !gi_strneq(p->text + i, "新收", 6))
-			continue;
+		if (hit == recv)
+			recv = memmem(hit + 1, p->len - i - 1, "收到", 6);
+		else
+			newr = memmem(hit + 1, p->len - i - 1, "新收", 6);
 		lim = i + 6;
 		while (lim < p->len && lim < i + 60 && p->text[lim] != '\n' && p->text[lim] != '|' &&
 			   !gi_strneq(p->text + lim, "。", 3) && p->text[lim] != ',')

@@ -154,7 +154,7 @@ build_keys(void)
 	for (int i = 0; i < gi_nrows; i++)
 	{
 		int			nlen;
-		char	   *norm = gi_parse_normalize(gi_rows[i].label_zh, strlen(gi_rows[i].label_zh), &nlen);
+		char	   *norm = gi_parse_normalize(gi_rows[i].label_zh, strlen(gi_rows[i].label_zh), &nlen, NULL);
 		char	   *open;
 
 		keys[i].key = gi_label_key(norm, nlen);

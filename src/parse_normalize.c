@@ -22,8 +22,11 @@
 #define T2S_LAST 0x9FFF
 #define T2S_SIZE (T2S_LAST - T2S_FIRST + 1)
 
-/* simplified code point of each character of the range, 0 when it is unchanged */
-static int32 *t2s = NULL;
+/*
+ * The simplified code point of each character of the range, 0 when ICU leaves
+ * it unchanged (all results are in the BMP: a uint16 each, 54 kB).
+ */
+static uint16 *t2s = NULL;
 
 /* Build the traditional → simplified table from ICU's transliterator, once per backend. */
 static void
@@ -37,7 +40,7 @@ build_t2s(void)
 	int32		cap = T2S_SIZE * 2 + 16;
 	int32		len = T2S_SIZE;
 	int32		limit = T2S_SIZE;
-	int32	   *table;
+	uint16	   *table;
 
 	tr = utrans_openU(id, -1, UTRANS_FORWARD, NULL, 0, NULL, &status);
 	if (U_FAILURE(status))
@@ -45,7 +48,7 @@ build_t2s(void)
 				(errcode(ERRCODE_EXTERNAL_ROUTINE_EXCEPTION),
 				 errmsg("could not open the ICU transliterator \"Traditional-Simplified\": %s",
 						u_errorName(status))));
-	table = MemoryContextAllocZero(TopMemoryContext, sizeof(int32) * T2S_SIZE);
+	table = MemoryContextAllocZero(TopMemoryContext, sizeof(uint16) * T2S_SIZE);
 	buf = palloc(sizeof(UChar) * cap);
 	for (int i = 0; i < T2S_SIZE; i++)
 		buf[i] = (UChar) (T2S_FIRST + i);
@@ -263,26 +266,91 @@ utf8_bytes(pg_wchar c)
 	return c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
 }
 
-/* The normalized form of UTF-8 text, or with keep_punct its published punctuation kept. */
+/* Whether byte b is ASCII that normalization copies as is (not '(', which may open a pinyin). */
+static inline bool
+plain_ascii(unsigned char b)
+{
+	return b < 0x80 && b != '(' && b != '\r' && b != '\t' && b != '\f' && b != '\v';
+}
+
+/*
+ * The normalized form of UTF-8 text, or with keep_punct its published
+ * punctuation kept.  The common characters take a short path: plain ASCII is
+ * copied, a CJK character (U+3400 … U+9FFF) is copied as its source bytes
+ * unless the table simplifies it; everything else goes through next_char.
+ * With map, checkpoints of (normalized offset, source offset) are recorded
+ * every GI_NORM_MARK_EVERY bytes of output for gi_parse_source_offset.
+ */
 static char *
-normalize(const char *src, int len, int *outlen, bool keep_punct)
+normalize(const char *src, int len, int *outlen, bool keep_punct, GiNormMap *map)
 {
 	const unsigned char *s = (const unsigned char *) src;
 	char	   *out;
 	char	   *o;
 	int			i = 0;
 	bool		prev_han = false;
+	int			next_mark = 0;
 
 	if (t2s == NULL)
 		build_t2s();
 	/* every character keeps or shrinks its length, but a tab, which becomes two spaces */
 	out = palloc((Size) len * 2 + 8);
 	o = out;
+	if (map)
+	{
+		map->marks = palloc(sizeof(GiNormMark) * ((Size) len * 2 / GI_NORM_MARK_EVERY + 2));
+		map->n = 0;
+	}
 	while (i < len)
 	{
+		unsigned char b = s[i];
 		pg_wchar	c[2];
-		int			k = next_char(s, len, &i, &prev_han, keep_punct, c);
+		int			k;
 
+		if (map && o - out >= next_mark)
+		{
+			GiNormMark *m = &map->marks[map->n++];
+
+			m->out = o - out;
+			m->src = i;
+			m->prev_han = prev_han;
+			next_mark = m->out + GI_NORM_MARK_EVERY;
+		}
+		if (plain_ascii(b))
+		{
+			*o++ = (char) b;
+			prev_han = false;
+			i++;
+			continue;
+		}
+		if ((b & 0xF0) == 0xE0 && i + 3 <= len)
+		{
+			pg_wchar	w = ((pg_wchar) (b & 0x0F) << 12) | ((pg_wchar) (s[i + 1] & 0x3F) << 6) |
+				(s[i + 2] & 0x3F);
+
+			if (w >= T2S_FIRST && w <= T2S_LAST)
+			{
+				pg_wchar	simple = t2s[w - T2S_FIRST];
+
+				if (simple == 0)
+				{
+					/* unchanged: its source bytes */
+					o[0] = (char) b;
+					o[1] = (char) s[i + 1];
+					o[2] = (char) s[i + 2];
+					o += 3;
+					prev_han = true;
+				}
+				else
+				{
+					put_wchar(&o, simple);
+					prev_han = is_han(simple);
+				}
+				i += 3;
+				continue;
+			}
+		}
+		k = next_char(s, len, &i, &prev_han, keep_punct, c);
 		for (int j = 0; j < k; j++)
 			put_wchar(&o, c[j]);
 	}
@@ -293,23 +361,50 @@ normalize(const char *src, int len, int *outlen, bool keep_punct)
 
 /*
  * The normalized form of a UTF-8 document (see the file comment); the caller
- * has checked that the text is valid UTF-8 without NUL.
+ * has checked that the text is valid UTF-8 without NUL.  map (or NULL) gets
+ * the checkpoints gi_parse_source_offset starts from.
  */
 char *
-gi_parse_normalize(const char *src, int len, int *outlen)
+gi_parse_normalize(const char *src, int len, int *outlen, GiNormMap *map)
 {
-	return normalize(src, len, outlen, false);
+	return normalize(src, len, outlen, false, map);
 }
 
-/* The source offset of the character at offset pos of the normalized form. */
+/*
+ * The source offset of the character at offset pos of the normalized form:
+ * the first source offset where the normalized text reaches pos.  The walk
+ * starts from the last checkpoint before pos (a state the walk from the start
+ * passes through), so it costs at most GI_NORM_MARK_EVERY bytes of output.
+ */
 int
-gi_parse_source_offset(const char *src, int len, int pos)
+gi_parse_source_offset(const char *src, int len, const GiNormMap *map, int pos)
 {
 	const unsigned char *s = (const unsigned char *) src;
 	int			i = 0;
 	int			at = 0;
 	bool		prev_han = false;
 
+	if (t2s == NULL)
+		build_t2s();
+	if (map != NULL && map->n > 0 && map->marks[0].out < pos)
+	{
+		int			lo = 0,
+					hi = map->n - 1;
+
+		/* the last mark with out < pos */
+		while (lo < hi)
+		{
+			int			mid = (lo + hi + 1) / 2;
+
+			if (map->marks[mid].out < pos)
+				lo = mid;
+			else
+				hi = mid - 1;
+		}
+		i = map->marks[lo].src;
+		at = map->marks[lo].out;
+		prev_han = map->marks[lo].prev_han;
+	}
 	while (i < len && at < pos)
 	{
 		pg_wchar	c[2];
@@ -325,7 +420,14 @@ gi_parse_source_offset(const char *src, int len, int pos)
 char *
 gi_parse_published_text(const char *src, int len, int *outlen)
 {
-	return normalize(src, len, outlen, true);
+	return normalize(src, len, outlen, true, NULL);
+}
+
+/* Whether c can be part of a line of table debris: '|', digits, '-', '/', '.', ' '. */
+static inline bool
+is_debris(char c)
+{
+	return (c >= '0' && c <= '9') || c == '|' || c == '-' || c == '/' || c == '.' || c == ' ';
 }
 
 /*
@@ -357,7 +459,7 @@ gi_parse_squash_space(const char *s, int len)
 		while (b > a && s[b - 1] == ' ')
 			b--;
 		for (int k = a; k < b; k++)
-			if (!strchr("|0123456789-/. ", s[k]))
+			if (!is_debris(s[k]))
 			{
 				debris = false;
 				break;

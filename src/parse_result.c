@@ -224,7 +224,7 @@ parse_document(GiParse *p, const char *doc, int len)
 #endif
 	p->src = doc;
 	p->srclen = len;
-	p->text = gi_parse_normalize(doc, len, &p->len);
+	p->text = gi_parse_normalize(doc, len, &p->len, &p->map);
 	gi_parse_doc(p);
 	for (int k = 1; k <= 6; k++)
 		found += p->head[k] >= 0;
@@ -237,16 +237,18 @@ parse_document(GiParse *p, const char *doc, int len)
 					  "no heading of parts 一 to 六 of an annual report was found");
 		return;
 	}
-	for (int i = 0; i + 8 < Min(p->len, 4000); i++)
-		if (gi_strneq(p->text + i, "原文链接:", 13))
-			p->crawler = true;
+	/* a crawler's header: 原文链接: starting before byte 3991 (4000 - 9) */
+	if (memmem(p->text, Min(p->len, Min(p->len, 4000) + 4), "原文链接:", 13) != NULL)
+		p->crawler = true;
 	/* a crawler's dump without its header: the body on one line of 2000 bytes or more */
-	for (int i = 0, start = 0; i <= p->len && !p->crawler; i++)
-		if (i == p->len || p->text[i] == '\n')
-		{
-			p->crawler = i - start >= 2000;
-			start = i + 1;
-		}
+	for (int start = 0; start <= p->len && !p->crawler;)
+	{
+		const char *nl = memchr(p->text + start, '\n', p->len - start);
+		int			eol = nl ? (int) (nl - p->text) : p->len;
+
+		p->crawler = eol - start >= 2000;
+		start = eol + 1;
+	}
 	gi_read_tables(p);
 	gi_parse_narrative_checks(p);
 }
