@@ -40,6 +40,9 @@ gi_strneq(const char *s, const char *t, size_t n)
 	return true;
 }
 
+/* isdigit() for the parser's bytes: '0' … '9' only, without the locale's table */
+#define gi_isdigit(c) ((unsigned int) ((unsigned char) (c) - (unsigned char) '0') < 10u)
+
 /* A checkpoint of a normalization: the normalized offset out stands at source offset src. */
 typedef struct GiNormMark
 {
@@ -130,6 +133,7 @@ extern GiMatch gi_match_row(int part, const char *key, int last_row, bool fuzzy,
 extern const char *gi_row_key(int i);
 extern int	gi_label_distance(const char *a, const char *b, int max);
 extern GiMatch gi_match_row_suffix(int part, const char *key, int last_row, int *row);
+extern int	gi_canonical_row(int i);
 
 /* parse_tokens.c: a table region as label pieces and values */
 typedef enum GiTokKind

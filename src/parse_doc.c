@@ -58,7 +58,7 @@ heading_at(GiParse *p, int k, int pos, int *body)
 	/* the same sentence: up to 90 bytes (about 30 characters) */
 	lim = i;
 	while (lim < p->len && lim < i + 90 && t[lim] != '\n' && t[lim] != '|' &&
-		   !gi_strneq(t + lim, "。", 3) && !isdigit((unsigned char) t[lim]))
+		   !gi_strneq(t + lim, "。", 3) && !gi_isdigit(t[lim]))
 		lim++;
 	for (int w = 0; part_words[k][w]; w++)
 	{
@@ -103,13 +103,12 @@ find_parts(GiParse *p)
 	for (int k = 1; k <= 6; k++)
 	{
 		p->head[k] = p->body[k] = p->end[k] = -1;
-		for (int i = from; i + 3 <= p->len; i++)
+		for (const char *f = memmem(p->text + from, p->len - from, numerals[k], 3); f != NULL;
+			 f = memmem(f + 1, p->text + p->len - f - 1, numerals[k], 3))
 		{
+			int			i = f - p->text;
 			int			body;
 
-			if ((unsigned char) p->text[i] != (unsigned char) numerals[k][0] ||
-				!gi_strneq(p->text + i, numerals[k], 3))
-				continue;
 			if (heading_at(p, k, i, &body))
 			{
 				p->head[k] = i;
@@ -184,11 +183,11 @@ date_at(const char *s, int len, int *y, int *m, int *d)
 	{
 		int			start = i;
 
-		while (i < len && isdigit((unsigned char) s[i]) && i - start < (f == 0 ? 4 : 2))
+		while (i < len && gi_isdigit(s[i]) && i - start < (f == 0 ? 4 : 2))
 			v[f] = v[f] * 10 + (s[i++] - '0');
 		if (i == start || (f == 0 && i - start != 4))
 			return 0;
-		if (f == 0 && i < len && isdigit((unsigned char) s[i]))
+		if (f == 0 && i < len && gi_isdigit(s[i]))
 			return 0;
 		if (f < 2)
 		{
@@ -324,7 +323,7 @@ find_published_on(GiParse *p)
 			i += n - 1;
 			continue;
 		}
-		if (!isdigit((unsigned char) p->text[i]) || (i > 0 && isdigit((unsigned char) p->text[i - 1])))
+		if (!gi_isdigit(p->text[i]) || (i > 0 && gi_isdigit(p->text[i - 1])))
 			continue;
 		if ((n = date_at(p->text + i, p->len - i, &y, &m, &d)) > 0)
 		{
@@ -344,9 +343,9 @@ static int
 year_in(const char *s, int len, int *at)
 {
 	for (int i = 0; i + 7 <= len; i++)
-		if (isdigit((unsigned char) s[i]) && (i == 0 || !isdigit((unsigned char) s[i - 1])) &&
-			isdigit((unsigned char) s[i + 1]) && isdigit((unsigned char) s[i + 2]) &&
-			isdigit((unsigned char) s[i + 3]) && gi_strneq(s + i + 4, "年", 3))
+		if (gi_isdigit(s[i]) && (i == 0 || !gi_isdigit(s[i - 1])) &&
+			gi_isdigit(s[i + 1]) && gi_isdigit(s[i + 2]) &&
+			gi_isdigit(s[i + 3]) && gi_strneq(s + i + 4, "年", 3))
 		{
 			int			y = atoi(pnstrdup(s + i, 4));
 
@@ -467,7 +466,7 @@ find_year(GiParse *p)
 	if (p->title && (p->year = year_in(p->title, strlen(p->title), &at)) > 0)
 		return;
 	for (int i = 0; i + 10 <= Min(p->len, 20000); i++)
-		if (isdigit((unsigned char) p->text[i]) &&
+		if (gi_isdigit(p->text[i]) &&
 			(p->year = year_in(p->text + i, 10, &at)) > 0 && at == 0 &&
 			gi_strneq(p->text + i + 7, "度", 3))
 			return;
@@ -623,10 +622,10 @@ gi_parse_narrative_checks(GiParse *p)
 		if (ap == NULL)
 			continue;
 		j = (ap - p->text) + 6;
-		while (j < lim && !isdigit((unsigned char) p->text[j]))
+		while (j < lim && !gi_isdigit(p->text[j]))
 			j++;
 		start = j;
-		while (j < lim && isdigit((unsigned char) p->text[j]) && j - start < 9)
+		while (j < lim && gi_isdigit(p->text[j]) && j - start < 9)
 			n = n * 10 + (p->text[j++] - '0');
 		if (j == start || j + 3 > p->len ||
 			(!gi_strneq(p->text + j, "件", 3) && !gi_strneq(p->text + j, "份", 3) &&

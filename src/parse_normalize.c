@@ -28,6 +28,16 @@
  */
 static uint16 *t2s = NULL;
 
+/* One bit per character of the range: set when t2s changes it (3.4 kB, read first). */
+static uint64 *t2s_changes = NULL;
+
+/* Whether the table changes code point c of the range. */
+static inline bool
+t2s_changes_char(pg_wchar c)
+{
+	return (t2s_changes[(c - T2S_FIRST) >> 6] >> ((c - T2S_FIRST) & 63)) & 1;
+}
+
 /* Build the traditional → simplified table from ICU's transliterator, once per backend. */
 static void
 build_t2s(void)
@@ -79,6 +89,10 @@ build_t2s(void)
 	}
 	utrans_close(tr);
 	pfree(buf);
+	t2s_changes = MemoryContextAllocZero(TopMemoryContext, sizeof(uint64) * (T2S_SIZE / 64 + 1));
+	for (int i = 0; i < T2S_SIZE; i++)
+		if (table[i] != 0)
+			t2s_changes[i >> 6] |= UINT64CONST(1) << (i & 63);
 	t2s = table;
 }
 
@@ -159,7 +173,7 @@ pinyin_len(const unsigned char *s, int avail)
 			return (letters > 0 && (vowel || marked)) ? i + n : 0;
 		if (!is_pinyin_letter(c, &marked))
 			return 0;
-		if (c > 0x7F || strchr("aeiouv", (int) c) != NULL)
+		if (c > 0x7F || c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'v')
 			vowel = true;
 		letters++;
 		i += n;
@@ -171,12 +185,33 @@ pinyin_len(const unsigned char *s, int avail)
 static inline void
 put_wchar(char **o, pg_wchar c)
 {
+	unsigned char *u = (unsigned char *) *o;
+
 	if (c < 0x80)
-		*(*o)++ = (char) c;
+	{
+		u[0] = (unsigned char) c;
+		*o += 1;
+	}
+	else if (c < 0x800)
+	{
+		u[0] = 0xC0 | (c >> 6);
+		u[1] = 0x80 | (c & 0x3F);
+		*o += 2;
+	}
+	else if (c < 0x10000)
+	{
+		u[0] = 0xE0 | (c >> 12);
+		u[1] = 0x80 | ((c >> 6) & 0x3F);
+		u[2] = 0x80 | (c & 0x3F);
+		*o += 3;
+	}
 	else
 	{
-		unicode_to_utf8(c, (unsigned char *) *o);
-		*o += pg_utf_mblen((unsigned char *) *o);
+		u[0] = 0xF0 | (c >> 18);
+		u[1] = 0x80 | ((c >> 12) & 0x3F);
+		u[2] = 0x80 | ((c >> 6) & 0x3F);
+		u[3] = 0x80 | (c & 0x3F);
+		*o += 4;
 	}
 }
 
@@ -328,24 +363,36 @@ normalize(const char *src, int len, int *outlen, bool keep_punct, GiNormMap *map
 			pg_wchar	w = ((pg_wchar) (b & 0x0F) << 12) | ((pg_wchar) (s[i + 1] & 0x3F) << 6) |
 				(s[i + 2] & 0x3F);
 
-			if (w >= T2S_FIRST && w <= T2S_LAST)
+			if (w >= T2S_FIRST && w <= T2S_LAST && t2s_changes_char(w))
 			{
 				pg_wchar	simple = t2s[w - T2S_FIRST];
 
-				if (simple == 0)
-				{
-					/* unchanged: its source bytes */
-					o[0] = (char) b;
-					o[1] = (char) s[i + 1];
-					o[2] = (char) s[i + 2];
-					o += 3;
-					prev_han = true;
-				}
-				else
-				{
-					put_wchar(&o, simple);
-					prev_han = is_han(simple);
-				}
+				put_wchar(&o, simple);
+				prev_han = is_han(simple);
+				i += 3;
+				continue;
+			}
+			/*
+			 * Unchanged as a character of the range (a CJK ideograph), or as
+			 * 、。 or, with keep_punct, a full-width form other than （ (which
+			 * may open a pinyin): its source bytes.
+			 */
+			if ((w >= T2S_FIRST && w <= T2S_LAST) || w == 0x3001 || w == 0x3002 ||
+				(keep_punct && w >= 0xFF01 && w <= 0xFF5E && w != 0xFF08))
+			{
+				o[0] = (char) b;
+				o[1] = (char) s[i + 1];
+				o[2] = (char) s[i + 2];
+				o += 3;
+				prev_han = w >= T2S_FIRST && w <= T2S_LAST;
+				i += 3;
+				continue;
+			}
+			/* a full-width form other than （: its ASCII */
+			if (w >= 0xFF01 && w <= 0xFF5E && w != 0xFF08)
+			{
+				*o++ = (char) (w - 0xFEE0);
+				prev_han = false;
 				i += 3;
 				continue;
 			}
