@@ -5,6 +5,11 @@
 --------------------------------------------------------------------------
 -- 1. Published reports (parser and import)
 --------------------------------------------------------------------------
+-- the audit entries of published reports leave the raw document out of the logged rows (its
+-- document_sha256 names it): an import no longer copies, escapes, parses and compresses it a second time
+DROP TRIGGER published_report_audit ON @extschema@.published_report;
+CREATE TRIGGER published_report_audit AFTER INSERT OR UPDATE OR DELETE ON @extschema@.published_report
+	FOR EACH ROW EXECUTE FUNCTION @extschema@.audit_row('id', '-document');
 -- (end of section 1)
 
 --------------------------------------------------------------------------

@@ -680,7 +680,7 @@ CREATE POLICY published_report_delete ON @extschema@.published_report FOR DELETE
 	USING (agency_id IN (SELECT pg_catalog.unnest(@extschema@.visible_agencies('edit', current_user))));
 
 CREATE TRIGGER published_report_audit AFTER INSERT OR UPDATE OR DELETE ON @extschema@.published_report
-	FOR EACH ROW EXECUTE FUNCTION @extschema@.audit_row('id');
+	FOR EACH ROW EXECUTE FUNCTION @extschema@.audit_row('id', '-document');
 -- importing and adopting are edits: grant_access(..., 'edit') grants them
 REVOKE EXECUTE ON FUNCTION @extschema@.import_report(text, text, text) FROM PUBLIC;
 REVOKE EXECUTE ON FUNCTION @extschema@.adopt_published(bigint) FROM PUBLIC;
