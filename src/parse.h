@@ -92,8 +92,12 @@ typedef struct GiParse
 	int			body[7];		/* offset where the part's body starts */
 	int			end[7];			/* offset where it ends */
 
-	char	   *title;
-	char	   *agency;
+	char	   *title;			/* as printed: simplified, published punctuation */
+	char	   *agency;			/* as printed, likewise */
+	char	   *title_norm;		/* the title in the normalized text, which the agency and year are read from */
+	int			title_a;		/* where title_norm was read in text: [title_a, title_b) */
+	int			title_b;
+	bool		title_squashed; /* title_norm is gi_parse_squash_space of that range */
 	int			year;			/* 0 when unknown */
 	int			pub_y, pub_m, pub_d;	/* published_on; pub_y = 0 when not found */
 	char	   *overview;
@@ -117,6 +121,7 @@ extern char *gi_parse_normalize(const char *s, int len, int *outlen, GiNormMap *
 extern int	gi_parse_source_offset(const char *src, int len, const GiNormMap *map, int pos);
 extern char *gi_parse_published_text(const char *src, int len, int *outlen);
 extern char *gi_parse_squash_space(const char *s, int len);
+extern char *gi_parse_squash_space_map(const char *s, int len, int **map);
 extern int	gi_utf8_len(unsigned char c);
 
 /* parse_labels.c */

@@ -135,9 +135,9 @@ find_parts(GiParse *p)
 	(void) last;
 }
 
-/* The value of the crawler header field name ("标题:"), or NULL. */
+/* The value of the crawler header field name ("标题:"), or NULL; at [*from, *to) of the text. */
 static char *
-header_field(GiParse *p, const char *name)
+header_field_at(GiParse *p, const char *name, int *from, int *to)
 {
 	int			n = strlen(name);
 	int			lim = Min(p->len, 4000);
@@ -166,10 +166,22 @@ header_field(GiParse *p, const char *name)
 				b++;
 			while (b > a && p->text[b - 1] == ' ')
 				b--;
+			*from = a;
+			*to = b;
 			return pnstrdup(p->text + a, b - a);
 		}
 	}
 	return NULL;
+}
+
+/* The value of the crawler header field name ("发布时间:"), or NULL. */
+static char *
+header_field(GiParse *p, const char *name)
+{
+	int			from,
+				to;
+
+	return header_field_at(p, name, &from, &to);
 }
 
 /* Read a date at s ("2022年1月20日", "2022-01-20", "2022/1/20", "2022.01.20"); 0 if none. */
@@ -367,8 +379,8 @@ find_title(GiParse *p)
 	int			first_a = -1,
 				first_b = -1;
 
-	p->title = header_field(p, "标题:");
-	if (p->title)
+	p->title_norm = header_field_at(p, "标题:", &p->title_a, &p->title_b);
+	if (p->title_norm)
 		return;
 	while (i < p->len && lines < 12)
 	{
@@ -392,12 +404,66 @@ find_title(GiParse *p)
 		{
 			const char *end = find_in(p->text + a, b - a, "报告");
 
-			p->title = gi_parse_squash_space(p->text + a, end ? (end - p->text) + 6 - a : b - a);
+			p->title_a = a;
+			p->title_b = end ? (end - p->text) + 6 : b;
+			p->title_squashed = true;
+			p->title_norm = gi_parse_squash_space(p->text + a, p->title_b - a);
 			return;
 		}
 	}
 	if (first_a >= 0 && p->head[1] != 0)
-		p->title = gi_parse_squash_space(p->text + first_a, first_b - first_a);
+	{
+		p->title_a = first_a;
+		p->title_b = first_b;
+		p->title_squashed = true;
+		p->title_norm = gi_parse_squash_space(p->text + first_a, first_b - first_a);
+	}
+}
+
+/* The text [a, b) of the normalized document as published (simplified, punctuation as printed). */
+static char *
+published_range(GiParse *p, int a, int b)
+{
+	int			from = gi_parse_source_offset(p->src, p->srclen, &p->map, a);
+	int			to = gi_parse_source_offset(p->src, p->srclen, &p->map, b);
+	int			len;
+
+	return gi_parse_published_text(p->src + from, to - from, &len);
+}
+
+/*
+ * The title and the agency as printed: the same stretches of the source as
+ * were read in the normalized text, with their punctuation as published.
+ * agency_at/agency_len locate the agency in title_norm (agency_len 0: none).
+ */
+static void
+title_as_printed(GiParse *p, int agency_at, int agency_len)
+{
+	char	   *t;
+	int		   *map = NULL;
+	int			da,
+				db;
+
+	if (p->title_norm == NULL)
+		return;
+	t = published_range(p, p->title_a, p->title_b);
+	p->title = p->title_squashed ? gi_parse_squash_space(t, strlen(t)) : t;
+	if (agency_len <= 0)
+		return;
+	if (p->title_squashed)
+	{
+		/* the squashed title's offsets back to the text */
+		(void) gi_parse_squash_space_map(p->text + p->title_a, p->title_b - p->title_a, &map);
+		da = p->title_a + map[agency_at];
+		db = p->title_a + map[agency_at + agency_len - 1] + 1;
+	}
+	else
+	{
+		da = p->title_a + agency_at;
+		db = da + agency_len;
+	}
+	t = published_range(p, da, db);
+	p->agency = gi_parse_squash_space(t, strlen(t));
 }
 
 /* Strip a prefix word from s in place (returns the rest). */
@@ -407,14 +473,20 @@ strip_prefix(const char *s, const char *word)
 	return gi_strneq(s, word, strlen(word)) ? s + strlen(word) : s;
 }
 
-/* The agency as printed: the title before its year, or before 政府信息公开. */
+/*
+ * The agency: the title before its year, or before 政府信息公开.  Sets
+ * *agency_at and *agency_len to where it stands in title_norm (length 0 when
+ * not found).
+ */
 static void
-find_agency(GiParse *p)
+find_agency(GiParse *p, int *agency_at, int *agency_len)
 {
-	const char *t = p->title;
+	const char *t = p->title_norm;
 	int			at;
 	char	   *name = NULL;
+	int			name_at = 0;
 
+	*agency_at = *agency_len = 0;
 	if (t != NULL)
 	{
 		int			tl = strlen(t);
@@ -433,7 +505,10 @@ find_agency(GiParse *p)
 				start = strip_prefix(start, "度");
 			}
 			if (g && g > start)
+			{
 				name = pnstrdup(start, g - start);
+				name_at = start - t;
+			}
 		}
 	}
 	if (name)
@@ -450,7 +525,8 @@ find_agency(GiParse *p)
 			n -= 6;
 		if (n > 0)
 		{
-			p->agency = pnstrdup(s, n);
+			*agency_at = name_at + (s - name);
+			*agency_len = n;
 			return;
 		}
 	}
@@ -463,7 +539,7 @@ find_year(GiParse *p)
 {
 	int			at;
 
-	if (p->title && (p->year = year_in(p->title, strlen(p->title), &at)) > 0)
+	if (p->title_norm && (p->year = year_in(p->title_norm, strlen(p->title_norm), &at)) > 0)
 		return;
 	for (int i = 0; i + 10 <= Min(p->len, 20000); i++)
 		if (gi_isdigit(p->text[i]) &&
@@ -559,11 +635,15 @@ check_headings(GiParse *p)
 void
 gi_parse_doc(GiParse *p)
 {
+	int			agency_at,
+				agency_len;
+
 	find_parts(p);
 	check_headings(p);
 	find_title(p);
 	find_year(p);
-	find_agency(p);
+	find_agency(p, &agency_at, &agency_len);
+	title_as_printed(p, agency_at, agency_len);
 	find_published_on(p);
 	p->overview = part_text(p, 1);
 	p->problems = part_text(p, 5);

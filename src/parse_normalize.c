@@ -485,8 +485,19 @@ is_debris(char c)
 char *
 gi_parse_squash_space(const char *s, int len)
 {
+	return gi_parse_squash_space_map(s, len, NULL);
+}
+
+/*
+ * gi_parse_squash_space, and with map (or NULL) the offset in s of each byte
+ * of the result.
+ */
+char *
+gi_parse_squash_space_map(const char *s, int len, int **map)
+{
 	/* the result is never longer than the text (a \n per line kept, at most one space per run) */
 	char	   *out = palloc(len + 1);
+	int		   *m = map ? palloc(sizeof(int) * (len + 1)) : NULL;
 	int			o = 0;
 	int			i = 0;
 
@@ -514,7 +525,11 @@ gi_parse_squash_space(const char *s, int len)
 		if (!debris && b > a)
 		{
 			if (o > 0)
+			{
+				if (m)
+					m[o] = a - 1;
 				out[o++] = '\n';
+			}
 			for (int k = a; k < b; k++)
 			{
 				if (s[k] == ' ')
@@ -525,15 +540,23 @@ gi_parse_squash_space(const char *s, int len)
 						e++;
 					/* a space stays only between two ASCII characters */
 					if ((unsigned char) s[k - 1] < 0x80 && (unsigned char) s[e] < 0x80)
+					{
+						if (m)
+							m[o] = k;
 						out[o++] = ' ';
+					}
 					k = e - 1;
 					continue;
 				}
+				if (m)
+					m[o] = k;
 				out[o++] = s[k];
 			}
 		}
 		i = eol + 1;
 	}
 	out[o] = '\0';
+	if (map)
+		*map = m;
 	return out;
 }

@@ -27,6 +27,7 @@
 #endif
 
 PG_FUNCTION_INFO_V1(gi_parse_report);
+PG_FUNCTION_INFO_V1(gi_agency_name_key);
 
 #define NATTS 14
 
@@ -339,4 +340,27 @@ gi_parse_report(PG_FUNCTION_ARGS)
 	values[12] = text_datum(layout_name(&p), &nulls[12]);
 	values[13] = warnings_jsonb(&p);
 	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(tupdesc, values, nulls)));
+}
+
+/*
+ * govinfo.agency_name_key(name text) RETURNS text: a name as the parser reads
+ * it (traditional characters simplified, full-width punctuation as ASCII,
+ * inserted pinyin dropped) without white space, so that a printed agency name
+ * matches agency.name written with other punctuation or characters.
+ */
+Datum
+gi_agency_name_key(PG_FUNCTION_ARGS)
+{
+	text	   *name = PG_GETARG_TEXT_PP(0);
+	int			len;
+	const char *utf8 = document_utf8(name, &len);
+	int			nlen;
+	char	   *norm = gi_parse_normalize(utf8, len, &nlen, NULL);
+	int			o = 0;
+
+	for (int i = 0; i < nlen; i++)
+		if (norm[i] != ' ' && norm[i] != '\n')
+			norm[o++] = norm[i];
+	norm[o] = '\0';
+	PG_RETURN_TEXT_P(cstring_to_text(gi_zh(norm)));
 }
