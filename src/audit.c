@@ -35,6 +35,7 @@
 #include "utils/acl.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
+#include "funcapi.h"
 #include "utils/fmgrprotos.h"
 #include "utils/lsyscache.h"
 #include "utils/rel.h"
@@ -119,15 +120,93 @@ acting_role(PG_FUNCTION_ARGS)
 	PG_RETURN_DATUM(role_name_datum(gi_acting_user()));
 }
 
-/* A row as json text. */
-static Datum
-row_json(Relation rel, HeapTuple tup)
+/*
+ * The columns an audit_row trigger leaves out of the logged rows (its
+ * arguments "-column": published_report's raw document, which its
+ * document_sha256 names), as a row type of the columns kept, made once per
+ * trigger and query.
+ */
+typedef struct AuditKept
 {
-	return DirectFunctionCall1(row_to_json, heap_copy_tuple_as_datum(tup, RelationGetDescr(rel)));
+	Oid			tgoid;
+	Oid			relid;
+	int			natts;			/* of the table */
+	int			nkept;
+	TupleDesc	kept;			/* blessed record type of the columns kept */
+	AttrNumber *from;			/* for each kept column, its index in the table */
+} AuditKept;
+
+/* The kept columns of this trigger (NULL when it leaves none out). */
+static AuditKept *
+audit_kept(FunctionCallInfo fcinfo, TriggerData *td)
+{
+	Trigger    *tg = td->tg_trigger;
+	TupleDesc	full = RelationGetDescr(td->tg_relation);
+	AuditKept  *k = (AuditKept *) fcinfo->flinfo->fn_extra;
+	MemoryContext old;
+	bool		any = false;
+
+	if (k != NULL && k->tgoid == tg->tgoid && k->relid == RelationGetRelid(td->tg_relation) &&
+		k->natts == full->natts)
+		return k;
+	for (int i = 0; i < tg->tgnargs; i++)
+		any |= tg->tgargs[i][0] == '-';
+	if (!any)
+		return NULL;
+	old = MemoryContextSwitchTo(fcinfo->flinfo->fn_mcxt);
+	k = palloc0(sizeof(AuditKept));
+	k->tgoid = tg->tgoid;
+	k->relid = RelationGetRelid(td->tg_relation);
+	k->natts = full->natts;
+	k->from = palloc(sizeof(AttrNumber) * full->natts);
+	for (int a = 0; a < full->natts; a++)
+	{
+		bool		left_out = false;
+
+		for (int i = 0; i < tg->tgnargs && !left_out; i++)
+			left_out = tg->tgargs[i][0] == '-' &&
+				strcmp(tg->tgargs[i] + 1, NameStr(TupleDescAttr(full, a)->attname)) == 0;
+		if (!left_out)
+			k->from[k->nkept++] = a;
+	}
+	k->kept = CreateTemplateTupleDesc(k->nkept);
+	for (int c = 0; c < k->nkept; c++)
+		TupleDescCopyEntry(k->kept, c + 1, full, k->from[c] + 1);
+	k->kept = BlessTupleDesc(k->kept);
+	MemoryContextSwitchTo(old);
+	fcinfo->flinfo->fn_extra = k;
+	return k;
+}
+
+/* A row as json text, without the columns the trigger leaves out. */
+static Datum
+row_json(Relation rel, HeapTuple tup, AuditKept *k)
+{
+	Datum	   *values;
+	bool	   *isnull;
+	Datum	   *kv;
+	bool	   *kn;
+
+	if (k == NULL)
+		return DirectFunctionCall1(row_to_json, heap_copy_tuple_as_datum(tup, RelationGetDescr(rel)));
+	values = palloc(sizeof(Datum) * k->natts);
+	isnull = palloc(sizeof(bool) * k->natts);
+	kv = palloc(sizeof(Datum) * k->nkept);
+	kn = palloc(sizeof(bool) * k->nkept);
+	heap_deform_tuple(tup, RelationGetDescr(rel), values, isnull);
+	for (int c = 0; c < k->nkept; c++)
+	{
+		kv[c] = values[k->from[c]];
+		kn[c] = isnull[k->from[c]];
+	}
+	return DirectFunctionCall1(row_to_json, HeapTupleGetDatum(heap_form_tuple(k->kept, kv, kn)));
 }
 
 PG_FUNCTION_INFO_V1(audit_row);
-/* AFTER INSERT OR UPDATE OR DELETE row trigger: one audit entry; TG_ARGV names the key columns. */
+/*
+ * AFTER INSERT OR UPDATE OR DELETE row trigger: one audit entry; TG_ARGV names
+ * the key columns, and with a leading '-' the columns left out of the values.
+ */
 Datum
 audit_row(PG_FUNCTION_ARGS)
 {
@@ -136,6 +215,8 @@ audit_row(PG_FUNCTION_ARGS)
 	Datum		args[6];
 	char		nulls[7] = "      ";
 	Datum	   *keys;
+	int			nkeys = 0;
+	AuditKept  *kept;
 	HeapTuple	oldt = NULL;
 	HeapTuple	newt = NULL;
 	const char *op;
@@ -182,13 +263,15 @@ audit_row(PG_FUNCTION_ARGS)
 	}
 	keys = palloc(sizeof(Datum) * (td->tg_trigger->tgnargs + 1));
 	for (int i = 0; i < td->tg_trigger->tgnargs; i++)
-		keys[i] = CStringGetTextDatum(td->tg_trigger->tgargs[i]);
+		if (td->tg_trigger->tgargs[i][0] != '-')
+			keys[nkeys++] = CStringGetTextDatum(td->tg_trigger->tgargs[i]);
+	kept = audit_kept(fcinfo, td);
 	args[0] = role_name_datum(gi_acting_user());
 	args[1] = CStringGetTextDatum(op);
 	args[2] = CStringGetTextDatum(RelationGetRelationName(rel));
-	args[3] = PointerGetDatum(construct_array(keys, td->tg_trigger->tgnargs, TEXTOID, -1, false, TYPALIGN_INT));
-	args[4] = oldt ? row_json(rel, oldt) : (Datum) 0;
-	args[5] = newt ? row_json(rel, newt) : (Datum) 0;
+	args[3] = PointerGetDatum(construct_array(keys, nkeys, TEXTOID, -1, false, TYPALIGN_INT));
+	args[4] = oldt ? row_json(rel, oldt, kept) : (Datum) 0;
+	args[5] = newt ? row_json(rel, newt, kept) : (Datum) 0;
 	nulls[4] = oldt ? ' ' : 'n';
 	nulls[5] = newt ? ' ' : 'n';
 	if (SPI_connect() != SPI_OK_CONNECT)

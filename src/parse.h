@@ -40,6 +40,26 @@ gi_strneq(const char *s, const char *t, size_t n)
 	return true;
 }
 
+/* isdigit() for the parser's bytes: '0' … '9' only, without the locale's table */
+#define gi_isdigit(c) ((unsigned int) ((unsigned char) (c) - (unsigned char) '0') < 10u)
+
+/* A checkpoint of a normalization: the normalized offset out stands at source offset src. */
+typedef struct GiNormMark
+{
+	int			out;
+	int			src;
+	bool		prev_han;		/* the character before was a CJK ideograph (pinyin may follow) */
+} GiNormMark;
+
+/* The checkpoints of one normalization, at least GI_NORM_MARK_EVERY bytes of output apart. */
+typedef struct GiNormMap
+{
+	GiNormMark *marks;
+	int			n;
+} GiNormMap;
+
+#define GI_NORM_MARK_EVERY 256
+
 /* One warning of the result. */
 typedef struct GiParseWarning
 {
@@ -65,14 +85,19 @@ typedef struct GiParse
 {
 	char	   *text;			/* the normalized document */
 	int			len;
+	GiNormMap	map;			/* where the normalized text stands in src */
 	const char *src;			/* the document read (UTF-8, HTML already turned into text) */
 	int			srclen;
 	int			head[7];		/* offset of the heading of part 1…6, -1 if not found */
 	int			body[7];		/* offset where the part's body starts */
 	int			end[7];			/* offset where it ends */
 
-	char	   *title;
-	char	   *agency;
+	char	   *title;			/* as printed: simplified, published punctuation */
+	char	   *agency;			/* as printed, likewise */
+	char	   *title_norm;		/* the title in the normalized text, which the agency and year are read from */
+	int			title_a;		/* where title_norm was read in text: [title_a, title_b) */
+	int			title_b;
+	bool		title_squashed; /* title_norm is gi_parse_squash_space of that range */
 	int			year;			/* 0 when unknown */
 	int			pub_y, pub_m, pub_d;	/* published_on; pub_y = 0 when not found */
 	char	   *overview;
@@ -92,10 +117,11 @@ typedef struct GiParse
 } GiParse;
 
 /* parse_normalize.c */
-extern char *gi_parse_normalize(const char *s, int len, int *outlen);
-extern int	gi_parse_source_offset(const char *src, int len, int pos);
+extern char *gi_parse_normalize(const char *s, int len, int *outlen, GiNormMap *map);
+extern int	gi_parse_source_offset(const char *src, int len, const GiNormMap *map, int pos);
 extern char *gi_parse_published_text(const char *src, int len, int *outlen);
 extern char *gi_parse_squash_space(const char *s, int len);
+extern char *gi_parse_squash_space_map(const char *s, int len, int **map);
 extern int	gi_utf8_len(unsigned char c);
 
 /* parse_labels.c */
@@ -112,6 +138,7 @@ extern GiMatch gi_match_row(int part, const char *key, int last_row, bool fuzzy,
 extern const char *gi_row_key(int i);
 extern int	gi_label_distance(const char *a, const char *b, int max);
 extern GiMatch gi_match_row_suffix(int part, const char *key, int last_row, int *row);
+extern int	gi_canonical_row(int i);
 
 /* parse_tokens.c: a table region as label pieces and values */
 typedef enum GiTokKind

@@ -58,7 +58,7 @@ heading_at(GiParse *p, int k, int pos, int *body)
 	/* the same sentence: up to 90 bytes (about 30 characters) */
 	lim = i;
 	while (lim < p->len && lim < i + 90 && t[lim] != '\n' && t[lim] != '|' &&
-		   !gi_strneq(t + lim, "。", 3) && !isdigit((unsigned char) t[lim]))
+		   !gi_strneq(t + lim, "。", 3) && !gi_isdigit(t[lim]))
 		lim++;
 	for (int w = 0; part_words[k][w]; w++)
 	{
@@ -103,13 +103,12 @@ find_parts(GiParse *p)
 	for (int k = 1; k <= 6; k++)
 	{
 		p->head[k] = p->body[k] = p->end[k] = -1;
-		for (int i = from; i + 3 <= p->len; i++)
+		for (const char *f = memmem(p->text + from, p->len - from, numerals[k], 3); f != NULL;
+			 f = memmem(f + 1, p->text + p->len - f - 1, numerals[k], 3))
 		{
+			int			i = f - p->text;
 			int			body;
 
-			if ((unsigned char) p->text[i] != (unsigned char) numerals[k][0] ||
-				!gi_strneq(p->text + i, numerals[k], 3))
-				continue;
 			if (heading_at(p, k, i, &body))
 			{
 				p->head[k] = i;
@@ -136,9 +135,9 @@ find_parts(GiParse *p)
 	(void) last;
 }
 
-/* The value of the crawler header field name ("标题:"), or NULL. */
+/* The value of the crawler header field name ("标题:"), or NULL; at [*from, *to) of the text. */
 static char *
-header_field(GiParse *p, const char *name)
+header_field_at(GiParse *p, const char *name, int *from, int *to)
 {
 	int			n = strlen(name);
 	int			lim = Min(p->len, 4000);
@@ -167,10 +166,22 @@ header_field(GiParse *p, const char *name)
 				b++;
 			while (b > a && p->text[b - 1] == ' ')
 				b--;
+			*from = a;
+			*to = b;
 			return pnstrdup(p->text + a, b - a);
 		}
 	}
 	return NULL;
+}
+
+/* The value of the crawler header field name ("发布时间:"), or NULL. */
+static char *
+header_field(GiParse *p, const char *name)
+{
+	int			from,
+				to;
+
+	return header_field_at(p, name, &from, &to);
 }
 
 /* Read a date at s ("2022年1月20日", "2022-01-20", "2022/1/20", "2022.01.20"); 0 if none. */
@@ -184,11 +195,11 @@ date_at(const char *s, int len, int *y, int *m, int *d)
 	{
 		int			start = i;
 
-		while (i < len && isdigit((unsigned char) s[i]) && i - start < (f == 0 ? 4 : 2))
+		while (i < len && gi_isdigit(s[i]) && i - start < (f == 0 ? 4 : 2))
 			v[f] = v[f] * 10 + (s[i++] - '0');
 		if (i == start || (f == 0 && i - start != 4))
 			return 0;
-		if (f == 0 && i < len && isdigit((unsigned char) s[i]))
+		if (f == 0 && i < len && gi_isdigit(s[i]))
 			return 0;
 		if (f < 2)
 		{
@@ -324,7 +335,7 @@ find_published_on(GiParse *p)
 			i += n - 1;
 			continue;
 		}
-		if (!isdigit((unsigned char) p->text[i]) || (i > 0 && isdigit((unsigned char) p->text[i - 1])))
+		if (!gi_isdigit(p->text[i]) || (i > 0 && gi_isdigit(p->text[i - 1])))
 			continue;
 		if ((n = date_at(p->text + i, p->len - i, &y, &m, &d)) > 0)
 		{
@@ -344,9 +355,9 @@ static int
 year_in(const char *s, int len, int *at)
 {
 	for (int i = 0; i + 7 <= len; i++)
-		if (isdigit((unsigned char) s[i]) && (i == 0 || !isdigit((unsigned char) s[i - 1])) &&
-			isdigit((unsigned char) s[i + 1]) && isdigit((unsigned char) s[i + 2]) &&
-			isdigit((unsigned char) s[i + 3]) && gi_strneq(s + i + 4, "年", 3))
+		if (gi_isdigit(s[i]) && (i == 0 || !gi_isdigit(s[i - 1])) &&
+			gi_isdigit(s[i + 1]) && gi_isdigit(s[i + 2]) &&
+			gi_isdigit(s[i + 3]) && gi_strneq(s + i + 4, "年", 3))
 		{
 			int			y = atoi(pnstrdup(s + i, 4));
 
@@ -368,8 +379,8 @@ find_title(GiParse *p)
 	int			first_a = -1,
 				first_b = -1;
 
-	p->title = header_field(p, "标题:");
-	if (p->title)
+	p->title_norm = header_field_at(p, "标题:", &p->title_a, &p->title_b);
+	if (p->title_norm)
 		return;
 	while (i < p->len && lines < 12)
 	{
@@ -393,12 +404,66 @@ find_title(GiParse *p)
 		{
 			const char *end = find_in(p->text + a, b - a, "报告");
 
-			p->title = gi_parse_squash_space(p->text + a, end ? (end - p->text) + 6 - a : b - a);
+			p->title_a = a;
+			p->title_b = end ? (end - p->text) + 6 : b;
+			p->title_squashed = true;
+			p->title_norm = gi_parse_squash_space(p->text + a, p->title_b - a);
 			return;
 		}
 	}
 	if (first_a >= 0 && p->head[1] != 0)
-		p->title = gi_parse_squash_space(p->text + first_a, first_b - first_a);
+	{
+		p->title_a = first_a;
+		p->title_b = first_b;
+		p->title_squashed = true;
+		p->title_norm = gi_parse_squash_space(p->text + first_a, first_b - first_a);
+	}
+}
+
+/* The text [a, b) of the normalized document as published (simplified, punctuation as printed). */
+static char *
+published_range(GiParse *p, int a, int b)
+{
+	int			from = gi_parse_source_offset(p->src, p->srclen, &p->map, a);
+	int			to = gi_parse_source_offset(p->src, p->srclen, &p->map, b);
+	int			len;
+
+	return gi_parse_published_text(p->src + from, to - from, &len);
+}
+
+/*
+ * The title and the agency as printed: the same stretches of the source as
+ * were read in the normalized text, with their punctuation as published.
+ * agency_at/agency_len locate the agency in title_norm (agency_len 0: none).
+ */
+static void
+title_as_printed(GiParse *p, int agency_at, int agency_len)
+{
+	char	   *t;
+	int		   *map = NULL;
+	int			da,
+				db;
+
+	if (p->title_norm == NULL)
+		return;
+	t = published_range(p, p->title_a, p->title_b);
+	p->title = p->title_squashed ? gi_parse_squash_space(t, strlen(t)) : t;
+	if (agency_len <= 0)
+		return;
+	if (p->title_squashed)
+	{
+		/* the squashed title's offsets back to the text */
+		(void) gi_parse_squash_space_map(p->text + p->title_a, p->title_b - p->title_a, &map);
+		da = p->title_a + map[agency_at];
+		db = p->title_a + map[agency_at + agency_len - 1] + 1;
+	}
+	else
+	{
+		da = p->title_a + agency_at;
+		db = da + agency_len;
+	}
+	t = published_range(p, da, db);
+	p->agency = gi_parse_squash_space(t, strlen(t));
 }
 
 /* Strip a prefix word from s in place (returns the rest). */
@@ -408,14 +473,20 @@ strip_prefix(const char *s, const char *word)
 	return gi_strneq(s, word, strlen(word)) ? s + strlen(word) : s;
 }
 
-/* The agency as printed: the title before its year, or before 政府信息公开. */
+/*
+ * The agency: the title before its year, or before 政府信息公开.  Sets
+ * *agency_at and *agency_len to where it stands in title_norm (length 0 when
+ * not found).
+ */
 static void
-find_agency(GiParse *p)
+find_agency(GiParse *p, int *agency_at, int *agency_len)
 {
-	const char *t = p->title;
+	const char *t = p->title_norm;
 	int			at;
 	char	   *name = NULL;
+	int			name_at = 0;
 
+	*agency_at = *agency_len = 0;
 	if (t != NULL)
 	{
 		int			tl = strlen(t);
@@ -434,7 +505,10 @@ find_agency(GiParse *p)
 				start = strip_prefix(start, "度");
 			}
 			if (g && g > start)
+			{
 				name = pnstrdup(start, g - start);
+				name_at = start - t;
+			}
 		}
 	}
 	if (name)
@@ -451,7 +525,8 @@ find_agency(GiParse *p)
 			n -= 6;
 		if (n > 0)
 		{
-			p->agency = pnstrdup(s, n);
+			*agency_at = name_at + (s - name);
+			*agency_len = n;
 			return;
 		}
 	}
@@ -464,10 +539,10 @@ find_year(GiParse *p)
 {
 	int			at;
 
-	if (p->title && (p->year = year_in(p->title, strlen(p->title), &at)) > 0)
+	if (p->title_norm && (p->year = year_in(p->title_norm, strlen(p->title_norm), &at)) > 0)
 		return;
 	for (int i = 0; i + 10 <= Min(p->len, 20000); i++)
-		if (isdigit((unsigned char) p->text[i]) &&
+		if (gi_isdigit(p->text[i]) &&
 			(p->year = year_in(p->text + i, 10, &at)) > 0 && at == 0 &&
 			gi_strneq(p->text + i + 7, "度", 3))
 			return;
@@ -487,8 +562,8 @@ part_text(GiParse *p, int k)
 	if (p->head[k] < 0)
 		return NULL;
 	/* the same stretch of the source, with its punctuation as published */
-	from = gi_parse_source_offset(p->src, p->srclen, p->body[k]);
-	to = gi_parse_source_offset(p->src, p->srclen, p->end[k]);
+	from = gi_parse_source_offset(p->src, p->srclen, &p->map, p->body[k]);
+	to = gi_parse_source_offset(p->src, p->srclen, &p->map, p->end[k]);
 	text = gi_parse_published_text(p->src + from, to - from, &len);
 	return gi_parse_squash_space(text, len);
 }
@@ -560,11 +635,15 @@ check_headings(GiParse *p)
 void
 gi_parse_doc(GiParse *p)
 {
+	int			agency_at,
+				agency_len;
+
 	find_parts(p);
 	check_headings(p);
 	find_title(p);
 	find_year(p);
-	find_agency(p);
+	find_agency(p, &agency_at, &agency_len);
+	title_as_printed(p, agency_at, agency_len);
 	find_published_on(p);
 	p->overview = part_text(p, 1);
 	p->problems = part_text(p, 5);
@@ -588,6 +667,8 @@ gi_parse_narrative_checks(GiParse *p)
 	const GiGrid *g;
 	int			idx;
 	int64		table;
+	const char *recv;
+	const char *newr;
 
 	if (!p->req.found)
 		return;
@@ -596,16 +677,23 @@ gi_parse_narrative_checks(GiParse *p)
 	table = p->req.vals.v[idx];
 	if (table == GI_BLANK)
 		return;
-	for (int i = 0; i + 6 <= p->len; i++)
+	/* the occurrences of 收到 and of 新收, in document order */
+	recv = memmem(p->text, p->len, "收到", 6);
+	newr = memmem(p->text, p->len, "新收", 6);
+	while (recv != NULL || newr != NULL)
 	{
+		const char *hit = (newr == NULL || (recv != NULL && recv < newr)) ? recv : newr;
+		int			i = hit - p->text;
 		int			lim,
 					j,
 					start;
 		const char *ap;
 		int64		n = 0;
 
-		if (!gi_strneq(p->text + i, "收到", 6) && !gi_strneq(p->text + i, "新收", 6))
-			continue;
+		if (hit == recv)
+			recv = memmem(hit + 1, p->len - i - 1, "收到", 6);
+		else
+			newr = memmem(hit + 1, p->len - i - 1, "新收", 6);
 		lim = i + 6;
 		while (lim < p->len && lim < i + 60 && p->text[lim] != '\n' && p->text[lim] != '|' &&
 			   !gi_strneq(p->text + lim, "。", 3) && p->text[lim] != ',')
@@ -614,10 +702,10 @@ gi_parse_narrative_checks(GiParse *p)
 		if (ap == NULL)
 			continue;
 		j = (ap - p->text) + 6;
-		while (j < lim && !isdigit((unsigned char) p->text[j]))
+		while (j < lim && !gi_isdigit(p->text[j]))
 			j++;
 		start = j;
-		while (j < lim && isdigit((unsigned char) p->text[j]) && j - start < 9)
+		while (j < lim && gi_isdigit(p->text[j]) && j - start < 9)
 			n = n * 10 + (p->text[j++] - '0');
 		if (j == start || j + 3 > p->len ||
 			(!gi_strneq(p->text + j, "件", 3) && !gi_strneq(p->text + j, "份", 3) &&

@@ -995,16 +995,25 @@ bool
 gi_html_detect(const char *doc, int len)
 {
 	int			common = 0;
+	const char *end = doc + len;
 
-	for (int i = 0; i + 1 < len; i++)
+	/* a table escaped in a script (\u003ctable, \x3ctable) */
+	for (const char *b = memchr(doc, '\\', len); b != NULL; b = memchr(b + 1, '\\', end - b - 1))
 	{
+		int			i = b - doc;
+
+		if (i + 10 < len &&
+			(pg_strncasecmp(b, "\\u003ctable", 11) == 0 || pg_strncasecmp(b, "\\x3ctable", 9) == 0))
+			return true;
+	}
+	/* a tag: one that only HTML has, or three common ones */
+	for (const char *t = memchr(doc, '<', len); t != NULL; t = memchr(t + 1, '<', end - t - 1))
+	{
+		int			i = t - doc;
 		int			k;
 
-		if (doc[i] == '\\' && i + 10 < len &&
-			(pg_strncasecmp(doc + i, "\\u003ctable", 11) == 0 || pg_strncasecmp(doc + i, "\\x3ctable", 9) == 0))
-			return true;
-		if (doc[i] != '<')
-			continue;
+		if (i + 1 >= len)
+			break;
 		if (doc[i + 1] == '/')
 			k = html_tag_at(doc + i + 2, len - i - 2);
 		else

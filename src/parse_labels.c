@@ -27,6 +27,37 @@ typedef struct RowKey
 
 static RowKey *row_keys = NULL;
 
+/*
+ * The index of the exact match: every key and short key of the rows of a
+ * part, in catalog order (a key before its short key), with its first and
+ * last three bytes to turn most candidates down in one comparison.
+ */
+typedef struct KeyCand
+{
+	int			row;
+	const char *key;
+	int			len;
+	uint32		head;			/* the first three bytes (when len >= 3) */
+	uint32		tail;			/* the last three bytes (when len >= 3) */
+	bool		shortrow;		/* the row's key is too short to match out of context */
+} KeyCand;
+
+#define MAX_PART 4
+static KeyCand *part_cands[MAX_PART + 1];
+static int	part_ncands[MAX_PART + 1];
+
+/* for each catalog row: the first row of its part with its code, and its parent's row (-1) */
+static int *canonical_row = NULL;
+static int *parent_row = NULL;
+
+/* Three bytes at s as one number. */
+static inline uint32
+three_bytes(const char *s)
+{
+	return ((uint32) (unsigned char) s[0] << 16) | ((uint32) (unsigned char) s[1] << 8) |
+		(uint32) (unsigned char) s[2];
+}
+
 /* Known variants of official labels seen in published reports (normalized keys). */
 static const struct
 {
@@ -73,7 +104,7 @@ numbering_len(const char *s, int len)
 		if (i < len && is_cn_numeral(s + i, &n))
 			i += n;
 		else
-			while (i < len && isdigit((unsigned char) s[i]) && i < 3)
+			while (i < len && gi_isdigit(s[i]) && i < 3)
 				i++;
 		if (i > 1 && i < len && s[i] == ')')
 			return i + 1;
@@ -81,14 +112,14 @@ numbering_len(const char *s, int len)
 	}
 	if (len >= 6 && is_cn_numeral(s, &n) && gi_strneq(s + n, "、", 3))
 		return n + 3;
-	if (len >= 2 && isdigit((unsigned char) s[0]))
+	if (len >= 2 && gi_isdigit(s[0]))
 	{
 		int			i = 0;
 
-		while (i < len && i < 2 && isdigit((unsigned char) s[i]))
+		while (i < len && i < 2 && gi_isdigit(s[i]))
 			i++;
 		if (i < len && (s[i] == '.' || s[i] == ','))
-			return (i + 1 < len && isdigit((unsigned char) s[i + 1])) ? 0 : i + 1;
+			return (i + 1 < len && gi_isdigit(s[i + 1])) ? 0 : i + 1;
 		if (i + 3 <= len && gi_strneq(s + i, "、", 3))
 			return i + 3;
 	}
@@ -133,6 +164,8 @@ gi_label_key(const char *s, int len)
 	return out;
 }
 
+static int	row_by_code(int part, const char *code);
+
 /* A key as code points. */
 static pg_wchar *
 wide(const char *s, int *wlen)
@@ -154,7 +187,7 @@ build_keys(void)
 	for (int i = 0; i < gi_nrows; i++)
 	{
 		int			nlen;
-		char	   *norm = gi_parse_normalize(gi_rows[i].label_zh, strlen(gi_rows[i].label_zh), &nlen);
+		char	   *norm = gi_parse_normalize(gi_rows[i].label_zh, strlen(gi_rows[i].label_zh), &nlen, NULL);
 		char	   *open;
 
 		keys[i].key = gi_label_key(norm, nlen);
@@ -168,8 +201,53 @@ build_keys(void)
 			keys[i].wshort = wide(keys[i].shortkey, &keys[i].wshortlen);
 		}
 	}
+	canonical_row = palloc(sizeof(int) * gi_nrows);
+	parent_row = palloc(sizeof(int) * gi_nrows);
+	for (int i = 0; i < gi_nrows; i++)
+	{
+		canonical_row[i] = row_by_code(gi_rows[i].part, gi_rows[i].code);
+		parent_row[i] = gi_rows[i].parent ? row_by_code(gi_rows[i].part, gi_rows[i].parent) : -1;
+	}
+	for (int part = 0; part <= MAX_PART; part++)
+	{
+		int			n = 0;
+
+		part_cands[part] = palloc(sizeof(KeyCand) * 2 * gi_nrows);
+		for (int i = 0; i < gi_nrows; i++)
+		{
+			const char *cand[2] = {keys[i].key, keys[i].shortkey};
+			const int	candlen[2] = {keys[i].keylen, keys[i].shortlen};
+
+			if (gi_rows[i].part != part)
+				continue;
+			for (int c = 0; c < 2; c++)
+			{
+				KeyCand    *e = &part_cands[part][n];
+
+				if (cand[c] == NULL)
+					continue;
+				e->row = i;
+				e->key = cand[c];
+				e->len = candlen[c];
+				e->head = e->len >= 3 ? three_bytes(cand[c]) : 0;
+				e->tail = e->len >= 3 ? three_bytes(cand[c] + e->len - 3) : 0;
+				e->shortrow = keys[i].wlen <= 2;
+				n++;
+			}
+		}
+		part_ncands[part] = n;
+	}
 	MemoryContextSwitchTo(old);
 	row_keys = keys;
+}
+
+/* The first catalog row of row i's part with row i's code (2.1.2 and 3.6 have a row per format). */
+int
+gi_canonical_row(int i)
+{
+	if (row_keys == NULL)
+		build_keys();
+	return canonical_row[i];
 }
 
 /* Levenshtein distance of a and b when at most max, else max + 1 (banded). */
@@ -233,7 +311,8 @@ short_label_allowed(int row, int last_row)
 		if (strcmp(gi_rows[a].code, r->parent) == 0 ||
 			(gi_rows[a].parent != NULL && strcmp(gi_rows[a].parent, r->parent) == 0))
 			return true;
-		a = gi_rows[a].parent ? row_by_code(r->part, gi_rows[a].parent) : -1;
+		a = gi_rows[a].parent == NULL ? -1 :
+			gi_rows[a].part == r->part ? parent_row[a] : row_by_code(r->part, gi_rows[a].parent);
 	}
 	return false;
 }
@@ -267,25 +346,20 @@ gi_match_row(int part, const char *key, int last_row, bool fuzzy, int *row)
 		return GI_MATCH_NONE;
 
 	/* exact, or a label followed by debris of the copy: the longest label wins */
-	for (int i = 0; i < gi_nrows; i++)
+	if (part >= 0 && part <= MAX_PART)
 	{
-		const RowKey *k = &row_keys[i];
-		const char *cand[2] = {k->key, k->shortkey};
-		const int	candlen[2] = {k->keylen, k->shortlen};
+		uint32		head = klen >= 3 ? three_bytes(key) : 0;
 
-		if (gi_rows[i].part != part)
-			continue;
-		for (int c = 0; c < 2; c++)
+		for (int e = 0; e < part_ncands[part]; e++)
 		{
-			int			l;
+			const KeyCand *c = &part_cands[part][e];
+			int			l = c->len;
 
-			if (cand[c] == NULL)
-				continue;
-			l = candlen[c];
-			if (l > bestlen && l <= klen && klen <= l + 60 && gi_strneq(key, cand[c], l) &&
-				(!is_short(k) || (klen == l && short_label_allowed(i, last_row))))
+			if (l > bestlen && l <= klen && klen <= l + 60 && (l < 3 || c->head == head) &&
+				memcmp(key, c->key, l) == 0 &&
+				(!c->shortrow || (klen == l && short_label_allowed(c->row, last_row))))
 			{
-				best = i;
+				best = c->row;
 				bestlen = l;
 			}
 		}
@@ -368,25 +442,20 @@ gi_match_row_suffix(int part, const char *key, int last_row, int *row)
 	if (row_keys == NULL)
 		build_keys();
 	*row = -1;
-	for (int i = 0; i < gi_nrows; i++)
+	if (part >= 0 && part <= MAX_PART)
 	{
-		const RowKey *k = &row_keys[i];
-		const char *cand[2] = {k->key, k->shortkey};
-		const int	candlen[2] = {k->keylen, k->shortlen};
+		uint32		tail = klen >= 3 ? three_bytes(key + klen - 3) : 0;
 
-		if (gi_rows[i].part != part)
-			continue;
-		for (int c = 0; c < 2; c++)
+		for (int e = 0; e < part_ncands[part]; e++)
 		{
-			int			l;
+			const KeyCand *c = &part_cands[part][e];
+			int			l = c->len;
 
-			if (cand[c] == NULL)
-				continue;
-			l = candlen[c];
-			if (l > bestlen && l <= klen && memcmp(key + klen - l, cand[c], l) == 0 &&
-				(!is_short(k) || part == 2 || short_label_allowed(i, last_row)))
+			if (l > bestlen && l <= klen && (l < 3 || c->tail == tail) &&
+				memcmp(key + klen - l, c->key, l) == 0 &&
+				(!c->shortrow || part == 2 || short_label_allowed(c->row, last_row)))
 			{
-				*row = i;
+				*row = c->row;
 				bestlen = l;
 			}
 		}

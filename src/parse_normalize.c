@@ -22,8 +22,21 @@
 #define T2S_LAST 0x9FFF
 #define T2S_SIZE (T2S_LAST - T2S_FIRST + 1)
 
-/* simplified code point of each character of the range, 0 when it is unchanged */
-static int32 *t2s = NULL;
+/*
+ * The simplified code point of each character of the range, 0 when ICU leaves
+ * it unchanged (all results are in the BMP: a uint16 each, 54 kB).
+ */
+static uint16 *t2s = NULL;
+
+/* One bit per character of the range: set when t2s changes it (3.4 kB, read first). */
+static uint64 *t2s_changes = NULL;
+
+/* Whether the table changes code point c of the range. */
+static inline bool
+t2s_changes_char(pg_wchar c)
+{
+	return (t2s_changes[(c - T2S_FIRST) >> 6] >> ((c - T2S_FIRST) & 63)) & 1;
+}
 
 /* Build the traditional → simplified table from ICU's transliterator, once per backend. */
 static void
@@ -37,7 +50,7 @@ build_t2s(void)
 	int32		cap = T2S_SIZE * 2 + 16;
 	int32		len = T2S_SIZE;
 	int32		limit = T2S_SIZE;
-	int32	   *table;
+	uint16	   *table;
 
 	tr = utrans_openU(id, -1, UTRANS_FORWARD, NULL, 0, NULL, &status);
 	if (U_FAILURE(status))
@@ -45,7 +58,7 @@ build_t2s(void)
 				(errcode(ERRCODE_EXTERNAL_ROUTINE_EXCEPTION),
 				 errmsg("could not open the ICU transliterator \"Traditional-Simplified\": %s",
 						u_errorName(status))));
-	table = MemoryContextAllocZero(TopMemoryContext, sizeof(int32) * T2S_SIZE);
+	table = MemoryContextAllocZero(TopMemoryContext, sizeof(uint16) * T2S_SIZE);
 	buf = palloc(sizeof(UChar) * cap);
 	for (int i = 0; i < T2S_SIZE; i++)
 		buf[i] = (UChar) (T2S_FIRST + i);
@@ -76,6 +89,10 @@ build_t2s(void)
 	}
 	utrans_close(tr);
 	pfree(buf);
+	t2s_changes = MemoryContextAllocZero(TopMemoryContext, sizeof(uint64) * (T2S_SIZE / 64 + 1));
+	for (int i = 0; i < T2S_SIZE; i++)
+		if (table[i] != 0)
+			t2s_changes[i >> 6] |= UINT64CONST(1) << (i & 63);
 	t2s = table;
 }
 
@@ -156,7 +173,7 @@ pinyin_len(const unsigned char *s, int avail)
 			return (letters > 0 && (vowel || marked)) ? i + n : 0;
 		if (!is_pinyin_letter(c, &marked))
 			return 0;
-		if (c > 0x7F || strchr("aeiouv", (int) c) != NULL)
+		if (c > 0x7F || c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'v')
 			vowel = true;
 		letters++;
 		i += n;
@@ -168,12 +185,33 @@ pinyin_len(const unsigned char *s, int avail)
 static inline void
 put_wchar(char **o, pg_wchar c)
 {
+	unsigned char *u = (unsigned char *) *o;
+
 	if (c < 0x80)
-		*(*o)++ = (char) c;
+	{
+		u[0] = (unsigned char) c;
+		*o += 1;
+	}
+	else if (c < 0x800)
+	{
+		u[0] = 0xC0 | (c >> 6);
+		u[1] = 0x80 | (c & 0x3F);
+		*o += 2;
+	}
+	else if (c < 0x10000)
+	{
+		u[0] = 0xE0 | (c >> 12);
+		u[1] = 0x80 | ((c >> 6) & 0x3F);
+		u[2] = 0x80 | (c & 0x3F);
+		*o += 3;
+	}
 	else
 	{
-		unicode_to_utf8(c, (unsigned char *) *o);
-		*o += pg_utf_mblen((unsigned char *) *o);
+		u[0] = 0xF0 | (c >> 18);
+		u[1] = 0x80 | ((c >> 12) & 0x3F);
+		u[2] = 0x80 | ((c >> 6) & 0x3F);
+		u[3] = 0x80 | (c & 0x3F);
+		*o += 4;
 	}
 }
 
@@ -263,26 +301,103 @@ utf8_bytes(pg_wchar c)
 	return c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
 }
 
-/* The normalized form of UTF-8 text, or with keep_punct its published punctuation kept. */
+/* Whether byte b is ASCII that normalization copies as is (not '(', which may open a pinyin). */
+static inline bool
+plain_ascii(unsigned char b)
+{
+	return b < 0x80 && b != '(' && b != '\r' && b != '\t' && b != '\f' && b != '\v';
+}
+
+/*
+ * The normalized form of UTF-8 text, or with keep_punct its published
+ * punctuation kept.  The common characters take a short path: plain ASCII is
+ * copied, a CJK character (U+3400 … U+9FFF) is copied as its source bytes
+ * unless the table simplifies it; everything else goes through next_char.
+ * With map, checkpoints of (normalized offset, source offset) are recorded
+ * every GI_NORM_MARK_EVERY bytes of output for gi_parse_source_offset.
+ */
 static char *
-normalize(const char *src, int len, int *outlen, bool keep_punct)
+normalize(const char *src, int len, int *outlen, bool keep_punct, GiNormMap *map)
 {
 	const unsigned char *s = (const unsigned char *) src;
 	char	   *out;
 	char	   *o;
 	int			i = 0;
 	bool		prev_han = false;
+	int			next_mark = 0;
 
 	if (t2s == NULL)
 		build_t2s();
 	/* every character keeps or shrinks its length, but a tab, which becomes two spaces */
 	out = palloc((Size) len * 2 + 8);
 	o = out;
+	if (map)
+	{
+		map->marks = palloc(sizeof(GiNormMark) * ((Size) len * 2 / GI_NORM_MARK_EVERY + 2));
+		map->n = 0;
+	}
 	while (i < len)
 	{
+		unsigned char b = s[i];
 		pg_wchar	c[2];
-		int			k = next_char(s, len, &i, &prev_han, keep_punct, c);
+		int			k;
 
+		if (map && o - out >= next_mark)
+		{
+			GiNormMark *m = &map->marks[map->n++];
+
+			m->out = o - out;
+			m->src = i;
+			m->prev_han = prev_han;
+			next_mark = m->out + GI_NORM_MARK_EVERY;
+		}
+		if (plain_ascii(b))
+		{
+			*o++ = (char) b;
+			prev_han = false;
+			i++;
+			continue;
+		}
+		if ((b & 0xF0) == 0xE0 && i + 3 <= len)
+		{
+			pg_wchar	w = ((pg_wchar) (b & 0x0F) << 12) | ((pg_wchar) (s[i + 1] & 0x3F) << 6) |
+				(s[i + 2] & 0x3F);
+
+			if (w >= T2S_FIRST && w <= T2S_LAST && t2s_changes_char(w))
+			{
+				pg_wchar	simple = t2s[w - T2S_FIRST];
+
+				put_wchar(&o, simple);
+				prev_han = is_han(simple);
+				i += 3;
+				continue;
+			}
+			/*
+			 * Unchanged as a character of the range (a CJK ideograph), or as
+			 * 、。 or, with keep_punct, a full-width form other than （ (which
+			 * may open a pinyin): its source bytes.
+			 */
+			if ((w >= T2S_FIRST && w <= T2S_LAST) || w == 0x3001 || w == 0x3002 ||
+				(keep_punct && w >= 0xFF01 && w <= 0xFF5E && w != 0xFF08))
+			{
+				o[0] = (char) b;
+				o[1] = (char) s[i + 1];
+				o[2] = (char) s[i + 2];
+				o += 3;
+				prev_han = w >= T2S_FIRST && w <= T2S_LAST;
+				i += 3;
+				continue;
+			}
+			/* a full-width form other than （: its ASCII */
+			if (w >= 0xFF01 && w <= 0xFF5E && w != 0xFF08)
+			{
+				*o++ = (char) (w - 0xFEE0);
+				prev_han = false;
+				i += 3;
+				continue;
+			}
+		}
+		k = next_char(s, len, &i, &prev_han, keep_punct, c);
 		for (int j = 0; j < k; j++)
 			put_wchar(&o, c[j]);
 	}
@@ -293,23 +408,50 @@ normalize(const char *src, int len, int *outlen, bool keep_punct)
 
 /*
  * The normalized form of a UTF-8 document (see the file comment); the caller
- * has checked that the text is valid UTF-8 without NUL.
+ * has checked that the text is valid UTF-8 without NUL.  map (or NULL) gets
+ * the checkpoints gi_parse_source_offset starts from.
  */
 char *
-gi_parse_normalize(const char *src, int len, int *outlen)
+gi_parse_normalize(const char *src, int len, int *outlen, GiNormMap *map)
 {
-	return normalize(src, len, outlen, false);
+	return normalize(src, len, outlen, false, map);
 }
 
-/* The source offset of the character at offset pos of the normalized form. */
+/*
+ * The source offset of the character at offset pos of the normalized form:
+ * the first source offset where the normalized text reaches pos.  The walk
+ * starts from the last checkpoint before pos (a state the walk from the start
+ * passes through), so it costs at most GI_NORM_MARK_EVERY bytes of output.
+ */
 int
-gi_parse_source_offset(const char *src, int len, int pos)
+gi_parse_source_offset(const char *src, int len, const GiNormMap *map, int pos)
 {
 	const unsigned char *s = (const unsigned char *) src;
 	int			i = 0;
 	int			at = 0;
 	bool		prev_han = false;
 
+	if (t2s == NULL)
+		build_t2s();
+	if (map != NULL && map->n > 0 && map->marks[0].out < pos)
+	{
+		int			lo = 0,
+					hi = map->n - 1;
+
+		/* the last mark with out < pos */
+		while (lo < hi)
+		{
+			int			mid = (lo + hi + 1) / 2;
+
+			if (map->marks[mid].out < pos)
+				lo = mid;
+			else
+				hi = mid - 1;
+		}
+		i = map->marks[lo].src;
+		at = map->marks[lo].out;
+		prev_han = map->marks[lo].prev_han;
+	}
 	while (i < len && at < pos)
 	{
 		pg_wchar	c[2];
@@ -325,7 +467,14 @@ gi_parse_source_offset(const char *src, int len, int pos)
 char *
 gi_parse_published_text(const char *src, int len, int *outlen)
 {
-	return normalize(src, len, outlen, true);
+	return normalize(src, len, outlen, true, NULL);
+}
+
+/* Whether c can be part of a line of table debris: '|', digits, '-', '/', '.', ' '. */
+static inline bool
+is_debris(char c)
+{
+	return (c >= '0' && c <= '9') || c == '|' || c == '-' || c == '/' || c == '.' || c == ' ';
 }
 
 /*
@@ -336,8 +485,19 @@ gi_parse_published_text(const char *src, int len, int *outlen)
 char *
 gi_parse_squash_space(const char *s, int len)
 {
+	return gi_parse_squash_space_map(s, len, NULL);
+}
+
+/*
+ * gi_parse_squash_space, and with map (or NULL) the offset in s of each byte
+ * of the result.
+ */
+char *
+gi_parse_squash_space_map(const char *s, int len, int **map)
+{
 	/* the result is never longer than the text (a \n per line kept, at most one space per run) */
 	char	   *out = palloc(len + 1);
+	int		   *m = map ? palloc(sizeof(int) * (len + 1)) : NULL;
 	int			o = 0;
 	int			i = 0;
 
@@ -357,7 +517,7 @@ gi_parse_squash_space(const char *s, int len)
 		while (b > a && s[b - 1] == ' ')
 			b--;
 		for (int k = a; k < b; k++)
-			if (!strchr("|0123456789-/. ", s[k]))
+			if (!is_debris(s[k]))
 			{
 				debris = false;
 				break;
@@ -365,7 +525,11 @@ gi_parse_squash_space(const char *s, int len)
 		if (!debris && b > a)
 		{
 			if (o > 0)
+			{
+				if (m)
+					m[o] = a - 1;
 				out[o++] = '\n';
+			}
 			for (int k = a; k < b; k++)
 			{
 				if (s[k] == ' ')
@@ -376,15 +540,23 @@ gi_parse_squash_space(const char *s, int len)
 						e++;
 					/* a space stays only between two ASCII characters */
 					if ((unsigned char) s[k - 1] < 0x80 && (unsigned char) s[e] < 0x80)
+					{
+						if (m)
+							m[o] = k;
 						out[o++] = ' ';
+					}
 					k = e - 1;
 					continue;
 				}
+				if (m)
+					m[o] = k;
 				out[o++] = s[k];
 			}
 		}
 		i = eol + 1;
 	}
 	out[o] = '\0';
+	if (map)
+		*map = m;
 	return out;
 }

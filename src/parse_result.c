@@ -27,6 +27,7 @@
 #endif
 
 PG_FUNCTION_INFO_V1(gi_parse_report);
+PG_FUNCTION_INFO_V1(gi_agency_name_key);
 
 #define NATTS 14
 
@@ -224,7 +225,7 @@ parse_document(GiParse *p, const char *doc, int len)
 #endif
 	p->src = doc;
 	p->srclen = len;
-	p->text = gi_parse_normalize(doc, len, &p->len);
+	p->text = gi_parse_normalize(doc, len, &p->len, &p->map);
 	gi_parse_doc(p);
 	for (int k = 1; k <= 6; k++)
 		found += p->head[k] >= 0;
@@ -237,16 +238,18 @@ parse_document(GiParse *p, const char *doc, int len)
 					  "no heading of parts 一 to 六 of an annual report was found");
 		return;
 	}
-	for (int i = 0; i + 8 < Min(p->len, 4000); i++)
-		if (gi_strneq(p->text + i, "原文链接:", 13))
-			p->crawler = true;
+	/* a crawler's header: 原文链接: starting before byte 3991 (4000 - 9) */
+	if (memmem(p->text, Min(p->len, Min(p->len, 4000) + 4), "原文链接:", 13) != NULL)
+		p->crawler = true;
 	/* a crawler's dump without its header: the body on one line of 2000 bytes or more */
-	for (int i = 0, start = 0; i <= p->len && !p->crawler; i++)
-		if (i == p->len || p->text[i] == '\n')
-		{
-			p->crawler = i - start >= 2000;
-			start = i + 1;
-		}
+	for (int start = 0; start <= p->len && !p->crawler;)
+	{
+		const char *nl = memchr(p->text + start, '\n', p->len - start);
+		int			eol = nl ? (int) (nl - p->text) : p->len;
+
+		p->crawler = eol - start >= 2000;
+		start = eol + 1;
+	}
 	gi_read_tables(p);
 	gi_parse_narrative_checks(p);
 }
@@ -337,4 +340,27 @@ gi_parse_report(PG_FUNCTION_ARGS)
 	values[12] = text_datum(layout_name(&p), &nulls[12]);
 	values[13] = warnings_jsonb(&p);
 	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(tupdesc, values, nulls)));
+}
+
+/*
+ * govinfo.agency_name_key(name text) RETURNS text: a name as the parser reads
+ * it (traditional characters simplified, full-width punctuation as ASCII,
+ * inserted pinyin dropped) without white space, so that a printed agency name
+ * matches agency.name written with other punctuation or characters.
+ */
+Datum
+gi_agency_name_key(PG_FUNCTION_ARGS)
+{
+	text	   *name = PG_GETARG_TEXT_PP(0);
+	int			len;
+	const char *utf8 = document_utf8(name, &len);
+	int			nlen;
+	char	   *norm = gi_parse_normalize(utf8, len, &nlen, NULL);
+	int			o = 0;
+
+	for (int i = 0; i < nlen; i++)
+		if (norm[i] != ' ' && norm[i] != '\n')
+			norm[o++] = norm[i];
+	norm[o] = '\0';
+	PG_RETURN_TEXT_P(cstring_to_text(gi_zh(norm)));
 }

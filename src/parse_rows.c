@@ -53,7 +53,7 @@ numbering_starts(const char *s, int i, int len)
 	unsigned char c0 = (unsigned char) s[i];
 
 	/* the numerals 一 … 十 all start with byte E4 or E5 */
-	if (c0 != '(' && !isdigit(c0) && c0 != 0xE4 && c0 != 0xE5)
+	if (c0 != '(' && !gi_isdigit(c0) && c0 != 0xE4 && c0 != 0xE5)
 		return false;
 	if (s[i] == '(' && i + 2 < len)
 	{
@@ -70,19 +70,23 @@ numbering_starts(const char *s, int i, int len)
 				break;
 			}
 		if (!num)
-			while (j < len && isdigit((unsigned char) s[j]) && j - i < 3)
+			while (j < len && gi_isdigit(s[j]) && j - i < 3)
 			{
 				j++;
 				num = true;
 			}
 		return num && j < len && s[j] == ')';
 	}
-	if (isdigit((unsigned char) s[i]) && i + 1 < len && (s[i + 1] == '.' || gi_strneq(s + i + 1, "、", 3)) &&
-		!isdigit((unsigned char) s[i - 1]) && s[i - 1] != '(' &&
-		i + 2 < len && !isdigit((unsigned char) s[i + 2]))
+	if (gi_isdigit(s[i]) && i + 1 < len && (s[i + 1] == '.' || gi_strneq(s + i + 1, "、", 3)) &&
+		!gi_isdigit(s[i - 1]) && s[i - 1] != '(' &&
+		i + 2 < len && !gi_isdigit(s[i + 2]))
 		return true;
+	/* a numeral followed by 、 (E3 80 81) */
+	if (i + 6 > len || (unsigned char) s[i + 3] != 0xE3 || (unsigned char) s[i + 4] != 0x80 ||
+		(unsigned char) s[i + 5] != 0x81)
+		return false;
 	for (int c = 0; c < 10; c++)
-		if (gi_strneq(s + i, cn[c], 3) && i + 6 <= len && gi_strneq(s + i + 3, "、", 3))
+		if (gi_strneq(s + i, cn[c], 3))
 		{
 			/* not the second numeral of 十一、 */
 			for (int d = 0; d < 10; d++)
@@ -154,7 +158,7 @@ match_piece(int part, Item *items, int nitems, int *k, int last_row, GiMatch *ho
 	 * Typos and broken labels are looked for only where a label can be: a
 	 * numbered piece, or one right before values or before another piece.
 	 */
-	fuzzy = (items[*k].len > 0 && (items[*k].s[0] == '(' || isdigit((unsigned char) items[*k].s[0]) ||
+	fuzzy = (items[*k].len > 0 && (items[*k].s[0] == '(' || gi_isdigit(items[*k].s[0]) ||
 								   (items[*k].len > 6 && gi_strneq(items[*k].s + 3, "、", 3)))) ||
 		(*k + 1 < nitems && items[*k + 1].value);
 	m = gi_match_row(part, gi_label_key(joined.data, joined.len), last_row, fuzzy, &row);
@@ -312,7 +316,7 @@ read_labeled(GiParse *p, int part, Item *items, int nitems, RowRead *reads)
 				if (cur >= 0 && reads[cur].n > 0)
 					cur = -2;
 				if (cur < 0 && last_row >= 0 && it->len >= 4 &&
-					(it->s[0] == '(' || isdigit((unsigned char) it->s[0]) ||
+					(it->s[0] == '(' || gi_isdigit(it->s[0]) ||
 					 (it->len > 6 && gi_strneq(it->s + 3, "、", 3))))
 				{
 					cur = -3;
@@ -331,7 +335,7 @@ read_labeled(GiParse *p, int part, Item *items, int nitems, RowRead *reads)
 				continue;
 			}
 			/* one slot per row code (2.1.2 and 3.6 have a label per format) */
-			row = catalog_row(part, gi_rows[row].code);
+			row = gi_canonical_row(row);
 			if (reads[row].seen && reads[row].n > 0)
 			{
 				/* a second copy of a label already read: the copy repeats (keep the first) */
@@ -376,7 +380,7 @@ token_value(const GiGrid *g, int index, const char *col, GiTok *t, int64 *out, b
 		neg = t->s[0] == '-';
 		i = 1;
 	}
-	for (; i < t->len && isdigit((unsigned char) t->s[i]); i++)
+	for (; i < t->len && gi_isdigit(t->s[i]); i++)
 	{
 		ip = ip * 10 + (t->s[i] - '0');
 		if (ip > PG_INT32_MAX)
@@ -386,7 +390,7 @@ token_value(const GiGrid *g, int index, const char *col, GiTok *t, int64 *out, b
 	{
 		if (index != g->amount_index)
 			return false;
-		for (i++; i < t->len && isdigit((unsigned char) t->s[i]); i++)
+		for (i++; i < t->len && gi_isdigit(t->s[i]); i++)
 			if (fd < 6)
 			{
 				frac = frac * 10 + (t->s[i] - '0');
@@ -500,13 +504,13 @@ split_runs(GiParse *p, GiFigKind kind, int format, int part, Runs *runs, GiValue
 		int			digits = 0;
 
 		for (int c = 0; c < runs->len[i]; c++)
-			digits += isdigit((unsigned char) runs->text[i][c]) ? 1 : 0;
+			digits += gi_isdigit(runs->text[i][c]) ? 1 : 0;
 		if (digits == runs->ncells[i])
 		{
 			int			o = 0;
 
 			for (int c = 0; c < runs->len[i]; c++)
-				if (isdigit((unsigned char) runs->text[i][c]))
+				if (gi_isdigit(runs->text[i][c]))
 					vals->v[runs->first[i] + o++] = runs->text[i][c] - '0';
 		}
 		else
@@ -520,51 +524,85 @@ split_runs(GiParse *p, GiFigKind kind, int format, int part, Runs *runs, GiValue
 #endif
 }
 
+/* A hash of the bytes [s, s + len), eight at a time. */
+static inline uint64
+line_hash(const char *s, int len)
+{
+	uint64		h = UINT64CONST(0x9E3779B97F4A7C15) ^ (uint64) len;
+	int			i = 0;
+
+	for (; i + 8 <= len; i += 8)
+	{
+		uint64		w;
+
+		memcpy(&w, s + i, 8);
+		h = (h ^ w) * UINT64CONST(0xFF51AFD7ED558CCD);
+		h ^= h >> 29;
+	}
+	if (i < len)
+	{
+		uint64		w = 0;
+
+		memcpy(&w, s + i, len - i);
+		h = (h ^ w) * UINT64CONST(0xFF51AFD7ED558CCD);
+		h ^= h >> 29;
+	}
+	return h ^ (h >> 32);
+}
+
 /*
  * Whether the document has no repeated line: the sign of a de-duplicating
- * extractor.  Lines are compared by their FNV-1a hash, in an open-addressing
- * set (a power of two, at least twice the lines, so never full).
+ * extractor.  Lines go into an open-addressing set (a power of two, at least
+ * twice the lines, so never full) by their hash, and are compared byte for
+ * byte when two hashes are equal.
  */
 static bool
 lines_all_distinct(GiParse *p)
 {
 	int			lines = 1;
 	int			size = 16;
-	uint32	   *h;
-	bool	   *used;
+	uint64	   *h;
+	int		   *at;				/* the line's offset, -1 for an empty slot */
+	int		   *len;
 	int			n = 0;
 	int			i = 0;
 	bool		distinct = true;
 
-	for (int k = 0; k < p->len; k++)
-		lines += p->text[k] == '\n';
+	for (const char *nl = memchr(p->text, '\n', p->len); nl != NULL;
+		 nl = memchr(nl + 1, '\n', p->text + p->len - nl - 1))
+		lines++;
 	while (size < lines * 2)
 		size *= 2;
-	h = palloc(sizeof(uint32) * size);
-	used = palloc0(sizeof(bool) * size);
+	h = palloc(sizeof(uint64) * size);
+	len = palloc(sizeof(int) * size);
+	at = palloc(sizeof(int) * size);
+	memset(at, -1, sizeof(int) * size);
 	while (i < p->len && distinct)
 	{
-		uint32		v = 2166136261u;
+		const char *nl = memchr(p->text + i, '\n', p->len - i);
 		int			a = i;
 
-		while (i < p->len && p->text[i] != '\n')
-			v = (v ^ (unsigned char) p->text[i++]) * 16777619u;
+		i = nl ? (int) (nl - p->text) : p->len;
 		if (i > a)
 		{
-			uint32		slot = (v ^ (v >> 16)) & (size - 1);
+			uint64		v = line_hash(p->text + a, i - a);
+			uint32		slot = (uint32) v & (size - 1);
 
-			while (used[slot] && h[slot] != v)
+			while (at[slot] >= 0 &&
+				   !(h[slot] == v && len[slot] == i - a && memcmp(p->text + at[slot], p->text + a, i - a) == 0))
 				slot = (slot + 1) & (size - 1);
-			if (used[slot])
+			if (at[slot] >= 0)
 				distinct = false;
-			used[slot] = true;
+			at[slot] = a;
+			len[slot] = i - a;
 			h[slot] = v;
 			n++;
 		}
 		i++;
 	}
 	pfree(h);
-	pfree(used);
+	pfree(len);
+	pfree(at);
 	return distinct && n > 0;
 }
 
@@ -612,7 +650,7 @@ fill_labeled(GiParse *p, int part, GiFigKind kind, int format, RowRead *reads, G
 	for (int i = 0; i < g->nrows; i++)
 	{
 		const GiGridRow *gr = &g->rows[i];
-		int			row = catalog_row(part, gr->row->code);
+		int			row = gi_canonical_row(gr->row - gi_rows);
 		RowRead    *r;
 
 		if (strcmp(gr->row->code, "3.7") == 0 && !reads[row].seen)
@@ -709,7 +747,7 @@ values_in_order(Item *items, int nitems, int *n, bool *readable)
 		{
 			for (int i = 0; i < t->len; i++)
 			{
-				if (!isdigit((unsigned char) t->s[i]) || x > PG_INT32_MAX)
+				if (!gi_isdigit(t->s[i]) || x > PG_INT32_MAX)
 				{
 					*readable = false;
 					break;
@@ -801,16 +839,8 @@ read_labeled_part(GiParse *p, int part, GiFigKind kind, GiPartResult *res, bool 
 		int			len = p->end[part] - p->body[part];
 
 		for (int c = 0; c < (int) lengthof(cols2019) && format == GI_FORMAT_2021; c++)
-		{
-			int			cl = strlen(cols2019[c]);
-
-			for (int i = 0; i + cl <= len; i++)
-				if (s[i] == cols2019[c][0] && gi_strneq(s + i, cols2019[c], cl))
-				{
-					format = GI_FORMAT_2019;
-					break;
-				}
-		}
+			if (memmem(s, len, cols2019[c], strlen(cols2019[c])) != NULL)
+				format = GI_FORMAT_2019;
 	}
 	res->format = format;
 	nwarn = list_length(p->warnings);

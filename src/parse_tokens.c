@@ -10,17 +10,44 @@
 
 #include "parse.h"
 
-/* Characters after a number that make it narrative (2021年, 21件), not a cell. */
-static const char *const counters[] = {"年", "月", "日", "件", "条", "个", "次", "项", "号", "人", "份", "%", "页", "期", "名", "家"};
+/* Characters after a number that make it narrative (2021年, 21件), not a cell: % and these. */
+static const char counters3[][4] = {"年", "月", "日", "件", "条", "个", "次", "项", "号", "人", "份", "页", "期", "名", "家"};
+
+/* Whether a counter (年, 件, %, ...) starts at s[i], within [.., b). */
+static inline bool
+counted_at(const char *s, int i, int b)
+{
+	if (i >= b)
+		return false;
+	if (s[i] == '%')
+		return true;
+	if ((unsigned char) s[i] < 0xE4 || i + 3 > b)
+		return false;
+	for (int c = 0; c < (int) lengthof(counters3); c++)
+		if (s[i] == counters3[c][0] && s[i + 1] == counters3[c][1] && s[i + 2] == counters3[c][2])
+			return true;
+	return false;
+}
 
 /* Whether a whole cell is a blank written as a mark. */
 static bool
 is_blank_mark(const char *s, int len)
 {
-	static const char *const marks[] = {"/", "-", "--", "—", "——", "无", "\\", "——", "–", "―", "/ ", "空", "&nbsp;", "&nbsp", "&#160;"};
+	static const struct
+	{
+		const char *mark;
+		int			len;
+	}			marks[] = {
+#define MARK(m) {m, sizeof(m) - 1}
+		MARK("/"), MARK("-"), MARK("--"), MARK("—"), MARK("——"), MARK("无"), MARK("\\"), MARK("–"),
+		MARK("―"), MARK("/ "), MARK("空"), MARK("&nbsp;"), MARK("&nbsp"), MARK("&#160;")
+#undef MARK
+	};
 
+	if (len > 6)
+		return false;
 	for (int i = 0; i < (int) lengthof(marks); i++)
-		if ((int) strlen(marks[i]) == len && memcmp(s, marks[i], len) == 0)
+		if (marks[i].len == len && memcmp(s, marks[i].mark, len) == 0)
 			return true;
 	return false;
 }
@@ -35,7 +62,7 @@ is_page_line(const char *s, int len)
 	if (len >= 3 && s[0] == '-' && s[len - 1] == '-')
 	{
 		for (i = 1; i < len - 1; i++)
-			if (isdigit((unsigned char) s[i]))
+			if (gi_isdigit(s[i]))
 				d++;
 			else if (s[i] != ' ')
 				return false;
@@ -43,7 +70,7 @@ is_page_line(const char *s, int len)
 	}
 	if (len >= 7 && gi_strneq(s, "第", 3))
 	{
-		for (i = 3; i < len && (isdigit((unsigned char) s[i]) || s[i] == ' '); i++)
+		for (i = 3; i < len && (gi_isdigit(s[i]) || s[i] == ' '); i++)
 			d++;
 		return d > 0 && i + 3 <= len && gi_strneq(s + i, "页", 3);
 	}
@@ -76,7 +103,7 @@ numbering_digit(const char *s, int i, int end)
 {
 	int			j = i + 1;
 
-	if (j < end && isdigit((unsigned char) s[j]))
+	if (j < end && gi_isdigit(s[j]))
 		return false;
 	if (j < end && (s[j] == '.' || s[j] == ','))
 		j++;
@@ -86,7 +113,7 @@ numbering_digit(const char *s, int i, int end)
 		return false;
 	while (j < end && s[j] == ' ')
 		j++;
-	return j < end && !isdigit((unsigned char) s[j]) && s[j] != '.';
+	return j < end && !gi_isdigit(s[j]) && s[j] != '.';
 }
 
 /* Cut one cell [a, b) into tokens. */
@@ -102,7 +129,7 @@ cell_tokens(GiTokens *t, int *cap, const char *s, int a, int b, int line)
 	}
 	while (i < b)
 	{
-		bool		sign = (s[i] == '+' || s[i] == '-') && i + 1 < b && isdigit((unsigned char) s[i + 1]) &&
+		bool		sign = (s[i] == '+' || s[i] == '-') && i + 1 < b && gi_isdigit(s[i + 1]) &&
 			(i == a || s[i - 1] == ' ');
 
 		if (s[i] == ' ')
@@ -110,7 +137,7 @@ cell_tokens(GiTokens *t, int *cap, const char *s, int a, int b, int line)
 			i++;
 			continue;
 		}
-		if ((isdigit((unsigned char) s[i]) && !(i > a && s[i - 1] == '(')) || sign)
+		if ((gi_isdigit(s[i]) && !(i > a && s[i - 1] == '(')) || sign)
 		{
 			int			st = i;
 			int			dend;
@@ -118,12 +145,12 @@ cell_tokens(GiTokens *t, int *cap, const char *s, int a, int b, int line)
 
 			if (sign)
 				i++;
-			while (i < b && isdigit((unsigned char) s[i]))
+			while (i < b && gi_isdigit(s[i]))
 				i++;
 			dend = i;
-			if (i + 1 < b && s[i] == '.' && isdigit((unsigned char) s[i + 1]))
+			if (i + 1 < b && s[i] == '.' && gi_isdigit(s[i + 1]))
 			{
-				for (i++; i < b && isdigit((unsigned char) s[i]); i++)
+				for (i++; i < b && gi_isdigit(s[i]); i++)
 					;
 			}
 			else if (!sign && numbering_digit(s, i - 1, b))
@@ -139,18 +166,10 @@ cell_tokens(GiTokens *t, int *cap, const char *s, int a, int b, int line)
 				goto text;
 			}
 			/* a number followed by a counter is narrative */
-			for (int c = 0; c < (int) lengthof(counters); c++)
+			if (counted_at(s, i, b))
 			{
-				int			cl;
-
-				if (s[i] != counters[c][0])
-					continue;
-				cl = strlen(counters[c]);
-				if (i + cl <= b && gi_strneq(s + i, counters[c], cl))
-				{
-					i = st;
-					goto text;
-				}
+				i = st;
+				goto text;
 			}
 			k = add(t, cap, GI_TOK_NUM, s + st, i - st, line);
 			(void) dend;
@@ -174,29 +193,27 @@ text:
 			/* a piece of text runs to the next number that is not a numbering or counted */
 			while (i < b)
 			{
-				if (isdigit((unsigned char) s[i]))
+				if (gi_isdigit(s[i]))
 				{
 					int			j = i;
 					bool		counted = false;
 
 					if ((i > a && s[i - 1] == '(') ||
-						((i == st || !isdigit((unsigned char) s[i - 1])) && numbering_digit(s, i, b)))
+						((i == st || !gi_isdigit(s[i - 1])) && numbering_digit(s, i, b)))
 					{
 						i++;
 						continue;
 					}
-					while (j < b && isdigit((unsigned char) s[j]))
+					while (j < b && gi_isdigit(s[j]))
 						j++;
-					for (int c = 0; c < (int) lengthof(counters) && !counted; c++)
-						counted = s[j] == counters[c][0] && j + (int) strlen(counters[c]) <= b &&
-							gi_strneq(s + j, counters[c], strlen(counters[c]));
+					counted = counted_at(s, j, b);
 					if (!counted)
 						break;
 					i = j;
 					continue;
 				}
 				if ((s[i] == '+' || s[i] == '-') && i > st && i + 1 < b &&
-					isdigit((unsigned char) s[i + 1]) && s[i - 1] == ' ')
+					gi_isdigit(s[i + 1]) && s[i - 1] == ' ')
 					break;
 				i += gi_utf8_len((unsigned char) s[i]);
 			}
@@ -236,8 +253,11 @@ gi_tokenize(const char *s, int len, GiTokens *out)
 		bool		spaced = false;
 		int			first_tok = out->n;
 
-		while (i < len && s[i] != '\n')
-			i++;
+		{
+			const char *nl = memchr(s + i, '\n', len - i);
+
+			i = nl ? (int) (nl - s) : len;
+		}
 		eol = i++;
 		b = eol;
 		while (a < b && s[a] == ' ')

@@ -6,7 +6,7 @@ BEGIN;
 -- the figures operators (=) resolve through the search path, also inside pgTAP's is()
 SET LOCAL search_path = public, govinfo;
 \i test/lib/f2_document.sql
-SELECT plan(31);
+SELECT plan(37);
 
 INSERT INTO govinfo.agency (code, name) VALUES
 	('imp-pingshan', '平山镇'), ('imp-land-a', '某市自然资源局'), ('imp-land-b', '某市自然资源局'),
@@ -113,6 +113,25 @@ SELECT ok(strpos(govinfo.render_report('imp-roads', 2023, 'text'), '填报的报
 	'a stored report of the same agency-year comes before its published copy');
 SELECT ok(EXISTS (SELECT FROM pg_extension e, unnest(e.extconfig) c WHERE e.extname = 'govinfo' AND c = 'govinfo.published_report'::regclass),
 	'published_report is dumped by pg_dump');
+
+-- title and agency as printed (full-width parentheses, simplified); matched to an agency stored with
+-- ASCII parentheses through agency_name_key; the audit entry leaves the raw document out
+INSERT INTO govinfo.agency (code, name) VALUES ('imp-office', '某县人民政府办公室(县外事办)');
+INSERT INTO doc SELECT 'office2022', pg_temp.f2_document('某縣人民政府辦公室（縣外事辦）', 2022, d, r, a) FROM fig WHERE k = 'y2022';
+SELECT is((govinfo.parse_report(body)).agency_name, '某县人民政府办公室（县外事办）',
+	'agency_name is printed: simplified characters, full-width parentheses kept') FROM doc WHERE k = 'office2022';
+SELECT is((govinfo.parse_report(body)).title, '某县人民政府办公室（县外事办）2022年政府信息公开工作年度报告',
+	'and so is the title') FROM doc WHERE k = 'office2022';
+SELECT is(govinfo.agency_name_key('平山縣 （交通局）'), govinfo.agency_name_key('平山县(交通局)'),
+	'agency_name_key: traditional/simplified, full-width/ASCII and spaces read the same');
+SELECT is(govinfo.agency_name_key('平山縣 （交通局）'), '平山县(交通局)', 'agency_name_key is the simplified name, ASCII punctuation, no spaces');
+SELECT govinfo.import_report(body) AS office_id FROM doc WHERE k = 'office2022' \gset
+SELECT is(agency_id, govinfo.agency_id('imp-office'), 'a printed name matches an agency whose stored name differs only in its form')
+	FROM govinfo.published_report WHERE id = :office_id;
+SELECT ok(NOT (new_values ? 'document') AND new_values ->> 'document_sha256' = (SELECT document_sha256 FROM govinfo.published_report WHERE id = :office_id)
+	AND key = jsonb_build_object('id', :office_id) AND new_values ->> 'title' LIKE '%（县外事办）%',
+	'the audit entry of an import holds the row without its raw document, named by document_sha256')
+	FROM govinfo.audit_log WHERE table_name = 'published_report' AND action = 'INSERT' AND (key ->> 'id')::bigint = :office_id;
 
 SELECT * FROM finish();
 ROLLBACK;

@@ -31,6 +31,13 @@ CREATE TABLE @extschema@.published_report (
 CREATE INDEX published_report_agency_year ON @extschema@.published_report (agency_id, year);
 COMMENT ON TABLE @extschema@.published_report IS 'annual reports as published (imported copies), figures kept as printed';
 
+-- an agency's name as the parser reads it, without spaces: a printed name matches agency.name written with
+-- other punctuation (（） or ()) or in traditional characters
+CREATE FUNCTION @extschema@.agency_name_key(name text) RETURNS text
+	AS 'MODULE_PATHNAME', 'gi_agency_name_key' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.agency_name_key(text) IS 'an agency name simplified, with ASCII punctuation and no spaces: the key import_report matches printed names on';
+CREATE INDEX agency_name_key ON @extschema@.agency (@extschema@.agency_name_key(name));
+
 -- parse a published copy and keep it; the same document (same SHA-256 of its UTF-8 text) is kept once
 CREATE FUNCTION @extschema@.import_report(document text, source_url text DEFAULT NULL, agency_code text DEFAULT NULL)
 	RETURNS bigint
@@ -51,9 +58,14 @@ BEGIN
 	IF agency_code IS NOT NULL THEN
 		a := @extschema@.agency_id(agency_code);
 	ELSIF p.agency_name IS NOT NULL THEN
-		-- the one agency whose name is the printed name; none when no agency or several have it
-		SELECT min(g.agency_id) INTO a FROM @extschema@.agency g
-			WHERE g.name OPERATOR(pg_catalog.=) p.agency_name HAVING count(*) OPERATOR(pg_catalog.=) 1;
+		-- the one agency whose name is the printed name; when none has it, the one whose name reads the same
+		-- once both are normalized (agency_name_key); none when no agency or several match
+		SELECT CASE WHEN count(*) FILTER (WHERE g.name OPERATOR(pg_catalog.=) p.agency_name) OPERATOR(pg_catalog.=) 1
+				THEN min(g.agency_id) FILTER (WHERE g.name OPERATOR(pg_catalog.=) p.agency_name)
+			WHEN count(*) FILTER (WHERE g.name OPERATOR(pg_catalog.=) p.agency_name) OPERATOR(pg_catalog.=) 0
+				AND count(*) OPERATOR(pg_catalog.=) 1 THEN min(g.agency_id) END
+		INTO a FROM @extschema@.agency g
+		WHERE @extschema@.agency_name_key(g.name) OPERATOR(pg_catalog.=) @extschema@.agency_name_key(p.agency_name);
 	END IF;
 	INSERT INTO @extschema@.published_report AS r (agency_id, agency_name, year, format, source_url,
 		document_sha256, document, title, published_on, disclosures, requests, appeals, overview,

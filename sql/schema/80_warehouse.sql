@@ -715,7 +715,7 @@ CREATE POLICY published_report_delete ON @extschema@.published_report FOR DELETE
 	USING (@extschema@.agency_editable(agency_id));
 
 CREATE TRIGGER published_report_audit AFTER INSERT OR UPDATE OR DELETE ON @extschema@.published_report
-	FOR EACH ROW EXECUTE FUNCTION @extschema@.audit_row('id');
+	FOR EACH ROW EXECUTE FUNCTION @extschema@.audit_row('id', '-document');
 -- importing and adopting are edits: grant_access(..., 'edit') grants them
 REVOKE EXECUTE ON FUNCTION @extschema@.import_report(text, text, text) FROM PUBLIC;
 REVOKE EXECUTE ON FUNCTION @extschema@.adopt_published(bigint) FROM PUBLIC;
