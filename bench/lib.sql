@@ -251,3 +251,25 @@ BEGIN
 	PERFORM bench.set_fact('check.' || what, na, 'non-zero cells compared, all equal');
 END
 $$;
+
+-- refresh_reports(y) when every report of the year is written (none stored yet): the year's reports
+-- are deleted before each run (not timed); wall clock around the statement and its commit
+CREATE OR REPLACE PROCEDURE bench.measure_refresh_all(n text, y integer, runs integer)
+	LANGUAGE plpgsql
+AS $$
+DECLARE
+	t0 timestamptz;
+	written bigint;
+BEGIN
+	FOR round IN 0 .. runs LOOP
+		DELETE FROM govinfo.annual_report WHERE year = y;
+		COMMIT;
+		t0 := clock_timestamp();
+		written := govinfo.refresh_reports(y);
+		COMMIT;
+		INSERT INTO bench.timing (name, run, ms) VALUES (n, round, extract(epoch FROM clock_timestamp() - t0) * 1000);
+		PERFORM bench.set_fact(n || '.written', written);
+		COMMIT;
+	END LOOP;
+END
+$$;

@@ -203,6 +203,8 @@ honest() { # order
 			      bench.q_lateral($YEAR), bench.q_twostage($YEAR), bench.q_long($YEAR), bench.q_pivot($YEAR)], $BENCH_RUNS, 1)"
 		log "  medians: $(q "SELECT string_agg(format('%s %s ms', name, round(bench.median_ms(name)::numeric, 1)), ', ' ORDER BY name) FROM (SELECT DISTINCT name FROM bench.timing WHERE name LIKE 'h.$1.$wm.%') n")"
 	done
+	log "measurement 7: $1 order: refresh_reports($YEAR) writing every report (the year's reports deleted before each run, not timed)"
+	psql_ -c "CALL bench.measure_refresh_all('h.$1.refresh_all', $YEAR, $BENCH_RUNS)"
 	explain_to "h_${1}_derived.txt" "SET work_mem = '$BENCH_WORK_MEM'" "bench.q_derived($YEAR)"
 	explain_to "h_${1}_floor.txt" "SET work_mem = '$BENCH_WORK_MEM'" "bench.q_floor($YEAR)"
 	explain_to "h_${1}_lateral.txt" "SET work_mem = '$BENCH_WORK_MEM'" "bench.q_lateral($YEAR)"

@@ -95,8 +95,8 @@ END;
 
 -- store the derived figures of report years (all agencies with records, or one), skipping
 -- published reports and those whose stored figures already equal the derived ones (source 'derived'):
--- a refresh that changes nothing writes, audits and carries over nothing; returns how many reports
--- were written
+-- a refresh that changes nothing writes, locks, audits and carries over nothing; returns how many
+-- reports were written
 CREATE OR REPLACE FUNCTION @extschema@.store_derived(year integer, only_agency bigint DEFAULT NULL)
 	RETURNS bigint
 	LANGUAGE plpgsql VOLATILE
@@ -110,9 +110,19 @@ BEGIN
 	INSERT INTO @extschema@.annual_report AS r (agency_id, year, disclosures, requests, appeals, source)
 	SELECT d.agency_id, store_derived.year, d.disclosures, d.requests, d.appeals, 'derived'
 	FROM @extschema@.derived_reports(store_derived.year, only_agency) d
+	LEFT JOIN @extschema@.annual_report s ON s.agency_id OPERATOR(pg_catalog.=) d.agency_id
+		AND s.year OPERATOR(pg_catalog.=) store_derived.year
 	-- the agencies the caller may edit (row-level security lets it read more)
-	WHERE @extschema@.has_owner_rights(current_user)
-	   OR d.agency_id IN (SELECT unnest(@extschema@.visible_agencies('edit', current_user)))
+	WHERE (@extschema@.has_owner_rights(current_user)
+	       OR d.agency_id IN (SELECT unnest(@extschema@.visible_agencies('edit', current_user))))
+	  -- a published report, or one stored with these figures, is not even proposed (as this statement's
+	  -- snapshot has it): no BEFORE trigger, no row lock; the ON CONFLICT clause decides on the latest version
+	  AND (s.agency_id IS NULL
+	       OR s.published_at IS NULL
+	          AND NOT (s.source OPERATOR(pg_catalog.=) 'derived'
+	               AND coalesce(s.requests OPERATOR(@extschema@.=) d.requests, s.requests IS NULL AND d.requests IS NULL)
+	               AND coalesce(s.appeals OPERATOR(@extschema@.=) d.appeals, s.appeals IS NULL AND d.appeals IS NULL)
+	               AND coalesce(s.disclosures OPERATOR(@extschema@.=) d.disclosures, s.disclosures IS NULL AND d.disclosures IS NULL)))
 	ORDER BY d.agency_id
 	ON CONFLICT ON CONSTRAINT annual_report_pkey DO UPDATE
 		SET disclosures = excluded.disclosures, requests = excluded.requests, appeals = excluded.appeals,
