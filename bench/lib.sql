@@ -152,6 +152,48 @@ CREATE OR REPLACE FUNCTION bench.q_floor(y integer) RETURNS text
 	LANGUAGE sql IMMUTABLE
 	RETURN format('SELECT agency_id, count(*) AS n FROM govinfo.application WHERE %s GROUP BY agency_id', bench.scope(y));
 
+-- (e) the pivot a DBA writes (issue #12): per application a LATERAL VALUES of the rows it counts in,
+-- then one count(*) FILTER per applicant column and count(*) for the total, GROUP BY agency and row
+CREATE OR REPLACE FUNCTION bench.q_lateral(y integer, agency bigint DEFAULT NULL) RETURNS text LANGUAGE sql IMMUTABLE
+RETURN format($q$SELECT a.agency_id, r.row_code,
+  count(*) FILTER (WHERE a.applicant = 'np') AS np, count(*) FILTER (WHERE a.applicant = 'biz') AS biz,
+  count(*) FILTER (WHERE a.applicant = 'res') AS res, count(*) FILTER (WHERE a.applicant = 'npo') AS npo,
+  count(*) FILTER (WHERE a.applicant = 'law') AS law, count(*) FILTER (WHERE a.applicant = 'oth') AS oth, count(*) AS total
+FROM govinfo.application a
+CROSS JOIN LATERAL (VALUES
+  (CASE WHEN a.received_on >= DATE %1$L THEN '1' ELSE '2' END),
+  (CASE WHEN a.closed_on <= DATE %2$L THEN a.outcome::text ELSE '4' END),
+  (CASE WHEN a.closed_on <= DATE %2$L THEN '3.7' END)) AS r(row_code)
+WHERE %3$s AND r.row_code IS NOT NULL%4$s
+GROUP BY a.agency_id, r.row_code$q$,
+  make_date(y, 1, 1), make_date(y, 12, 31), replace(replace(bench.scope(y), 'received_on', 'a.received_on'), 'closed_on', 'a.closed_on'),
+  CASE WHEN agency IS NOT NULL THEN format(' AND a.agency_id = %s', agency) ELSE '' END);
+-- (f) two stages: group the applications by what decides their cells (agency, applicant, received in
+-- the year or before, outcome if closed in the year), then the LATERAL/FILTER pivot over that small result
+CREATE OR REPLACE FUNCTION bench.q_twostage(y integer, agency bigint DEFAULT NULL) RETURNS text LANGUAGE sql IMMUTABLE
+RETURN format($q$WITH g AS (
+  SELECT a.agency_id, a.applicant, a.received_on >= DATE %1$L AS new, CASE WHEN a.closed_on <= DATE %2$L THEN a.outcome END AS outcome, count(*) AS n
+  FROM govinfo.application a WHERE %3$s%4$s
+  GROUP BY 1, 2, 3, 4)
+SELECT g.agency_id, r.row_code,
+  sum(n) FILTER (WHERE g.applicant = 'np') AS np, sum(n) FILTER (WHERE g.applicant = 'biz') AS biz,
+  sum(n) FILTER (WHERE g.applicant = 'res') AS res, sum(n) FILTER (WHERE g.applicant = 'npo') AS npo,
+  sum(n) FILTER (WHERE g.applicant = 'law') AS law, sum(n) FILTER (WHERE g.applicant = 'oth') AS oth, sum(n) AS total
+FROM g CROSS JOIN LATERAL (VALUES
+  (CASE WHEN g.new THEN '1' ELSE '2' END),
+  (coalesce(g.outcome::text, '4')),
+  (CASE WHEN g.outcome IS NOT NULL THEN '3.7' END)) AS r(row_code)
+WHERE r.row_code IS NOT NULL
+GROUP BY g.agency_id, r.row_code$q$,
+  make_date(y, 1, 1), make_date(y, 12, 31), replace(replace(bench.scope(y), 'received_on', 'a.received_on'), 'closed_on', 'a.closed_on'),
+  CASE WHEN agency IS NOT NULL THEN format(' AND a.agency_id = %s', agency) ELSE '' END);
+
+-- (g) what a user calls: all three derived figures of every agency (five record tables); SELECT * so
+-- that every column is computed (count(*) would let the planner drop the aggregates it does not need)
+CREATE OR REPLACE FUNCTION bench.q_derived(y integer) RETURNS text
+	LANGUAGE sql IMMUTABLE
+	RETURN format('SELECT * FROM govinfo.derived_reports(%s)', y);
+
 --------------------------------------------------------------------------
 -- Cross-checks: every result in the shape (agency_id, row_code, column_code, n), non-zero cells only
 --------------------------------------------------------------------------
@@ -177,6 +219,17 @@ BEGIN
 END
 $$;
 
+-- a result in rows (agency_id, row_code, np … oth, total): its cells
+CREATE OR REPLACE FUNCTION bench.cells_of_rows(tbl regclass) RETURNS TABLE(agency_id bigint, row_code text, column_code text, n bigint)
+	LANGUAGE plpgsql
+AS $$
+BEGIN
+	RETURN QUERY EXECUTE format(
+		'SELECT t.agency_id::bigint, t.row_code, c.code, (ARRAY[t.np, t.biz, t.res, t.npo, t.law, t.oth, t.total])[c.ord]::bigint
+		 FROM %s t, (VALUES (''np'', 1), (''biz'', 2), (''res'', 3), (''npo'', 4), (''law'', 5), (''oth'', 6), (''total'', 7)) c(code, ord)', tbl);
+END
+$$;
+
 -- abort unless two cell sets are equal (EXCEPT both ways empty); zero cells are left out of both
 CREATE OR REPLACE PROCEDURE bench.assert_same_cells(what text, a text, b text)
 	LANGUAGE plpgsql
@@ -196,5 +249,27 @@ BEGIN
 	END IF;
 	RAISE WARNING 'bench: cross-check ok: % (% non-zero cells equal)', what, na;
 	PERFORM bench.set_fact('check.' || what, na, 'non-zero cells compared, all equal');
+END
+$$;
+
+-- refresh_reports(y) when every report of the year is written (none stored yet): the year's reports
+-- are deleted before each run (not timed); wall clock around the statement and its commit
+CREATE OR REPLACE PROCEDURE bench.measure_refresh_all(n text, y integer, runs integer)
+	LANGUAGE plpgsql
+AS $$
+DECLARE
+	t0 timestamptz;
+	written bigint;
+BEGIN
+	FOR round IN 0 .. runs LOOP
+		DELETE FROM govinfo.annual_report WHERE year = y;
+		COMMIT;
+		t0 := clock_timestamp();
+		written := govinfo.refresh_reports(y);
+		COMMIT;
+		INSERT INTO bench.timing (name, run, ms) VALUES (n, round, extract(epoch FROM clock_timestamp() - t0) * 1000);
+		PERFORM bench.set_fact(n || '.written', written);
+		COMMIT;
+	END LOOP;
 END
 $$;

@@ -151,6 +151,24 @@ CALL bench.assert_same_cells('m1 govinfo = long form (grouping sets)', 'SELECT *
 CALL bench.assert_same_cells('m1 govinfo rows 1+2 = floor',
 	\$\$SELECT agency_id, 'in scope' AS row_code, 'total' AS column_code, sum(n) AS n FROM bench.x_govinfo_cells WHERE row_code IN ('1', '2') AND column_code = 'total' GROUP BY agency_id\$\$,
 	\$\$SELECT agency_id::bigint, 'in scope', 'total', n FROM bench.x_floor\$\$);
+-- the baselines of issue #12 and what a user calls
+DO \$\$ BEGIN
+	EXECUTE 'CREATE TABLE bench.x_lateral AS ' || bench.q_lateral($YEAR);
+	EXECUTE 'CREATE TABLE bench.x_twostage AS ' || bench.q_twostage($YEAR);
+	EXECUTE 'CREATE TABLE bench.x_derived AS ' || bench.q_derived($YEAR);
+END \$\$;
+CALL bench.assert_same_cells('m1 govinfo = LATERAL/FILTER pivot', 'SELECT * FROM bench.x_govinfo_cells', 'SELECT * FROM bench.cells_of_rows(''bench.x_lateral'')');
+CALL bench.assert_same_cells('m1 govinfo = two-stage pivot', 'SELECT * FROM bench.x_govinfo_cells', 'SELECT * FROM bench.cells_of_rows(''bench.x_twostage'')');
+DO \$\$ BEGIN
+	-- an agency with other records but no application in scope has the zero figures
+	IF EXISTS (SELECT FROM bench.x_govinfo g FULL JOIN bench.x_derived d USING (agency_id)
+	           WHERE d.requests IS DISTINCT FROM coalesce(g.requests,
+	                 (SELECT govinfo.request_figures_agg($YEAR, NULL, NULL, NULL, NULL) FROM (VALUES (1)) z))) THEN
+		RAISE EXCEPTION 'bench: cross-check failed: derived_reports($YEAR) requests differ from the aggregate';
+	END IF;
+	RAISE WARNING 'bench: cross-check ok: m1 derived_reports requests = aggregate (% agencies)', (SELECT count(*) FROM bench.x_derived);
+	PERFORM bench.set_fact('check.m1 derived_reports requests = govinfo aggregate', (SELECT count(*) FROM bench.x_derived), 'agencies compared, all equal');
+END \$\$;
 SELECT bench.set_fact('m1.agencies', count(*)) FROM bench.x_govinfo \g /dev/null
 SELECT bench.set_fact('m1.applications_in_scope', sum(n)) FROM bench.x_floor \g /dev/null
 SQL
@@ -169,6 +187,28 @@ RESET max_parallel_workers_per_gather;
 SQL
 
 cpu_mark m1_end
+
+#############################################################################
+# Measurement 7 (issue #12): one data order, work_mem 4MB and 64MB, every variant in one session
+#############################################################################
+# the floor, govinfo's aggregate, derived_reports (what a user calls), refresh_reports, and every SQL
+# baseline (LATERAL/FILTER pivot, two-stage pivot, long form, 175-column FILTER pivot), interleaved
+honest() { # order
+	local wm
+	for wm in 64MB 4MB; do
+		log "measurement 7: $1 order, work_mem=$wm: floor, aggregate, derived_reports, refresh_reports, four SQL pivots; $BENCH_RUNS runs + 1 warm-up"
+		psql_ -c "SET work_mem = '$wm'" -c "CALL bench.measure(
+			ARRAY['h.$1.$wm.floor', 'h.$1.$wm.govinfo', 'h.$1.$wm.derived', 'h.$1.$wm.refresh', 'h.$1.$wm.lateral', 'h.$1.$wm.twostage', 'h.$1.$wm.long', 'h.$1.$wm.pivot'],
+			ARRAY[bench.q_floor($YEAR), bench.q_govinfo($YEAR), bench.q_derived($YEAR), 'SELECT govinfo.refresh_reports($YEAR)',
+			      bench.q_lateral($YEAR), bench.q_twostage($YEAR), bench.q_long($YEAR), bench.q_pivot($YEAR)], $BENCH_RUNS, 1)"
+		log "  medians: $(q "SELECT string_agg(format('%s %s ms', name, round(bench.median_ms(name)::numeric, 1)), ', ' ORDER BY name) FROM (SELECT DISTINCT name FROM bench.timing WHERE name LIKE 'h.$1.$wm.%') n")"
+	done
+	log "measurement 7: $1 order: refresh_reports($YEAR) writing every report (the year's reports deleted before each run, not timed)"
+	psql_ -c "CALL bench.measure_refresh_all('h.$1.refresh_all', $YEAR, $BENCH_RUNS)"
+	explain_to "h_${1}_derived.txt" "SET work_mem = '$BENCH_WORK_MEM'" "bench.q_derived($YEAR)"
+	explain_to "h_${1}_floor.txt" "SET work_mem = '$BENCH_WORK_MEM'" "bench.q_floor($YEAR)"
+	explain_to "h_${1}_lateral.txt" "SET work_mem = '$BENCH_WORK_MEM'" "bench.q_lateral($YEAR)"
+}
 
 #############################################################################
 # Measurement 6 (evidence): the plans of measurement 1, and a profile
@@ -227,7 +267,7 @@ if command -v perf >/dev/null && perf record -q -e cpu-clock -o "$WORK/perf.test
 			printf '%s\n' "$line"
 		done
 	}
-	for v in govinfo pivot floor; do
+	for v in govinfo derived lateral pivot floor; do
 		cat > "$WORK/profile_$v.sql" <<SQL
 SET max_parallel_workers_per_gather = 0;
 SELECT bench.explain_ms(bench.q_$v($YEAR)) \g /dev/null
@@ -259,12 +299,14 @@ else
 fi
 
 cpu_mark m6_end
+honest arrival
+cpu_mark m7_arrival_end
 
 #############################################################################
 # Measurement 2: refresh_reports for all agencies
 #############################################################################
 log "measurement 2: govinfo.refresh_reports($YEAR), first run (inserts) + $BENCH_RUNS timed runs (upserts)"
-psql_ -c "CALL bench.measure(ARRAY['m2.refresh', 'm2.derive_only'], ARRAY['SELECT govinfo.refresh_reports($YEAR)', 'SELECT count(*) FROM govinfo.derived_reports($YEAR)'], $BENCH_RUNS, 1)"
+psql_ -c "CALL bench.measure(ARRAY['m2.refresh', 'm2.derive_only'], ARRAY['SELECT govinfo.refresh_reports($YEAR)', bench.q_derived($YEAR)], $BENCH_RUNS, 1)"
 psql_ <<SQL
 SELECT bench.set_fact('m2.reports', count(*)) FROM govinfo.annual_report WHERE year = $YEAR \g /dev/null
 DO \$\$ BEGIN
@@ -385,9 +427,12 @@ SQL
 explain_to "m3_pivot_largest.txt" "SET work_mem = '$BENCH_WORK_MEM'" "bench.q_pivot($YEAR, '$LARGE_ID')"
 explain_to "m3_govinfo_aggregate_largest.txt" "SET work_mem = '$BENCH_WORK_MEM'" "bench.q_govinfo($YEAR, $LARGE_ID)"
 # the same aggregate with the agency as a constant, as derive_report could run it
-psql_ -c "CALL bench.measure(ARRAY['m3.govinfo_agg_large', 'm3.pivot_large_server', 'm3.derive_large_server', 'm3.derive_small_server'],
+psql_ -c "CALL bench.measure(ARRAY['m3.govinfo_agg_large', 'm3.pivot_large_server', 'm3.derive_large_server', 'm3.derive_small_server',
+	      'm3.lateral_large_server', 'm3.twostage_large_server'],
 	ARRAY[bench.q_govinfo($YEAR, $LARGE_ID), bench.q_pivot($YEAR, '$LARGE_ID'),
-	      'SELECT * FROM govinfo.derive_report(''$LARGE_CODE'', $YEAR)', 'SELECT * FROM govinfo.derive_report(''$SMALL_CODE'', $YEAR)'], $BENCH_RUNS, 1)"
+	      'SELECT * FROM govinfo.derive_report(''$LARGE_CODE'', $YEAR)', 'SELECT * FROM govinfo.derive_report(''$SMALL_CODE'', $YEAR)',
+	      bench.q_lateral($YEAR, $LARGE_ID), bench.q_twostage($YEAR, $LARGE_ID)], $BENCH_RUNS, 1)"
+explain_to "m3_lateral_largest.txt" "SET work_mem = '$BENCH_WORK_MEM'" "bench.q_lateral($YEAR, $LARGE_ID)"
 
 cpu_mark m3_end
 
@@ -458,6 +503,11 @@ log "  medians: $(q "SELECT string_agg(format('%s %s ms', name, round(bench.medi
 
 cpu_mark m5_end
 
+log "measurement 7: the second data set: govinfo.application rewritten in agency order (CLUSTER)"
+psql_ -f bench/reorder.sql
+honest agency
+cpu_mark m7_agency_end
+
 #############################################################################
 # Measurement 4 (last: it empties govinfo.application): COPY of 1,000,000 applications
 #############################################################################
@@ -500,7 +550,7 @@ DECLARE
 BEGIN
 	FOR round IN 0 .. runs LOOP
 		FOR i IN 1 .. array_length(tables, 1) LOOP
-			EXECUTE format('TRUNCATE %s', tables[i]);
+			EXECUTE format('TRUNCATE %s CASCADE', tables[i]);  -- application_consultation references govinfo.application
 			COMMIT;
 			CHECKPOINT;
 			t0 := clock_timestamp();
@@ -526,7 +576,7 @@ log "measurement 4: auto_explain of the statements application_insert_check runs
 {
 	echo "-- auto_explain (nested statements of 1 ms or more) during COPY govinfo.application FROM the file ($BENCH_COPY_ROWS rows)"
 	psql -X -v ON_ERROR_STOP=1 -At 2>&1 >/dev/null <<SQL
-TRUNCATE govinfo.application;
+TRUNCATE govinfo.application CASCADE;
 CHECKPOINT;
 LOAD 'auto_explain';
 SET auto_explain.log_min_duration = 1;

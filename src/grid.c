@@ -6,6 +6,8 @@
  */
 #include "postgres.h"
 
+#include "utils/memutils.h"
+
 #include "encoding.h"
 #include "kinds.h"
 #include "soft_error.h"
@@ -390,12 +392,38 @@ gi_pack(GiFigKind kind, const GiValues *in)
 void *
 gi_new_zero(GiFigKind kind, int format)
 {
-	const GiGrid *g = gi_grid(kind, format);
-	GiValues	vals;
+	/* made once per kind and format (an aggregate makes one per group), then copied */
+	static struct
+	{
+		GiFigKind	kind;
+		int			format;
+		void	   *value;
+	}			made[8];
+	static int	nmade = 0;
+	size_t		size = gi_kind(kind)->size;
+	void	   *res;
 
-	gi_init_values(g, &vals);
-	for (int i = 0; i < g->nrows; i++)
-		for (int c = 0; c < g->rows[i].ncols; c++)
-			vals.v[g->rows[i].first + c] = 0;
-	return gi_pack(kind, &vals);
+	for (int m = 0; m < nmade; m++)
+		if (made[m].kind == kind && made[m].format == format)
+			return memcpy(palloc(size), made[m].value, size);
+	{
+		const GiGrid *g = gi_grid(kind, format);
+		GiValues	vals;
+		MemoryContext old;
+
+		gi_init_values(g, &vals);
+		for (int i = 0; i < g->nrows; i++)
+			for (int c = 0; c < g->rows[i].ncols; c++)
+				vals.v[g->rows[i].first + c] = 0;
+		if (nmade == lengthof(made))
+			return gi_pack(kind, &vals);
+		old = MemoryContextSwitchTo(TopMemoryContext);
+		res = gi_pack(kind, &vals);
+		MemoryContextSwitchTo(old);
+		made[nmade].kind = kind;
+		made[nmade].format = format;
+		made[nmade].value = res;
+		nmade++;
+		return memcpy(palloc(size), res, size);
+	}
 }

@@ -41,8 +41,7 @@ typedef struct InsertStatement
 	struct InsertStatement *outer;
 	int			nest_level;		/* transaction nesting level that opened it */
 	MemoryContext cxt;
-	SpanSet    *spans;
-	SpanSet    *counts;			/* rows per (agency, year received), for the audit log */
+	SpanSet    *spans;			/* with the rows per span: the audit log's counts too */
 } InsertStatement;
 
 static InsertStatement *innermost = NULL;
@@ -112,7 +111,6 @@ application_insert_begin(PG_FUNCTION_ARGS)
 	st->cxt = cxt;
 	st->nest_level = GetCurrentTransactionNestLevel();
 	st->spans = spanset_make(cxt);
-	st->counts = spanset_make(cxt);
 	st->outer = innermost;
 	innermost = st;
 	return PointerGetDatum(NULL);
@@ -132,7 +130,6 @@ application_row_valid(PG_FUNCTION_ARGS)
 	{
 		spanset_add(innermost->spans, PG_GETARG_INT64(0), PG_GETARG_DATEADT(1), PG_ARGISNULL(3),
 					PG_ARGISNULL(3) ? 0 : PG_GETARG_DATEADT(3));
-		spanset_add(innermost->counts, PG_GETARG_INT64(0), PG_GETARG_DATEADT(1), true, 0);
 	}
 	PG_RETURN_BOOL(true);
 }
@@ -176,7 +173,7 @@ application_insert_end(PG_FUNCTION_ARGS)
 	if (innermost == NULL || innermost->nest_level != GetCurrentTransactionNestLevel())
 		return PointerGetDatum(NULL);
 	spans = spanset_array(innermost->spans);
-	counts = spanset_count_array(innermost->counts);
+	counts = spanset_count_array(innermost->spans);
 	drop_innermost();
 	if (spans != NULL)
 		run_insert_check(fcinfo, rel, spans);

@@ -71,8 +71,8 @@ static const GiPlanSpec plan_specs[GI_NPLANS] = {
 		" coalesce(x.n, x.o) OPERATOR(pg_catalog.-) ARRAY(SELECT pg_catalog.jsonb_object_keys(coalesce(x.n, x.o))"
 		"  EXCEPT SELECT pg_catalog.unnest($4)),"
 		" x.o, x.n"
-		" FROM (SELECT $5::pg_catalog.jsonb AS o, $6::pg_catalog.jsonb AS n) x",
-		6, {NAMEOID, TEXTOID, TEXTOID, TEXTARRAYOID, TEXTOID, TEXTOID}
+		" FROM (SELECT $5 AS o, $6 AS n) x",
+		6, {NAMEOID, TEXTOID, TEXTOID, TEXTARRAYOID, JSONBOID, JSONBOID}
 	},
 };
 

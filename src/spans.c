@@ -114,7 +114,12 @@ spanset_array(SpanSet *set)
 	return construct_md_array(elems, nulls, 2, dims, lbs, INT8OID, 8, FLOAT8PASSBYVAL, TYPALIGN_DOUBLE);
 }
 
-/* The spans as an N×3 bigint array (agency, first year, rows added), or NULL for none. */
+/*
+ * The rows added per agency and first year, summed over the spans' last years,
+ * as an N×3 bigint array (agency, first year, rows), or NULL for none: the
+ * audit's counts, from the one set the insert collects (a second set keyed by
+ * agency and year would cost a second hash lookup per row).
+ */
 ArrayType *
 spanset_count_array(SpanSet *set)
 {
@@ -124,12 +129,29 @@ spanset_count_array(SpanSet *set)
 	int			n = 0;
 	int			dims[2];
 	int			lbs[2] = {1, 1};
+	spanset_hash *years;
 
 	if (set->spans->members == 0)
 		return NULL;
-	elems = palloc(sizeof(Datum) * 3 * set->spans->members);
+	years = spanset_create(CurrentMemoryContext, set->spans->members, NULL);
 	spanset_start_iterate(set->spans, &it);
 	while ((e = spanset_iterate(set->spans, &it)) != NULL)
+	{
+		SpanKey		key;
+		SpanEntry  *y;
+		bool		found;
+
+		memset(&key, 0, sizeof(key));
+		key.agency_id = e->key.agency_id;
+		key.first_year = e->key.first_year;
+		y = spanset_insert(years, key, &found);
+		if (!found)
+			y->n = 0;
+		y->n += e->n;
+	}
+	elems = palloc(sizeof(Datum) * 3 * years->members);
+	spanset_start_iterate(years, &it);
+	while ((e = spanset_iterate(years, &it)) != NULL)
 	{
 		elems[n * 3] = Int64GetDatum(e->key.agency_id);
 		elems[n * 3 + 1] = Int64GetDatum(e->key.first_year);

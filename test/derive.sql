@@ -3,7 +3,7 @@
 -- the aggregates under a forced parallel plan, drill-down, and storing derived reports.
 BEGIN;
 SET search_path = govinfo, public;
-SELECT plan(65);
+SELECT plan(75);
 
 INSERT INTO agency (agency_id, code, name) VALUES
 	(9920001, 'tder-h', 'Derive: hand-built'), (9920002, 'tder-r1', 'Derive: random 1'), (9920003, 'tder-r2', 'Derive: random 2'),
@@ -258,6 +258,18 @@ SELECT throws_ok($$SELECT * FROM govinfo.cell_applications('tder-none', 2021, '9
 SELECT throws_ok($$SELECT * FROM govinfo.cell_applications('tder-nope', 2021, '1', 'np')$$, '42704', NULL, 'cell_applications: unknown agency');
 
 ------------------------------------------------------------------------------
+-- 5b. disclosure_figures_derived: table 二 from counts, as the text form says it
+------------------------------------------------------------------------------
+SELECT is(disclosure_figures_derived(2021, 1, 2, 3, 4, 5, 6, 7, 8, 9, 12345.67)::text,
+	'2021|2.1.1:1,2,3|2.1.2:4,5,6|2.5.1:7|2.6.1:8|2.6.2:9|2.8.1:1.234567'::disclosure_figures::text,
+	'disclosure_figures_derived: nine counts and the fee in yuan (万元 to the fen)');
+SELECT is(disclosure_figures_derived(2024, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL)::text,
+	'2021|2.1.1:0,0,0|2.1.2:0,0,0|2.5.1:0|2.6.1:0|2.6.2:0|2.8.1:0'::disclosure_figures::text, 'disclosure_figures_derived: NULL counts as 0');
+SELECT ok(disclosure_figures_derived(2020, 1, 2, 3, 4, 5, 6, 7, 8, 9, 1) IS NULL, 'disclosure_figures_derived: NULL before 2021');
+SELECT throws_ok($$SELECT govinfo.disclosure_figures_derived(2021, 3000000000, 0, 0, 0, 0, 0, 0, 0, 0, 0)$$, '22003', NULL,
+	'disclosure_figures_derived: a count past INT32_MAX is 22003');
+
+------------------------------------------------------------------------------
 -- 6. On the fly and stored: derive_report, report_table*, refresh_report(s)
 ------------------------------------------------------------------------------
 SELECT is((SELECT stored FROM report_figures('tder-r1', 2021)), false, 'report_figures: derived while nothing is stored');
@@ -275,12 +287,31 @@ SELECT results_eq('SELECT * FROM report_table3(''tder-r1'', 2021, ''en'')', 'SEL
 SELECT results_eq('SELECT * FROM report_table2(''tder-r1'', 2021)', 'SELECT * FROM fly2', 'report_table2 stored = on the fly');
 SELECT results_eq('SELECT * FROM report_table4(''tder-r1'', 2021)', 'SELECT * FROM fly4', 'report_table4 stored = on the fly');
 
--- refresh_reports, year by year (P3-CARRY is checked as each year is stored)
+-- refresh_reports, year by year (P3-CARRY is checked as each year is stored); what is stored already
+-- with the derived figures (tder-r1 2021, just refreshed) is not written again
+CREATE TEMP TABLE stored_before AS SELECT agency_id, year FROM annual_report;
 CREATE TEMP TABLE refreshed AS SELECT y, refresh_reports(y) AS n FROM generate_series(2019, 2024) y ORDER BY y;
 SELECT results_eq('SELECT y, n FROM refreshed ORDER BY y',
 	$$SELECT y, count(*) FROM generate_series(2019, 2024) y, govinfo.derived_reports(y) d WHERE NOT EXISTS (SELECT 1 FROM govinfo.annual_report r
-		WHERE r.agency_id = d.agency_id AND r.year = y AND r.published_at IS NOT NULL) GROUP BY y ORDER BY y$$,
-	'refresh_reports returns the number of agencies with records in each year');
+		WHERE r.agency_id = d.agency_id AND r.year = y AND r.published_at IS NOT NULL)
+		AND NOT EXISTS (SELECT 1 FROM stored_before b WHERE b.agency_id = d.agency_id AND b.year = y) GROUP BY y ORDER BY y$$,
+	'refresh_reports returns the number of reports written: agencies with records in each year, less those stored unchanged');
+SELECT ok((SELECT n FROM refreshed WHERE y = 2021) > 0 AND EXISTS (SELECT 1 FROM stored_before WHERE agency_id = 9920002 AND year = 2021),
+	'... tder-r1 2021 was stored before, the others of 2021 were written');
+-- a second refresh changes nothing: nothing written, nothing audited
+CREATE TEMP TABLE audit_before AS SELECT count(*) AS n FROM audit_log;
+SELECT is(refresh_reports(2021), 0::bigint, 'refresh_reports again: no report written');
+SELECT is((SELECT count(*) FROM audit_log), (SELECT n FROM audit_before), '... and no audit entry');
+-- a changed record: only its report is written
+CREATE TEMP TABLE changed AS SELECT application_id, applicant FROM application
+WHERE application_id = (SELECT min(application_id) FROM application WHERE agency_id = 9920002 AND received_on >= '2021-01-01' AND received_on < '2022-01-01');
+UPDATE application a SET applicant = CASE WHEN c.applicant = 'np' THEN 'biz'::applicant ELSE 'np'::applicant END
+FROM changed c WHERE a.application_id = c.application_id;
+SELECT is(refresh_reports(2021), 1::bigint, 'a changed application: refresh_reports writes its one report');
+SELECT is((SELECT requests FROM annual_report WHERE agency_id = 9920002 AND year = 2021), (SELECT requests FROM derive_report('tder-r1', 2021)),
+	'... with the new figures');
+UPDATE application a SET applicant = c.applicant FROM changed c WHERE a.application_id = c.application_id;
+SELECT is(refresh_reports(2021), 1::bigint, '... and back');
 SELECT is((SELECT array_agg(year ORDER BY year) FROM annual_report WHERE agency_id = 9920007), ARRAY[2021],
 	'refresh_reports stores an agency with a fee only, in its year only');
 SELECT is((SELECT count(*) FROM annual_report WHERE agency_id BETWEEN 9920001 AND 9920008), (SELECT count(*) FROM der),

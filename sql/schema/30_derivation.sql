@@ -21,6 +21,13 @@ CREATE FUNCTION @extschema@.application_in_cell(year integer, received_on date, 
 		applicant @extschema@.applicant, outcome @extschema@.outcome, row_code text, column_code text)
 	RETURNS boolean AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 
+-- table 二 (2021 format) of a derived report from its counts and fee total (NULL counts as 0;
+-- NULL before 2021): what derived_reports builds per agency, without a text value parsed back
+CREATE FUNCTION @extschema@.disclosure_figures_derived(year integer, rule_issued bigint, rule_abolished bigint,
+		rule_in_force bigint, norm_issued bigint, norm_abolished bigint, norm_in_force bigint,
+		licensing bigint, penalty bigint, coercion bigint, fee_yuan numeric)
+	RETURNS @extschema@.disclosure_figures AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+
 CREATE FUNCTION @extschema@.report_year(date) RETURNS integer
 	AS 'MODULE_PATHNAME', 'report_year' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 

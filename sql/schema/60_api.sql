@@ -22,27 +22,35 @@ $$;
 -- record that counts in the year, or only only_agency; one set-based pass over each record table
 -- BEGIN ATOMIC binds every name when the function is created and there is no SET clause, so the
 -- planner inlines the function into its caller: with a known agency the agency range below is one
--- value and each record table is read by index; with NULL it is every agency.
+-- value and each record table is read by index; with NULL it is every agency. The five aggregates
+-- meet in FULL JOINs on agency_id (hash joins, nothing materialized twice), and table 二 is built
+-- by one C call from its counts (disclosure_figures_derived).
 CREATE FUNCTION @extschema@.derived_reports(year integer, only_agency bigint DEFAULT NULL)
 	RETURNS TABLE(agency_id bigint, disclosures @extschema@.disclosure_figures,
 		requests @extschema@.request_figures, appeals @extschema@.appeal_figures)
 	LANGUAGE sql STABLE PARALLEL SAFE
 BEGIN ATOMIC
-	WITH req AS (
+	SELECT agency_id,
+		@extschema@.disclosure_figures_derived(derived_reports.year, docs.rule_issued, docs.rule_abolished, docs.rule_in_force,
+			docs.norm_issued, docs.norm_abolished, docs.norm_in_force, dec.licensing, dec.penalty, dec.coercion, fee.yuan),
+		-- an agency with no application in scope: the aggregate over no application, i.e. zeros
+		coalesce(req.f, (SELECT @extschema@.request_figures_agg(derived_reports.year, NULL, NULL, NULL, NULL))),
+		coalesce(app.f, (SELECT @extschema@.appeal_figures_agg(derived_reports.year, NULL, NULL, NULL, NULL)))
+	FROM (
 		SELECT a.agency_id, @extschema@.request_figures_agg(derived_reports.year, a.received_on, a.closed_on, a.applicant, a.outcome) AS f
 		FROM @extschema@.application a
-		WHERE coalesce(a.closed_on, 'infinity'::date) >= make_date(derived_reports.year, 1, 1)
-		  AND a.received_on < make_date(derived_reports.year + 1, 1, 1)
+		WHERE a.received_on < make_date(derived_reports.year + 1, 1, 1)
+		  AND coalesce(a.closed_on, 'infinity'::date) >= make_date(derived_reports.year, 1, 1)
 		  AND a.agency_id BETWEEN coalesce(only_agency, -9223372036854775807) AND coalesce(only_agency, 9223372036854775807)
-		GROUP BY a.agency_id),
-	app AS (
+		GROUP BY a.agency_id) req
+	FULL JOIN (
 		SELECT c.agency_id, @extschema@.appeal_figures_agg(derived_reports.year, c.kind, c.filed_on, c.result, c.concluded_on) AS f
 		FROM @extschema@.appeal_case c
 		WHERE c.filed_on < make_date(derived_reports.year + 1, 1, 1)
 		  AND (c.concluded_on IS NULL OR c.concluded_on >= make_date(derived_reports.year, 1, 1))
 		  AND c.agency_id BETWEEN coalesce(only_agency, -9223372036854775807) AND coalesce(only_agency, 9223372036854775807)
-		GROUP BY c.agency_id),
-	docs AS (
+		GROUP BY c.agency_id) app USING (agency_id)
+	FULL JOIN (
 		SELECT d.agency_id,
 			count(*) FILTER (WHERE d.kind = 'rule' AND d.issued_on >= make_date(derived_reports.year, 1, 1)) AS rule_issued,
 			count(*) FILTER (WHERE d.kind = 'rule' AND d.abolished_on < make_date(derived_reports.year + 1, 1, 1)) AS rule_abolished,
@@ -54,8 +62,8 @@ BEGIN ATOMIC
 		WHERE d.issued_on < make_date(derived_reports.year + 1, 1, 1)
 		  AND (d.abolished_on IS NULL OR d.abolished_on >= make_date(derived_reports.year, 1, 1))
 		  AND d.agency_id BETWEEN coalesce(only_agency, -9223372036854775807) AND coalesce(only_agency, 9223372036854775807)
-		GROUP BY d.agency_id),
-	dec AS (
+		GROUP BY d.agency_id) docs USING (agency_id)
+	FULL JOIN (
 		SELECT k.agency_id,
 			sum(k.n) FILTER (WHERE k.kind = 'licensing') AS licensing,
 			sum(k.n) FILTER (WHERE k.kind = 'penalty') AS penalty,
@@ -63,34 +71,15 @@ BEGIN ATOMIC
 		FROM @extschema@.decision_count k
 		WHERE k.decided_on >= make_date(derived_reports.year, 1, 1) AND k.decided_on < make_date(derived_reports.year + 1, 1, 1)
 		  AND k.agency_id BETWEEN coalesce(only_agency, -9223372036854775807) AND coalesce(only_agency, 9223372036854775807)
-		GROUP BY k.agency_id),
-	fee AS (
+		GROUP BY k.agency_id) dec USING (agency_id)
+	FULL JOIN (
 		SELECT r.agency_id, sum(r.amount_yuan) AS yuan
 		FROM @extschema@.fee_receipt r
 		WHERE r.received_on >= make_date(derived_reports.year, 1, 1) AND r.received_on < make_date(derived_reports.year + 1, 1, 1)
 		  AND r.agency_id BETWEEN coalesce(only_agency, -9223372036854775807) AND coalesce(only_agency, 9223372036854775807)
-		GROUP BY r.agency_id),
-	ids AS (
-		SELECT req.agency_id FROM req UNION SELECT app.agency_id FROM app UNION SELECT docs.agency_id FROM docs
-		UNION SELECT dec.agency_id FROM dec UNION SELECT fee.agency_id FROM fee
-		UNION SELECT only_agency WHERE only_agency IS NOT NULL)
-	SELECT ids.agency_id,
-		CASE WHEN derived_reports.year >= 2021 THEN
-			format('2021|2.1.1:%s,%s,%s|2.1.2:%s,%s,%s|2.5.1:%s|2.6.1:%s|2.6.2:%s|2.8.1:%s',
-				coalesce(docs.rule_issued, 0), coalesce(docs.rule_abolished, 0), coalesce(docs.rule_in_force, 0),
-				coalesce(docs.norm_issued, 0), coalesce(docs.norm_abolished, 0), coalesce(docs.norm_in_force, 0),
-				coalesce(dec.licensing, 0), coalesce(dec.penalty, 0), coalesce(dec.coercion, 0),
-				round(coalesce(fee.yuan, 0) / 10000, 6))::@extschema@.disclosure_figures
-		END,
-		-- an agency with no application in scope: the aggregate over no application, i.e. zeros
-		coalesce(req.f, (SELECT @extschema@.request_figures_agg(derived_reports.year, NULL, NULL, NULL, NULL))),
-		coalesce(app.f, (SELECT @extschema@.appeal_figures_agg(derived_reports.year, NULL, NULL, NULL, NULL)))
-	FROM ids
-		LEFT JOIN req ON req.agency_id = ids.agency_id
-		LEFT JOIN app ON app.agency_id = ids.agency_id
-		LEFT JOIN docs ON docs.agency_id = ids.agency_id
-		LEFT JOIN dec ON dec.agency_id = ids.agency_id
-		LEFT JOIN fee ON fee.agency_id = ids.agency_id;
+		GROUP BY r.agency_id) fee USING (agency_id)
+	-- the one agency asked for is there even with no record in the year
+	FULL JOIN (SELECT only_agency AS agency_id WHERE only_agency IS NOT NULL) one USING (agency_id);
 END;
 
 CREATE FUNCTION @extschema@.derive_report(agency_code text, year integer,
@@ -175,7 +164,9 @@ BEGIN ATOMIC
 END;
 
 -- store the derived figures of report years (all agencies with records, or one), skipping
--- published reports; returns how many reports were written
+-- published reports and those whose stored figures already equal the derived ones (source 'derived'):
+-- a refresh that changes nothing writes, locks, audits and carries over nothing; returns how many
+-- reports were written
 CREATE FUNCTION @extschema@.store_derived(year integer, only_agency bigint DEFAULT NULL)
 	RETURNS bigint
 	LANGUAGE plpgsql VOLATILE
@@ -189,14 +180,28 @@ BEGIN
 	INSERT INTO @extschema@.annual_report AS r (agency_id, year, disclosures, requests, appeals, source)
 	SELECT d.agency_id, store_derived.year, d.disclosures, d.requests, d.appeals, 'derived'
 	FROM @extschema@.derived_reports(store_derived.year, only_agency) d
+	LEFT JOIN @extschema@.annual_report s ON s.agency_id OPERATOR(pg_catalog.=) d.agency_id
+		AND s.year OPERATOR(pg_catalog.=) store_derived.year
 	-- the agencies the caller may edit (row-level security lets it read more)
-	WHERE @extschema@.has_owner_rights(current_user)
-	   OR d.agency_id IN (SELECT unnest(@extschema@.visible_agencies('edit', current_user)))
+	WHERE (@extschema@.has_owner_rights(current_user)
+	       OR d.agency_id IN (SELECT unnest(@extschema@.visible_agencies('edit', current_user))))
+	  -- a published report, or one stored with these figures, is not even proposed (as this statement's
+	  -- snapshot has it): no BEFORE trigger, no row lock; the ON CONFLICT clause decides on the latest version
+	  AND (s.agency_id IS NULL
+	       OR s.published_at IS NULL
+	          AND NOT (s.source OPERATOR(pg_catalog.=) 'derived'
+	               AND coalesce(s.requests OPERATOR(@extschema@.=) d.requests, s.requests IS NULL AND d.requests IS NULL)
+	               AND coalesce(s.appeals OPERATOR(@extschema@.=) d.appeals, s.appeals IS NULL AND d.appeals IS NULL)
+	               AND coalesce(s.disclosures OPERATOR(@extschema@.=) d.disclosures, s.disclosures IS NULL AND d.disclosures IS NULL)))
 	ORDER BY d.agency_id
 	ON CONFLICT ON CONSTRAINT annual_report_pkey DO UPDATE
 		SET disclosures = excluded.disclosures, requests = excluded.requests, appeals = excluded.appeals,
 			source = 'derived'
-		WHERE r.published_at IS NULL;
+		WHERE r.published_at IS NULL
+		  AND NOT (r.source OPERATOR(pg_catalog.=) 'derived'
+		       AND coalesce(r.requests OPERATOR(@extschema@.=) excluded.requests, r.requests IS NULL AND excluded.requests IS NULL)
+		       AND coalesce(r.appeals OPERATOR(@extschema@.=) excluded.appeals, r.appeals IS NULL AND excluded.appeals IS NULL)
+		       AND coalesce(r.disclosures OPERATOR(@extschema@.=) excluded.disclosures, r.disclosures IS NULL AND excluded.disclosures IS NULL));
 	GET DIAGNOSTICS written = ROW_COUNT;
 	RETURN written;
 END
