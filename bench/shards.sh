@@ -61,13 +61,25 @@ read -r t_nopush r_nopush <<<"$(median_ms "$SHARDS_COORD" "$q_coord" "$no_pwa")"
 for s in shard1 shard2 shard3; do shards_psql "$SHARDS_COORD" -c "ALTER SERVER $s OPTIONS (SET async_capable 'false')"; done
 read -r t_sync r_sync <<<"$(median_ms "$SHARDS_COORD" "$q_coord")"
 for s in shard1 shard2 shard3; do shards_psql "$SHARDS_COORD" -c "ALTER SERVER $s OPTIONS (SET async_capable 'true')"; done
+# on a shard, postgres_fdw runs the remote query as a cursor: planned for its first 10 % of rows
+# (cursor_tuple_fraction) and with no parallel workers. The same query, direct and as a cursor:
+remote="SELECT agency_id, govinfo.request_figures_agg($y, received_on, closed_on, applicant, outcome) FROM govinfo.application
+	WHERE (closed_on IS NULL OR closed_on >= '$y-01-01') AND received_on < '$((y + 1))-01-01' GROUP BY 1"
+q_remote="SELECT md5(string_agg(f::text, ',' ORDER BY agency_id)) FROM ($remote) x(agency_id, f)"
+read -r t_shard t_shard_r <<<"$(median_ms "$s1" "$q_remote")"
+plan_shard=$(shards_psql "$s1" -c "EXPLAIN (COSTS OFF) $remote")
+plan_cursor=$(shards_psql "$s1" -c "BEGIN" -c "EXPLAIN (COSTS OFF) DECLARE c CURSOR FOR $remote" -c "COMMIT")
+plan_cursor1=$(shards_psql "$s1" -c "BEGIN" -c "SET LOCAL cursor_tuple_fraction = 1" -c "EXPLAIN (COSTS OFF) DECLARE c CURSOR FOR $remote" -c "COMMIT")
+for s in "$s1" "$s2" "$s3"; do shards_psql "$s" -c "ALTER DATABASE govinfo_shard SET cursor_tuple_fraction = 1"; done
+read -r t_ctf r_ctf <<<"$(median_ms "$SHARDS_COORD" "$q_coord")"
+for s in "$s1" "$s2" "$s3"; do shards_psql "$s" -c "ALTER DATABASE govinfo_shard RESET cursor_tuple_fraction"; done
 rows_push=$(shipped "$SHARDS_COORD" "SELECT * FROM fleet.agency_requests($y)")
 rows_nopush=$(shipped "$SHARDS_COORD" "SELECT * FROM fleet.agency_requests($y)" "$no_pwa")
 bytes_push=$(shards_psql "$SHARDS_COORD" -At -c "SELECT sum(octet_length(agency_id::text) + octet_length(requests::text)) FROM fleet.agency_requests($y)")
 bytes_nopush=$(shards_psql "$SHARDS_SINGLE" -At -c "SELECT sum(octet_length(agency_id::text) + octet_length(received_on::text) + octet_length(applicant::text)
 	+ coalesce(octet_length(outcome::text), 0) + coalesce(octet_length(closed_on::text), 0)) FROM govinfo.application a WHERE $scope")
 same=no
-[ "$r_single" = "$r_coord" ] && [ "$r_single" = "$r_single0" ] && [ "$r_single" = "$r_nopush" ] && [ "$r_single" = "$r_derived" ] && [ "$r_single" = "$r_sync" ] && same=yes
+[ "$r_single" = "$r_coord" ] && [ "$r_single" = "$r_single0" ] && [ "$r_single" = "$r_nopush" ] && [ "$r_single" = "$r_derived" ] && [ "$r_single" = "$r_sync" ] && [ "$r_single" = "$r_ctf" ] && same=yes
 plan=$(shards_psql "$SHARDS_COORD" -c "EXPLAIN (ANALYZE, VERBOSE, COSTS OFF) SELECT * FROM fleet.agency_requests($y)")
 ratio() { awk "BEGIN {printf \"%.2f\", $1 / $2}"; }
 
@@ -95,9 +107,29 @@ crosses the wire (one row per agency).
 | one node: \`govinfo.derived_reports($y)\` (all three tables) | $t_derived | $(ratio "$t_derived" "$t_single") | – | – |
 | **coordinator: \`fleet.agency_requests($y)\`, aggregated on the shards, async** | **$t_coord** | **$(ratio "$t_coord" "$t_single")** | **$rows_push** | **$bytes_push** |
 | coordinator: the same, \`async_capable\` off (one shard after another) | $t_sync | $(ratio "$t_sync" "$t_single") | $rows_push | $bytes_push |
+| coordinator: the same, the shards' databases \`SET cursor_tuple_fraction = 1\` | $t_ctf | $(ratio "$t_ctf" "$t_single") | $rows_push | $bytes_push |
+| shard 1 alone, its remote query run directly (not as postgres_fdw's cursor), $(cut -d/ -f1 <<<"$per_shard") applications | $t_shard | $(ratio "$t_shard" "$t_single") | – | – |
 | coordinator: \`enable_partitionwise_aggregate = off\` (rows shipped, aggregated on the coordinator) | $t_nopush | $(ratio "$t_nopush" "$t_single") | $rows_nopush | $bytes_nopush |
 
 Same figures from every query (md5 of every agency's table 三 in agency order): **$same** ($r_coord).
+
+Shard 1's plan of its remote query, run directly:
+
+\`\`\`
+$plan_shard
+\`\`\`
+
+as the cursor postgres_fdw declares (cursor_tuple_fraction 0.1, the default):
+
+\`\`\`
+$plan_cursor
+\`\`\`
+
+and as that cursor with cursor_tuple_fraction = 1:
+
+\`\`\`
+$plan_cursor1
+\`\`\`
 
 The coordinator's plan (EXPLAIN ANALYZE VERBOSE):
 
