@@ -6,7 +6,8 @@
 # 2. The HTML path against the text path per byte: an F7 page (test/corpus/F7/f7-page-pingshan-jtj-2022.html,
 #    the same county's report of the next year) against the seed, N/4 times each: MB per second.
 # 3. govinfo.import_report of IMPORT_N (10,000) distinct documents in one INSERT … SELECT: copies of the seed,
-#    each with its own agency name (平山X鎮, X one CJK character per copy), into an empty published_report.
+#    each with its own agency name (平山X鎮, X one CJK character per copy), into an empty published_report;
+#    then again with published_report's audit trigger disabled, to show what the audit entries cost.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 N="${PARSE_N:-20000}"
@@ -42,5 +43,14 @@ INSERT INTO ids SELECT govinfo.import_report(doc) FROM d;
 SELECT extract(epoch FROM clock_timestamp() - :'t0'::timestamptz) AS secs \gset
 SELECT format('import_report: %s distinct documents (%s) in one INSERT … SELECT, %s rows stored (%s complete), %s per second',
 	:n, :'distinct_documents', count(*), count(*) FILTER (WHERE complete), round(:n / :secs))
+FROM govinfo.published_report;
+-- the same without the audit trigger of published_report (what the audit entries cost), then with it again
+TRUNCATE govinfo.published_report;
+ALTER TABLE govinfo.published_report DISABLE TRIGGER published_report_audit;
+SELECT clock_timestamp() AS t0 \gset
+INSERT INTO ids SELECT govinfo.import_report(doc) FROM d;
+SELECT extract(epoch FROM clock_timestamp() - :'t0'::timestamptz) AS secs \gset
+ALTER TABLE govinfo.published_report ENABLE TRIGGER published_report_audit;
+SELECT format('import_report without the audit trigger: %s rows stored, %s per second', count(*), round(:n / :secs))
 FROM govinfo.published_report;
 SQL
