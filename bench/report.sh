@@ -526,6 +526,18 @@ fi
 
 cat <<EOF
 
+## The other benchmarks
+
+Each capability has its own script and results file, measured with its targets on this machine:
+
+| script | results | what |
+|---|---|---|
+| \`bench/parse.sh\` | [PARSE.md](PARSE.md) | \`parse_report\` per second on one core, \`import_report\` of 10,000 documents in one \`INSERT … SELECT\`, HTML vs text per byte (#9) |
+| \`bench/warehouse.sh\` | [WAREHOUSE.md](WAREHOUSE.md) | reads under row-level security vs the owner, roll-ups of a 20,000-agency province, \`rollup_differences\`, loads by the owner and by editors (#10) |
+| \`bench/calendar.sh\` | [CALENDAR.md](CALENDAR.md) | \`add_workdays\` vs \`date + integer\`, the deadline view vs a plain scan, \`timeliness_by_agency\` (#13) |
+| \`bench/shards.sh\` | [SCALE-OUT-RESULTS.md](SCALE-OUT-RESULTS.md) | three postgres_fdw shards vs one node: the all-agency table 三 and the rows shipped (#12) |
+| \`bench/documents.sh\` | [documents-results.txt](documents-results.txt) | rendering the report documents |
+
 ## How to re-run
 
 \`\`\`sh
