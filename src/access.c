@@ -312,8 +312,9 @@ access_test(FunctionCallInfo fcinfo, int level)
 		c = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(AccessCall));
 		fcinfo->flinfo->fn_extra = c;
 	}
+	/* the slot may have been reloaded since, for another user or level (a nested call) */
 	if (c->set == NULL || c->generation != access_generation || c->set->generation != access_generation ||
-		c->user != user)
+		c->user != user || c->set->user != user || c->set->level != level)
 	{
 		c->set = access_set(fcinfo->flinfo->fn_oid, level);
 		c->generation = access_generation;
