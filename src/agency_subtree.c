@@ -105,6 +105,7 @@ tree_load(Oid agency_relid, uint64 generation)
 	int64	   *parent_ids;
 	Relation	rel;
 	Oid			owner;
+	MemoryContext outer = CurrentMemoryContext;	/* SPI_finish frees what SPI's context holds */
 
 	sql = psprintf("SELECT g.agency_id, g.parent_id, g.reports_rollup FROM %s.%s g ORDER BY g.agency_id",
 				   quote_identifier(get_namespace_name(get_rel_namespace(agency_relid))),
@@ -140,9 +141,9 @@ tree_load(Oid agency_relid, uint64 generation)
 	tree.last = MemoryContextAlloc(tree.cxt, sizeof(int) * Max(n, 1));
 	tree.order = MemoryContextAlloc(tree.cxt, sizeof(int64) * Max(n, 1));
 	tree.rollup = MemoryContextAlloc(tree.cxt, sizeof(bool) * Max(n, 1));
-	parent_ids = palloc(sizeof(int64) * Max(n, 1));
+	parent_ids = MemoryContextAlloc(outer, sizeof(int64) * Max(n, 1));
 	{
-		bool	   *flag = palloc(sizeof(bool) * Max(n, 1));
+		bool	   *flag = MemoryContextAlloc(outer, sizeof(bool) * Max(n, 1));
 
 		for (int i = 0; i < n; i++)
 		{
