@@ -7,6 +7,8 @@
  *       agency under it, in tree order; with contributors, only those not
  *       flagged reports_rollup (a flagged one contributes through its
  *       children).
+ *   govinfo.subtree_contains(root, agency_id, contributors)  whether an
+ *       agency is in that list: a range test per row, for a scan of reports.
  *
  * The tree is read from govinfo.agency once and kept until agency or
  * access_grant changes (the invalidation of src/access.c: a relcache
@@ -221,6 +223,44 @@ tree_load(Oid agency_relid, uint64 generation)
 	tree.valid = true;
 }
 
+/* The current tree for a caller needing SELECT on agency; accept: take pending invalidations first. */
+static void
+tree_current(FunctionCallInfo fcinfo, bool accept)
+{
+	Oid			agency_relid;
+	uint64		generation;
+
+	if (accept)
+		AcceptInvalidationMessages();
+	agency_relid = access_watch(get_func_namespace(fcinfo->flinfo->fn_oid));
+	if (accept && pg_class_aclcheck(agency_relid, GetUserId(), ACL_SELECT) != ACLCHECK_OK)
+		aclcheck_error(ACLCHECK_NO_PRIV, OBJECT_TABLE, get_rel_name(agency_relid));
+	generation = access_current_generation();
+	if (!tree.valid || tree.generation != generation)
+		tree_load(agency_relid, generation);
+}
+
+PG_FUNCTION_INFO_V1(subtree_contains);
+/* subtree_contains(root, agency_id, contributors): whether the agency is in root's subtree (and contributes to its roll-up). */
+Datum
+subtree_contains(PG_FUNCTION_ARGS)
+{
+	int64		root = PG_GETARG_INT64(0);
+	int64		id = PG_GETARG_INT64(1);
+	bool		contributors = PG_GETARG_BOOL(2);
+	int			r,
+				i;
+
+	/* a statement's first call takes the pending invalidations and checks the privilege */
+	tree_current(fcinfo, fcinfo->flinfo->fn_extra == NULL);
+	fcinfo->flinfo->fn_extra = (void *) fcinfo->flinfo;
+	r = tree_index(&tree, root);
+	i = tree_index(&tree, id);
+	if (r < 0 || i < 0 || tree.first[r] < 0 || tree.first[i] < tree.first[r] || tree.first[i] >= tree.last[r])
+		PG_RETURN_BOOL(false);
+	PG_RETURN_BOOL(!contributors || !tree.rollup[tree.first[i]]);
+}
+
 PG_FUNCTION_INFO_V1(subtree_agencies);
 /* subtree_agencies(agency_id, contributors): the agency and those under it in tree order (contributors: those not flagged reports_rollup). */
 Datum
@@ -228,19 +268,11 @@ subtree_agencies(PG_FUNCTION_ARGS)
 {
 	int64		id = PG_GETARG_INT64(0);
 	bool		contributors = PG_GETARG_BOOL(1);
-	Oid			agency_relid;
-	uint64		generation;
 	int			i;
 	Datum	   *elems;
 	int			k = 0;
 
-	AcceptInvalidationMessages();
-	agency_relid = access_watch(get_func_namespace(fcinfo->flinfo->fn_oid));
-	if (pg_class_aclcheck(agency_relid, GetUserId(), ACL_SELECT) != ACLCHECK_OK)
-		aclcheck_error(ACLCHECK_NO_PRIV, OBJECT_TABLE, get_rel_name(agency_relid));
-	generation = access_current_generation();
-	if (!tree.valid || tree.generation != generation)
-		tree_load(agency_relid, generation);
+	tree_current(fcinfo, true);
 	i = tree_index(&tree, id);
 	if (i < 0 || tree.first[i] < 0)
 		PG_RETURN_ARRAYTYPE_P(construct_empty_array(INT8OID));

@@ -135,6 +135,17 @@ SELECT results_eq($$SELECT code FROM govinfo.rollup_sources('twh-c2', 2022, 'sto
 ROLLBACK TO SAVEPOINT move;
 SELECT results_eq($$SELECT agencies, agencies_missing FROM govinfo.rollup_report('twh-c1', 2022, 'stored')$$,
 	$$VALUES (4, 1)$$, 'rolled back: county 1 has its four contributors again');
+SELECT is_empty($$SELECT g.code, c FROM govinfo.agency g, govinfo.agency x, (VALUES (false), (true)) v(c)
+	WHERE govinfo.subtree_contains(g.agency_id, x.agency_id, c) IS DISTINCT FROM (x.agency_id = ANY (govinfo.subtree_agencies(g.agency_id, c)))$$,
+	'subtree_contains: exactly the agencies subtree_agencies lists, for every pair');
+-- a subtree of more than 1,000 contributors is summed by a scan of the reports with subtree_contains
+SAVEPOINT big;
+INSERT INTO agency (agency_id, code, name, parent_id) SELECT 9971000 + i, 'twh-x' || i, 'X', 9970002 FROM generate_series(1, 1001) i;
+SELECT results_eq($$SELECT agencies, agencies_missing FROM govinfo.rollup_report('twh-c1', 2022, 'stored')$$,
+	$$VALUES (1005, 1002)$$, 'a large subtree: 1,005 contributors, 1,002 without a stored report');
+SELECT set_eq($$SELECT * FROM pg_temp.cells_of((SELECT requests FROM govinfo.rollup_report('twh-c1', 2022, 'stored')))$$,
+	$$SELECT * FROM pg_temp.cells_sum('{9970004,9970005,9970007}', 2022)$$, '... and the same sums as the small subtree''s');
+ROLLBACK TO SAVEPOINT big;
 SELECT throws_ok($$SELECT * FROM govinfo.rollup_report('twh-p', 2022, 'guess')$$, '22023', NULL, 'an unknown source is 22023');
 SELECT is((SELECT count(*) FROM rollup_table3('twh-c1', 2022)), (SELECT count(*) FROM table3('2021|1:0,0,0,0,0,0,0'::request_figures)), 'rollup_table3: the rows of table 三');
 SELECT is((SELECT total FROM rollup_table3('twh-c1', 2022) WHERE row_code = '1'), 11, 'rollup_table3: row 1 total 3 + 3 + 5');
