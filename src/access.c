@@ -54,6 +54,7 @@
 #include "utils/snapmgr.h"
 #include "utils/syscache.h"
 
+#include "access.h"
 #include "compat.h"
 
 #define ACCESS_SLOTS 8
@@ -135,6 +136,30 @@ register_callbacks(void)
 	callbacks_registered = true;
 }
 
+/* Register the callbacks and find access_grant and agency of a schema; returns agency's oid. */
+Oid
+access_watch(Oid fn_namespace)
+{
+	const char *schema = get_namespace_name(fn_namespace);
+
+	register_callbacks();
+	grant_relid = get_relname_relid("access_grant", fn_namespace);
+	agency_relid = get_relname_relid("agency", fn_namespace);
+	if (!OidIsValid(grant_relid) || !OidIsValid(agency_relid))
+		ereport(ERROR,
+				(errcode(ERRCODE_UNDEFINED_TABLE),
+				 errmsg("the tables access_grant and agency of schema \"%s\" are missing",
+						schema ? schema : "?")));
+	return agency_relid;
+}
+
+/* The current generation of the caches of access_grant and agency. */
+uint64
+access_current_generation(void)
+{
+	return access_generation;
+}
+
 /* Read the set of (user, level) into a slot with visible_agencies, through SPI. */
 static void
 access_load(AccessSet *s, Oid fn_namespace, Oid user, int level)
@@ -161,13 +186,7 @@ access_load(AccessSet *s, Oid fn_namespace, Oid user, int level)
 
 	if (schema == NULL)
 		elog(ERROR, "the schema of govinfo's access functions is missing");
-	register_callbacks();
-	grant_relid = get_relname_relid("access_grant", fn_namespace);
-	agency_relid = get_relname_relid("agency", fn_namespace);
-	if (!OidIsValid(grant_relid) || !OidIsValid(agency_relid))
-		ereport(ERROR,
-				(errcode(ERRCODE_UNDEFINED_TABLE),
-				 errmsg("the tables access_grant and agency of schema \"%s\" are missing", schema)));
+	access_watch(fn_namespace);
 	/* an invalidation arriving while the set is read makes it stale at once */
 	generation = access_generation;
 
@@ -312,8 +331,9 @@ access_test(FunctionCallInfo fcinfo, int level)
 		c = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(AccessCall));
 		fcinfo->flinfo->fn_extra = c;
 	}
+	/* the slot may have been reloaded since, for another user or level (a nested call) */
 	if (c->set == NULL || c->generation != access_generation || c->set->generation != access_generation ||
-		c->user != user)
+		c->user != user || c->set->user != user || c->set->level != level)
 	{
 		c->set = access_set(fcinfo->flinfo->fn_oid, level);
 		c->generation = access_generation;

@@ -416,6 +416,8 @@ DELETE FROM application WHERE application_id = 99600006;
 DELETE FROM agency WHERE agency_id = 9960005;
 DROP FUNCTION public.govinfo_t_county_count();
 
+SELECT is(pg_temp.try_as('govinfo_t_none', $$SELECT govinfo.subtree_agencies(9960001, false)$$), '42501',
+	'subtree_agencies (executable by PUBLIC) needs SELECT on agency, as a walk of the table would');
 -- nothing is granted to PUBLIC but reading the catalog and the types
 SELECT is_empty($$
 	SELECT p.oid::regprocedure::text FROM pg_proc p JOIN pg_depend d ON d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e'

@@ -107,6 +107,45 @@ SELECT results_eq($$SELECT code, source_used FROM govinfo.rollup_sources('twh-p'
 	$$VALUES ('twh-d1', 'stored'), ('twh-t1', 'stored'), ('twh-t2', 'stored'), ('twh-t3', 'derived'), ('twh-t4', 'published')$$,
 	'best: stored, else derived, else published');
 DELETE FROM govinfo.published_report;
+-- the tree each backend keeps (subtree_agencies) against a recursive walk of the table, for every agency
+CREATE FUNCTION pg_temp.walk(root bigint, contributors boolean) RETURNS bigint[] LANGUAGE sql AS $$
+	WITH RECURSIVE t(agency_id, reports_rollup) AS (
+		SELECT g.agency_id, g.reports_rollup FROM govinfo.agency g WHERE g.agency_id = root
+		UNION ALL
+		SELECT c.agency_id, c.reports_rollup FROM t JOIN govinfo.agency c ON c.parent_id = t.agency_id)
+	SELECT coalesce(array_agg(t.agency_id ORDER BY t.agency_id) FILTER (WHERE NOT (contributors AND t.reports_rollup)), '{}') FROM t $$;
+CREATE FUNCTION pg_temp.sorted(a bigint[]) RETURNS bigint[] LANGUAGE sql AS $$
+	SELECT coalesce(array_agg(x ORDER BY x), '{}') FROM unnest(a) x $$;
+SELECT is_empty($$SELECT g.code, c FROM govinfo.agency g, (VALUES (false), (true)) v(c)
+	WHERE pg_temp.sorted(govinfo.subtree_agencies(g.agency_id, c)) IS DISTINCT FROM pg_temp.walk(g.agency_id, c)$$,
+	'subtree_agencies: every agency''s subtree (and its contributors) as a recursive walk of the table finds it');
+SELECT is(govinfo.subtree_agencies(9970002, false), '{9970002,9970004,9970005,9970007,9970008}',
+	'subtree_agencies: the agency first, then its subtree in tree order');
+SELECT is(govinfo.subtree_agencies(-1, false), '{}', 'subtree_agencies of an unknown id: empty');
+-- a move inside the transaction is seen by the next statement's roll-up, and a rollback undoes it
+SAVEPOINT move;
+UPDATE agency SET parent_id = 9970003 WHERE agency_id = 9970005;
+SELECT results_eq($$SELECT agencies, agencies_missing FROM govinfo.rollup_report('twh-c1', 2022, 'stored')
+	UNION ALL SELECT agencies, agencies_missing FROM govinfo.rollup_report('twh-c2', 2022, 'stored')$$,
+	$$VALUES (3, 1), (2, 1)$$, 'a township moved to county 2 in this transaction: county 1 has three contributors, county 2 two');
+SELECT set_eq($$SELECT * FROM pg_temp.cells_of((SELECT requests FROM govinfo.rollup_report('twh-c1', 2022, 'stored')))$$,
+	$$SELECT * FROM pg_temp.cells_sum('{9970004,9970007}', 2022)$$, '... and the moved township''s cells left county 1''s sums');
+SELECT results_eq($$SELECT code FROM govinfo.rollup_sources('twh-c2', 2022, 'stored') ORDER BY code$$,
+	$$VALUES ('twh-t2'), ('twh-t3')$$, 'rollup_sources of county 2 after the move: its township and the moved one');
+ROLLBACK TO SAVEPOINT move;
+SELECT results_eq($$SELECT agencies, agencies_missing FROM govinfo.rollup_report('twh-c1', 2022, 'stored')$$,
+	$$VALUES (4, 1)$$, 'rolled back: county 1 has its four contributors again');
+SELECT is_empty($$SELECT g.code, c FROM govinfo.agency g, govinfo.agency x, (VALUES (false), (true)) v(c)
+	WHERE govinfo.subtree_contains(g.agency_id, x.agency_id, c) IS DISTINCT FROM (x.agency_id = ANY (govinfo.subtree_agencies(g.agency_id, c)))$$,
+	'subtree_contains: exactly the agencies subtree_agencies lists, for every pair');
+-- a subtree of more than 1,000 contributors is summed by a scan of the reports with subtree_contains
+SAVEPOINT big;
+INSERT INTO agency (agency_id, code, name, parent_id) SELECT 9971000 + i, 'twh-x' || i, 'X', 9970002 FROM generate_series(1, 1001) i;
+SELECT results_eq($$SELECT agencies, agencies_missing FROM govinfo.rollup_report('twh-c1', 2022, 'stored')$$,
+	$$VALUES (1005, 1002)$$, 'a large subtree: 1,005 contributors, 1,002 without a stored report');
+SELECT set_eq($$SELECT * FROM pg_temp.cells_of((SELECT requests FROM govinfo.rollup_report('twh-c1', 2022, 'stored')))$$,
+	$$SELECT * FROM pg_temp.cells_sum('{9970004,9970005,9970007}', 2022)$$, '... and the same sums as the small subtree''s');
+ROLLBACK TO SAVEPOINT big;
 SELECT throws_ok($$SELECT * FROM govinfo.rollup_report('twh-p', 2022, 'guess')$$, '22023', NULL, 'an unknown source is 22023');
 SELECT is((SELECT count(*) FROM rollup_table3('twh-c1', 2022)), (SELECT count(*) FROM table3('2021|1:0,0,0,0,0,0,0'::request_figures)), 'rollup_table3: the rows of table 三');
 SELECT is((SELECT total FROM rollup_table3('twh-c1', 2022) WHERE row_code = '1'), 11, 'rollup_table3: row 1 total 3 + 3 + 5');

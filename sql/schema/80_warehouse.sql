@@ -315,6 +315,15 @@ $$;
 CREATE TRIGGER agency_hierarchy_check BEFORE UPDATE OF parent_id, agency_id ON @extschema@.agency
 	FOR EACH ROW WHEN (NEW.parent_id IS NOT NULL) EXECUTE FUNCTION @extschema@.agency_hierarchy_check();
 
+-- an agency and every agency under it in tree order (contributors: only those not flagged
+-- reports_rollup, which contribute through their children), from the tree each backend keeps until
+-- agency or access_grant changes (src/agency_subtree.c); needs SELECT on agency; empty for an unknown id
+CREATE FUNCTION @extschema@.subtree_agencies(agency_id bigint, contributors boolean) RETURNS bigint[]
+	AS 'MODULE_PATHNAME' LANGUAGE C STABLE STRICT PARALLEL RESTRICTED;
+-- whether an agency is in that list of root's (a test per row, for a scan of the reports)
+CREATE FUNCTION @extschema@.subtree_contains(root bigint, agency_id bigint, contributors boolean) RETURNS boolean
+	AS 'MODULE_PATHNAME' LANGUAGE C STABLE STRICT PARALLEL RESTRICTED;
+
 -- an agency and every agency under it, in tree order
 CREATE FUNCTION @extschema@.agency_tree(agency_code text)
 	RETURNS TABLE(agency_id bigint, code text, name text, depth integer, path text[])
@@ -331,9 +340,10 @@ BEGIN ATOMIC
 END;
 
 --------------------------------------------------------------------------
--- Roll-ups. The recursive queries over the tree are estimated at millions of rows, which would
--- JIT-compile every query for seconds (1.8 s of the 2.0 s rollup_differences took in bench/warehouse.sh):
--- the roll-up functions run with jit off.
+-- Roll-ups. The subtrees come from the tree each backend keeps (subtree_agencies), not from a
+-- recursive walk in SQL (~20 ms of a province's 35 ms in bench/warehouse.sh). The roll-up functions
+-- run with jit off: the recursive queries they had were estimated at millions of rows and were
+-- JIT-compiled for seconds (1.8 s of the 2.0 s rollup_differences took).
 --------------------------------------------------------------------------
 -- what each agency of a subtree contributes to its roll-up: every agency of the subtree not flagged
 -- reports_rollup (a flagged one contributes through its children), with the figures of the source:
@@ -358,11 +368,9 @@ BEGIN
 	IF source = 'published' THEN
 		-- the latest imported published report of each contributor
 		RETURN QUERY
-		WITH RECURSIVE t(agency_id, code, reports_rollup) AS (
-			SELECT g.agency_id, g.code, g.reports_rollup FROM @extschema@.agency g WHERE g.agency_id = a
-			UNION ALL
-			SELECT c.agency_id, c.code, c.reports_rollup FROM t JOIN @extschema@.agency c ON c.parent_id = t.agency_id),
-		contrib AS MATERIALIZED (SELECT t.agency_id, t.code FROM t WHERE NOT t.reports_rollup),
+		WITH contrib AS MATERIALIZED (
+			SELECT g.agency_id, g.code FROM pg_catalog.unnest(@extschema@.subtree_agencies(a, true)) u(agency_id)
+				JOIN @extschema@.agency g ON g.agency_id = u.agency_id),
 		pub AS (
 			SELECT DISTINCT ON (p.agency_id) p.agency_id, p.disclosures, p.requests, p.appeals FROM @extschema@.published_report p
 			WHERE p.year = rollup_sources.year AND p.agency_id IN (SELECT c.agency_id FROM contrib c)
@@ -372,11 +380,9 @@ BEGIN
 		RETURN;
 	END IF;
 	RETURN QUERY
-	WITH RECURSIVE t(agency_id, code, reports_rollup) AS (
-		SELECT g.agency_id, g.code, g.reports_rollup FROM @extschema@.agency g WHERE g.agency_id = a
-		UNION ALL
-		SELECT c.agency_id, c.code, c.reports_rollup FROM t JOIN @extschema@.agency c ON c.parent_id = t.agency_id),
-	contrib AS MATERIALIZED (SELECT t.agency_id, t.code FROM t WHERE NOT t.reports_rollup),
+	WITH contrib AS MATERIALIZED (
+		SELECT g.agency_id, g.code FROM pg_catalog.unnest(@extschema@.subtree_agencies(a, true)) u(agency_id)
+			JOIN @extschema@.agency g ON g.agency_id = u.agency_id),
 	st AS MATERIALIZED (
 		SELECT r.agency_id, r.disclosures, r.requests, r.appeals FROM @extschema@.annual_report r
 		WHERE rollup_sources.source IN ('stored', 'best') AND r.year = rollup_sources.year AND r.agency_id IN (SELECT c.agency_id FROM contrib c))
@@ -388,14 +394,11 @@ BEGIN
 	END IF;
 	-- derived: every contributor (source 'derived') or those without a stored report ('best')
 	RETURN QUERY
-	WITH RECURSIVE t(agency_id, code, reports_rollup) AS (
-		SELECT g.agency_id, g.code, g.reports_rollup FROM @extschema@.agency g WHERE g.agency_id = a
-		UNION ALL
-		SELECT c.agency_id, c.code, c.reports_rollup FROM t JOIN @extschema@.agency c ON c.parent_id = t.agency_id),
-	contrib AS MATERIALIZED (
-		SELECT t.agency_id, t.code FROM t WHERE NOT t.reports_rollup
-		  AND (rollup_sources.source = 'derived' OR NOT EXISTS (SELECT 1 FROM @extschema@.annual_report r
-		                                       WHERE r.agency_id = t.agency_id AND r.year = rollup_sources.year))),
+	WITH contrib AS MATERIALIZED (
+		SELECT g.agency_id, g.code FROM pg_catalog.unnest(@extschema@.subtree_agencies(a, true)) u(agency_id)
+			JOIN @extschema@.agency g ON g.agency_id = u.agency_id
+		WHERE rollup_sources.source = 'derived' OR NOT EXISTS (SELECT 1 FROM @extschema@.annual_report r
+		                                    WHERE r.agency_id = g.agency_id AND r.year = rollup_sources.year)),
 	dv AS MATERIALIZED (
 		SELECT d.agency_id, d.disclosures, d.requests, d.appeals FROM @extschema@.derived_reports(rollup_sources.year) d
 		WHERE EXISTS (SELECT 1 FROM contrib))
@@ -425,18 +428,27 @@ CREATE FUNCTION @extschema@.rollup_report(agency_code text, year integer, source
 AS $$
 DECLARE
 	a bigint := @extschema@.agency_id(agency_code);
+	n integer;
 BEGIN
 	IF source = 'stored' THEN
 		-- summed in the join, without handing every contributor's figures over (bench/warehouse.sh)
+		-- a large subtree: a scan of the year's reports with a range test per row (a join of ~20,000
+		-- ids with the reports spilled its hash); a small one: an index probe per contributor. A
+		-- report row-level security hides is missing either way.
+		n := pg_catalog.cardinality(@extschema@.subtree_agencies(a, true));
+		IF n > 1000 THEN
+			RETURN QUERY
+			SELECT @extschema@.sum(r.disclosures), @extschema@.sum(r.requests), @extschema@.sum(r.appeals),
+				n, (n OPERATOR(pg_catalog.-) count(*))::integer
+			FROM @extschema@.annual_report r
+			WHERE r.year = rollup_report.year AND @extschema@.subtree_contains(a, r.agency_id, true);
+			RETURN;
+		END IF;
 		RETURN QUERY
-		WITH RECURSIVE t(agency_id, reports_rollup) AS (
-			SELECT g.agency_id, g.reports_rollup FROM @extschema@.agency g WHERE g.agency_id = a
-			UNION ALL
-			SELECT c.agency_id, c.reports_rollup FROM t JOIN @extschema@.agency c ON c.parent_id = t.agency_id)
 		SELECT @extschema@.sum(r.disclosures), @extschema@.sum(r.requests), @extschema@.sum(r.appeals),
 			count(*)::integer, (count(*) FILTER (WHERE r.agency_id IS NULL))::integer
-		FROM t LEFT JOIN @extschema@.annual_report r ON r.agency_id = t.agency_id AND r.year = rollup_report.year
-		WHERE NOT t.reports_rollup;
+		FROM pg_catalog.unnest(@extschema@.subtree_agencies(a, true)) t(agency_id)
+			LEFT JOIN @extschema@.annual_report r ON r.agency_id = t.agency_id AND r.year = rollup_report.year;
 		RETURN;
 	END IF;
 	RETURN QUERY
@@ -521,7 +533,7 @@ CREATE FUNCTION @extschema@.rollup_differences(year integer)
 AS $$
 BEGIN
 	RETURN QUERY
-	WITH RECURSIVE roots AS MATERIALIZED (
+	WITH roots AS MATERIALIZED (
 		-- each roll-up agency with its stored report, else its latest imported published report
 		SELECT g.agency_id AS root, g.code,
 			CASE WHEN r.agency_id IS NOT NULL THEN r.disclosures ELSE p.disclosures END AS disclosures,
@@ -535,11 +547,9 @@ BEGIN
 				ORDER BY x.imported_at DESC, x.id DESC LIMIT 1) p ON true
 		WHERE g.reports_rollup AND (r.agency_id IS NOT NULL OR p.requests IS NOT NULL OR p.appeals IS NOT NULL
 			OR p.disclosures IS NOT NULL)),
-	t(root, agency_id, reports_rollup) AS (
-		SELECT roots.root, c.agency_id, c.reports_rollup FROM roots JOIN @extschema@.agency c ON c.parent_id = roots.root
-		UNION ALL
-		SELECT t.root, c.agency_id, c.reports_rollup FROM t JOIN @extschema@.agency c ON c.parent_id = t.agency_id),
-	contrib AS MATERIALIZED (SELECT t.root, t.agency_id FROM t WHERE NOT t.reports_rollup),
+	-- a root is flagged reports_rollup, so its contributors are those under it
+	contrib AS MATERIALIZED (
+		SELECT roots.root, u.agency_id FROM roots, pg_catalog.unnest(@extschema@.subtree_agencies(roots.root, true)) u(agency_id)),
 	-- summed in the join (no contributor's figures are handed over): stored reports first, then
 	-- derived, then published ('best')
 	stored_sums AS (

@@ -1,0 +1,13 @@
+/*
+ * access.h — the invalidation of govinfo's per-backend caches of access_grant
+ * and agency (src/access.c), shared with the agency tree cache (agency_tree.c).
+ */
+#ifndef GOVINFO_ACCESS_H
+#define GOVINFO_ACCESS_H
+
+/* watch the tables access_grant and agency of a schema; returns agency's oid */
+extern Oid	access_watch(Oid fn_namespace);
+/* the generation of the caches: a cache made at another generation is stale */
+extern uint64 access_current_generation(void);
+
+#endif							/* GOVINFO_ACCESS_H */
