@@ -66,7 +66,7 @@ for s in shard1 shard2 shard3; do shards_psql "$SHARDS_COORD" -c "ALTER SERVER $
 remote="SELECT agency_id, govinfo.request_figures_agg($y, received_on, closed_on, applicant, outcome) FROM govinfo.application
 	WHERE (closed_on IS NULL OR closed_on >= '$y-01-01') AND received_on < '$((y + 1))-01-01' GROUP BY 1"
 q_remote="SELECT md5(string_agg(f::text, ',' ORDER BY agency_id)) FROM ($remote) x(agency_id, f)"
-read -r t_shard t_shard_r <<<"$(median_ms "$s1" "$q_remote")"
+read -r t_shard _ <<<"$(median_ms "$s1" "$q_remote")"
 plan_shard=$(shards_psql "$s1" -c "EXPLAIN (COSTS OFF) $remote")
 plan_cursor=$(shards_psql "$s1" -c "BEGIN" -c "SET LOCAL cursor_tuple_fraction = 0.1" -c "EXPLAIN (COSTS OFF) DECLARE c CURSOR FOR $remote" -c "COMMIT")
 plan_cursor1=$(shards_psql "$s1" -c "BEGIN" -c "SET LOCAL cursor_tuple_fraction = 1" -c "EXPLAIN (COSTS OFF) DECLARE c CURSOR FOR $remote" -c "COMMIT")
