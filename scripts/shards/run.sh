@@ -109,7 +109,7 @@ compare "table 三 of the largest agency ($big), $y" \
 	"SELECT t.* FROM govinfo.table3((govinfo.derive_report('$big', $y)).requests) t" || rc=1
 compare "roll-up of county cnty001, $y" \
 	"SELECT t.* FROM govinfo.table3(fleet.rollup_requests('cnty001', $y)) t" \
-	"SELECT t.* FROM govinfo.table3((govinfo.rollup_report('cnty001', $y, 'derived')).requests) t" || rc=1
+	"SELECT t.* FROM govinfo.table3((SELECT r.requests FROM govinfo.rollup_report('cnty001', $y, 'derived') r)) t" || rc=1
 compare "govinfo.sum() of every agency, $y" \
 	"SELECT t.* FROM govinfo.table3((SELECT govinfo.sum(requests) FROM fleet.agency_requests($y))) t" \
 	"SELECT t.* FROM govinfo.table3((SELECT govinfo.sum(requests) FROM govinfo.derived_reports($y))) t" || rc=1
