@@ -97,6 +97,22 @@ hist_add(WorkdaysHist *h, int32 v, int64 count)
 				 errmsg("a working-days histogram count is out of range for bigint")));
 }
 
+/*
+ * The counts of a non-empty histogram array (bigint[], one dimension, the
+ * first subscript the smallest value): elems/nulls/n, and that subscript.
+ */
+static int
+hist_array_counts(ArrayType *a, Datum **elems, bool **nulls, int *n)
+{
+	if (ARR_NDIM(a) != 1)
+		ereport(ERROR,
+				(errcode(ERRCODE_ARRAY_SUBSCRIPT_ERROR),
+				 errmsg("a working-days histogram has one dimension"),
+				 errdetail("It has %d.", ARR_NDIM(a))));
+	deconstruct_array(a, INT8OID, 8, FLOAT8PASSBYVAL, TYPALIGN_DOUBLE, elems, nulls, n);
+	return ARR_LBOUND(a)[0];
+}
+
 PG_FUNCTION_INFO_V1(workdays_hist_add);
 
 /* Transition of workdays_histogram(integer): count one value (NULL: not counted). */
@@ -128,13 +144,7 @@ workdays_hist_merge(PG_FUNCTION_ARGS)
 	a = PG_GETARG_ARRAYTYPE_P(1);
 	if (ARR_NDIM(a) == 0)
 		PG_RETURN_POINTER(h);
-	if (ARR_NDIM(a) != 1)
-		ereport(ERROR,
-				(errcode(ERRCODE_ARRAY_SUBSCRIPT_ERROR),
-				 errmsg("a working-days histogram has one dimension"),
-				 errdetail("It has %d.", ARR_NDIM(a))));
-	lo = ARR_LBOUND(a)[0];
-	deconstruct_array(a, INT8OID, 8, FLOAT8PASSBYVAL, TYPALIGN_DOUBLE, &elems, &nulls, &n);
+	lo = hist_array_counts(a, &elems, &nulls, &n);
 	for (int i = 0; i < n; i++)
 		if (!nulls[i] && DatumGetInt64(elems[i]) != 0)
 			hist_add(h, lo + i, DatumGetInt64(elems[i]));
@@ -199,13 +209,7 @@ workdays_percentile(PG_FUNCTION_ARGS)
 				 errmsg("percentile value %g is not between 0 and 1", fraction)));
 	if (ARR_NDIM(a) == 0)
 		PG_RETURN_NULL();
-	if (ARR_NDIM(a) != 1)
-		ereport(ERROR,
-				(errcode(ERRCODE_ARRAY_SUBSCRIPT_ERROR),
-				 errmsg("a working-days histogram has one dimension"),
-				 errdetail("It has %d.", ARR_NDIM(a))));
-	lo = ARR_LBOUND(a)[0];
-	deconstruct_array(a, INT8OID, 8, FLOAT8PASSBYVAL, TYPALIGN_DOUBLE, &elems, &nulls, &n);
+	lo = hist_array_counts(a, &elems, &nulls, &n);
 	for (int i = 0; i < n; i++)
 	{
 		int64		c = nulls[i] ? 0 : DatumGetInt64(elems[i]);

@@ -14,17 +14,8 @@ set -uo pipefail
 cd "$(dirname "$0")/../.."
 . scripts/suites/lib.sh
 . scripts/shards/lib.sh
-# same, but an empty expected value (a query that failed on both sides) is a failure
-same() {
-	if [ -n "$2" ] && [ "$2" == "$3" ]; then
-		passed=$((passed + 1))
-		echo "ok - $1"
-	else
-		failed=$((failed + 1))
-		echo "not ok - $1"
-		diff <(printf '%s\n' "$2") <(printf '%s\n' "$3") | head -40
-	fi
-}
+# an empty expected value (a query that failed on both sides) is a failure
+GOVINFO_SAME_NONEMPTY=1
 lib=$(pg_config --pkglibdir)
 if [ ! -f "$lib/postgres_fdw.so" ]; then
 	echo "postgres_fdw is not installed (Debian: it is in postgresql-NN)"

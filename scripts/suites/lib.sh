@@ -15,9 +15,10 @@ check() {
 	fi
 }
 
-# same NAME A B: one test, passed when the two strings are equal (a diff is shown otherwise)
+# same NAME A B: one test, passed when the two strings are equal (a diff is shown otherwise);
+# with GOVINFO_SAME_NONEMPTY=1, an empty A (a query that failed on both sides) is a failure too
 same() {
-	if [ "$2" == "$3" ]; then
+	if [ "$2" == "$3" ] && { [ -z "${GOVINFO_SAME_NONEMPTY:-}" ] || [ -n "$2" ]; }; then
 		passed=$((passed + 1))
 		echo "ok - $1"
 	else
