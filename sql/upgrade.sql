@@ -1,4 +1,4 @@
--- 0.1.0 -> 0.2.0 -> 0.3.0 -> 0.4.0 -> 0.5.0 -> 0.6.0: a database created with 0.1.0 keeps its reports through ALTER EXTENSION UPDATE.
+-- 0.1.0 -> 0.2.0 -> 0.3.0 -> 0.4.0 -> 0.5.0 -> 0.6.0 -> 0.7.0: a database created with 0.1.0 keeps its reports through ALTER EXTENSION UPDATE.
 -- (scripts/suites/40-upgrade.sh proves the upgraded schema equal to a fresh install)
 \set SHOW_CONTEXT never
 DROP EXTENSION govinfo CASCADE;
@@ -44,4 +44,7 @@ SELECT year, disclosures::text, govinfo.format(disclosures), govinfo.cell(disclo
 SELECT '2019|2.5.1:1,-1,1'::govinfo.disclosure_figures;
 -- 0.6.0
 ALTER EXTENSION govinfo UPDATE TO '0.6.0';
+SELECT extversion FROM pg_extension WHERE extname = 'govinfo';
+-- 0.7.0
+ALTER EXTENSION govinfo UPDATE TO '0.7.0';
 SELECT extversion FROM pg_extension WHERE extname = 'govinfo';
