@@ -112,7 +112,9 @@ END;
 -- 3c. one agency's decisions of a year read by an index-only scan (derive_report)
 DROP INDEX @extschema@.decision_count_agency;
 CREATE INDEX decision_count_agency ON @extschema@.decision_count (agency_id, decided_on) INCLUDE (kind, n);
--- (end of 3a/3b, the derivation: drv)
+-- and every agency's decisions of a year by a BRIN range index on the date (decisions arrive in date order)
+CREATE INDEX decision_count_decided ON @extschema@.decision_count USING brin (decided_on);
+-- (end of 3a-3c, the derivation: drv)
 -- (end of section 3)
 
 --------------------------------------------------------------------------
