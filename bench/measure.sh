@@ -301,7 +301,7 @@ SQL
 		}
 		q "SELECT bench.set_fact('perf.$v.govinfo_so_pct', $(share '^ *[0-9.]+% +govinfo\.so ')),
 		          bench.set_fact('perf.$v.kernel_pct', $(share '\[k\]')),
-		          bench.set_fact('perf.$v.trans_pct', $(share 'request_figures_agg_trans')),
+		          bench.set_fact('perf.$v.trans_pct', $(share 'request_figures_agg_c?trans')),
 		          bench.set_fact('perf.$v.hash_pct', $(share 'hash_search|LookupTupleHashEntry|tuplehash|hash_bytes|TupleHashTable')),
 		          bench.set_fact('perf.$v.samples', $(wc -l < "$WORK/perf_$v.sym"))" >/dev/null
 	done

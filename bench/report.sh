@@ -229,7 +229,7 @@ done)
 
 Hash table of the serial aggregate: govinfo $(fact m1serial.govinfo.hash_kb) kB for $(fact m1serial.govinfo.groups) groups
 ($(calc "round($(factn m1serial.govinfo.hash_kb) * 1024 / $(factn m1serial.govinfo.groups))") bytes per agency), floor $(factn m1serial.floor.hash_kb) kB
-($(calc "round($(factn m1serial.floor.hash_kb) * 1024 / $(factn m1serial.floor.groups))") bytes per agency); the figures state itself is 704 bytes.
+($(calc "round($(factn m1serial.floor.hash_kb) * 1024 / $(factn m1serial.floor.groups))") bytes per agency); the state of one-byte counters is 182 bytes (a 256-byte chunk), the figures value 704 bytes.
 EOF
 
 if [ -n "$(fact m1plan.govinfo.gather_ms)" ]; then
@@ -239,7 +239,7 @@ Where the parallel plans spend their time (one more run with \`EXPLAIN ANALYZE\`
 
 | | partial aggregation done (scan + transitions, per process) | Gather done (partial states received) | partial states | finalize done (total) |
 |---|---|---|---|---|
-| (a) govinfo | $(fact m1plan.govinfo.partial_ms) ms | $(fact m1plan.govinfo.gather_ms) ms | $(fact m1plan.govinfo.gather_rows) × 712 bytes | $(fact m1plan.govinfo.total_ms) ms |
+| (a) govinfo | $(fact m1plan.govinfo.partial_ms) ms | $(fact m1plan.govinfo.gather_ms) ms | $(fact m1plan.govinfo.gather_rows), serialized (format + touched cells as varints) | $(fact m1plan.govinfo.total_ms) ms |
 | (d) floor | $(fact m1plan.floor.partial_ms) ms | $(fact m1plan.floor.gather_ms) ms | $(fact m1plan.floor.gather_rows) × 16 bytes | $(fact m1plan.floor.total_ms) ms |
 EOF
 fi
@@ -252,7 +252,7 @@ Profile of the serial plans (perf, cpu-clock samples of the one backend, relativ
 the serial median; full lists with the static postgres functions placed: [plans/perf_m1_govinfo.txt](plans/perf_m1_govinfo.txt),
 [perf_m1_pivot.txt](plans/perf_m1_pivot.txt), [perf_m1_floor.txt](plans/perf_m1_floor.txt)):
 
-| serial plan | median ms | in govinfo.so | \`request_figures_agg_trans\` | hash table (lookup, grow, hashing) | kernel | samples |
+| serial plan | median ms | in govinfo.so | the transition (\`request_figures_agg_ctrans\`) | hash table (lookup, grow, hashing) | kernel | samples |
 |---|---|---|---|---|---|---|
 | (a) govinfo | $SER_G | $(fact perf.govinfo.govinfo_so_pct) % ($(calc "round($(factn perf.govinfo.govinfo_so_pct) * $SER_G / 100, 1)") ms) | $(factn perf.govinfo.trans_pct) % ($(calc "round($(factn perf.govinfo.trans_pct) * $SER_G / 100, 1)") ms) | $(factn perf.govinfo.hash_pct) % | $(factn perf.govinfo.kernel_pct) % | $(factn perf.govinfo.samples) |
 | (b) pivot | $SER_P | $(fact perf.pivot.govinfo_so_pct) % | — | $(fact perf.pivot.hash_pct) % | $(fact perf.pivot.kernel_pct) % | $(fact perf.pivot.samples) |
@@ -419,12 +419,12 @@ The variants share the scan: the floor alone takes $M1_F ms, so no aggregate can
 ${R_PF}×. govinfo adds $(calc "round($M1_G - $M1_F, 1)") ms to the floor; a safe 5× needs that below $(calc "round($M1_P / 5 - $M1_F, 1)") ms.
 Where govinfo's extra time goes:
 - The parallel plan's last step: the workers' partial states, one per agency each process saw
-  ($(fact m1plan.govinfo.gather_rows) states of 712 bytes), go through the Gather and are combined one by one by
-  \`request_figures_sum_trans\` (175 cell additions in one vectorized loop, as states have no blank cell). In the timed plan above the partial aggregation
+  ($(fact m1plan.govinfo.gather_rows) states, serialized as their touched cells), go through the Gather and are combined one by one by
+  \`request_figures_agg_combine\` (the touched cells only). In the timed plan above the partial aggregation
   is done at $(fact m1plan.govinfo.partial_ms) ms and the query at $(fact m1plan.govinfo.total_ms) ms: $(calc "round($(factn m1plan.govinfo.total_ms) - $(factn m1plan.govinfo.partial_ms), 1)") ms after the
   partial aggregation, against $(calc "round($(factn m1plan.floor.total_ms) - $(factn m1plan.floor.partial_ms), 1)") ms for the floor's 16-byte states. Without workers govinfo
   takes $(med m1serial.govinfo) ms against the floor's $(med m1serial.floor) ms ($(calc "round($(med m1serial.govinfo) / $(med m1serial.floor), 2)")×).
-- The state memory: $(calc "round($(factn m1serial.govinfo.hash_kb) * 1024 / $(factn m1serial.govinfo.groups))") bytes of hash table per agency for a 704-byte figure (floor: $(calc "round($(factn m1serial.floor.hash_kb) * 1024 / $(factn m1serial.floor.groups))")).
+- The state memory: $(calc "round($(factn m1serial.govinfo.hash_kb) * 1024 / $(factn m1serial.govinfo.groups))") bytes of hash table per agency for a state of 182 bytes or more (floor: $(calc "round($(factn m1serial.floor.hash_kb) * 1024 / $(factn m1serial.floor.groups))")).
 EOF
 if [ "$(q "SELECT $(factn m1serial.govinfo.hash_kb) * 1024 / $(factn m1serial.govinfo.groups) > 1800")" = t ]; then cat <<EOF
   \`agg_state()\` (src/derive.c) allocates the first state in the aggregate context and returns it; nodeAgg copies
