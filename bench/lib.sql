@@ -195,6 +195,81 @@ CREATE OR REPLACE FUNCTION bench.q_derived(y integer) RETURNS text
 	RETURN format('SELECT * FROM govinfo.derived_reports(%s)', y);
 
 --------------------------------------------------------------------------
+-- 0.6.0's derivation, kept for a comparison in the same run (0.7.0): request_figures_agg with its
+-- 0.6.0 state (request_figures, 704 bytes, combined by request_figures_sum_trans; its support
+-- functions stay in the library and the extension) and the 0.6.0 body of derived_reports over it
+--------------------------------------------------------------------------
+DROP AGGREGATE IF EXISTS bench.request_figures_agg_060(integer, date, date, govinfo.applicant, govinfo.outcome) CASCADE;
+CREATE AGGREGATE bench.request_figures_agg_060(year integer, received_on date, closed_on date,
+		applicant govinfo.applicant, outcome govinfo.outcome) (
+	SFUNC = govinfo.request_figures_agg_trans, STYPE = govinfo.request_figures, SSPACE = 704,
+	FINALFUNC = govinfo.request_figures_agg_final,
+	COMBINEFUNC = govinfo.request_figures_sum_trans, PARALLEL = SAFE);
+CREATE OR REPLACE FUNCTION bench.derived_reports_060(year integer, only_agency bigint DEFAULT NULL)
+	RETURNS TABLE(agency_id bigint, disclosures govinfo.disclosure_figures,
+		requests govinfo.request_figures, appeals govinfo.appeal_figures)
+	LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
+	SELECT agency_id,
+		govinfo.disclosure_figures_derived(derived_reports_060.year, docs.rule_issued, docs.rule_abolished, docs.rule_in_force,
+			docs.norm_issued, docs.norm_abolished, docs.norm_in_force, dec.licensing, dec.penalty, dec.coercion, fee.yuan),
+		-- an agency with no application in scope: the aggregate over no application, i.e. zeros
+		coalesce(req.f, (SELECT bench.request_figures_agg_060(derived_reports_060.year, NULL, NULL, NULL, NULL))),
+		coalesce(app.f, (SELECT govinfo.appeal_figures_agg(derived_reports_060.year, NULL, NULL, NULL, NULL)))
+	FROM (
+		SELECT a.agency_id, bench.request_figures_agg_060(derived_reports_060.year, a.received_on, a.closed_on, a.applicant, a.outcome) AS f
+		FROM govinfo.application a
+		WHERE a.received_on < make_date(derived_reports_060.year + 1, 1, 1)
+		  AND coalesce(a.closed_on, 'infinity'::date) >= make_date(derived_reports_060.year, 1, 1)
+		  AND a.agency_id BETWEEN coalesce(only_agency, -9223372036854775807) AND coalesce(only_agency, 9223372036854775807)
+		GROUP BY a.agency_id) req
+	FULL JOIN (
+		SELECT c.agency_id, govinfo.appeal_figures_agg(derived_reports_060.year, c.kind, c.filed_on, c.result, c.concluded_on) AS f
+		FROM govinfo.appeal_case c
+		WHERE c.filed_on < make_date(derived_reports_060.year + 1, 1, 1)
+		  AND (c.concluded_on IS NULL OR c.concluded_on >= make_date(derived_reports_060.year, 1, 1))
+		  AND c.agency_id BETWEEN coalesce(only_agency, -9223372036854775807) AND coalesce(only_agency, 9223372036854775807)
+		GROUP BY c.agency_id) app USING (agency_id)
+	FULL JOIN (
+		SELECT d.agency_id,
+			count(*) FILTER (WHERE d.kind = 'rule' AND d.issued_on >= make_date(derived_reports_060.year, 1, 1)) AS rule_issued,
+			count(*) FILTER (WHERE d.kind = 'rule' AND d.abolished_on < make_date(derived_reports_060.year + 1, 1, 1)) AS rule_abolished,
+			count(*) FILTER (WHERE d.kind = 'rule' AND (d.abolished_on IS NULL OR d.abolished_on >= make_date(derived_reports_060.year + 1, 1, 1))) AS rule_in_force,
+			count(*) FILTER (WHERE d.kind = 'normative' AND d.issued_on >= make_date(derived_reports_060.year, 1, 1)) AS norm_issued,
+			count(*) FILTER (WHERE d.kind = 'normative' AND d.abolished_on < make_date(derived_reports_060.year + 1, 1, 1)) AS norm_abolished,
+			count(*) FILTER (WHERE d.kind = 'normative' AND (d.abolished_on IS NULL OR d.abolished_on >= make_date(derived_reports_060.year + 1, 1, 1))) AS norm_in_force
+		FROM govinfo.normative_document d
+		WHERE d.issued_on < make_date(derived_reports_060.year + 1, 1, 1)
+		  AND (d.abolished_on IS NULL OR d.abolished_on >= make_date(derived_reports_060.year, 1, 1))
+		  AND d.agency_id BETWEEN coalesce(only_agency, -9223372036854775807) AND coalesce(only_agency, 9223372036854775807)
+		GROUP BY d.agency_id) docs USING (agency_id)
+	FULL JOIN (
+		SELECT k.agency_id,
+			sum(k.n) FILTER (WHERE k.kind = 'licensing') AS licensing,
+			sum(k.n) FILTER (WHERE k.kind = 'penalty') AS penalty,
+			sum(k.n) FILTER (WHERE k.kind = 'coercion') AS coercion
+		FROM govinfo.decision_count k
+		WHERE k.decided_on >= make_date(derived_reports_060.year, 1, 1) AND k.decided_on < make_date(derived_reports_060.year + 1, 1, 1)
+		  AND k.agency_id BETWEEN coalesce(only_agency, -9223372036854775807) AND coalesce(only_agency, 9223372036854775807)
+		GROUP BY k.agency_id) dec USING (agency_id)
+	FULL JOIN (
+		SELECT r.agency_id, sum(r.amount_yuan) AS yuan
+		FROM govinfo.fee_receipt r
+		WHERE r.received_on >= make_date(derived_reports_060.year, 1, 1) AND r.received_on < make_date(derived_reports_060.year + 1, 1, 1)
+		  AND r.agency_id BETWEEN coalesce(only_agency, -9223372036854775807) AND coalesce(only_agency, 9223372036854775807)
+		GROUP BY r.agency_id) fee USING (agency_id)
+	-- the one agency asked for is there even with no record in the year
+	FULL JOIN (SELECT only_agency AS agency_id WHERE only_agency IS NOT NULL) one USING (agency_id);
+END;
+
+CREATE OR REPLACE FUNCTION bench.q_govinfo_060(y integer) RETURNS text
+	LANGUAGE sql STABLE
+	RETURN replace(bench.q_govinfo(y), 'govinfo.request_figures_agg(', 'bench.request_figures_agg_060(');
+CREATE OR REPLACE FUNCTION bench.q_derived_060(y integer) RETURNS text
+	LANGUAGE sql IMMUTABLE
+	RETURN format('SELECT * FROM bench.derived_reports_060(%s)', y);
+
+--------------------------------------------------------------------------
 -- Cross-checks: every result in the shape (agency_id, row_code, column_code, n), non-zero cells only
 --------------------------------------------------------------------------
 -- govinfo figures, cell by cell through govinfo.cell(); a blank cell comes out as n = NULL

@@ -169,6 +169,15 @@ DO \$\$ BEGIN
 	RAISE WARNING 'bench: cross-check ok: m1 derived_reports requests = aggregate (% agencies)', (SELECT count(*) FROM bench.x_derived);
 	PERFORM bench.set_fact('check.m1 derived_reports requests = govinfo aggregate', (SELECT count(*) FROM bench.x_derived), 'agencies compared, all equal');
 END \$\$;
+-- 0.6.0's state and derived_reports (kept in bench/lib.sql for the comparison of measurement 7) give the same values
+DO \$\$ DECLARE n bigint; BEGIN
+	SELECT count(*) INTO n FROM (SELECT * FROM bench.x_derived EXCEPT SELECT * FROM bench.derived_reports_060($YEAR)
+	                             UNION ALL (SELECT * FROM bench.derived_reports_060($YEAR) EXCEPT SELECT * FROM bench.x_derived)) d;
+	IF n <> 0 THEN
+		RAISE EXCEPTION 'bench: cross-check failed: derived_reports($YEAR) differs from the 0.6.0 derivation in % rows', n;
+	END IF;
+	PERFORM bench.set_fact('check.m1 derived_reports = the 0.6.0 derivation (state request_figures)', (SELECT count(*) FROM bench.x_derived), 'agencies compared, all equal');
+END \$\$;
 SELECT bench.set_fact('m1.agencies', count(*)) FROM bench.x_govinfo \g /dev/null
 SELECT bench.set_fact('m1.applications_in_scope', sum(n)) FROM bench.x_floor \g /dev/null
 SQL
@@ -198,9 +207,11 @@ honest() { # order
 	for wm in 64MB 4MB; do
 		log "measurement 7: $1 order, work_mem=$wm: floor, aggregate, derived_reports, refresh_reports, four SQL pivots; $BENCH_RUNS runs + 1 warm-up"
 		psql_ -c "SET work_mem = '$wm'" -c "CALL bench.measure(
-			ARRAY['h.$1.$wm.floor', 'h.$1.$wm.govinfo', 'h.$1.$wm.derived', 'h.$1.$wm.refresh', 'h.$1.$wm.lateral', 'h.$1.$wm.twostage', 'h.$1.$wm.long', 'h.$1.$wm.pivot'],
+			ARRAY['h.$1.$wm.floor', 'h.$1.$wm.govinfo', 'h.$1.$wm.derived', 'h.$1.$wm.refresh', 'h.$1.$wm.lateral', 'h.$1.$wm.twostage', 'h.$1.$wm.long', 'h.$1.$wm.pivot',
+			      'h.$1.$wm.govinfo060', 'h.$1.$wm.derived060'],
 			ARRAY[bench.q_floor($YEAR), bench.q_govinfo($YEAR), bench.q_derived($YEAR), 'SELECT govinfo.refresh_reports($YEAR)',
-			      bench.q_lateral($YEAR), bench.q_twostage($YEAR), bench.q_long($YEAR), bench.q_pivot($YEAR)], $BENCH_RUNS, 1)"
+			      bench.q_lateral($YEAR), bench.q_twostage($YEAR), bench.q_long($YEAR), bench.q_pivot($YEAR),
+			      bench.q_govinfo_060($YEAR), bench.q_derived_060($YEAR)], $BENCH_RUNS, 1)"
 		log "  medians: $(q "SELECT string_agg(format('%s %s ms', name, round(bench.median_ms(name)::numeric, 1)), ', ' ORDER BY name) FROM (SELECT DISTINCT name FROM bench.timing WHERE name LIKE 'h.$1.$wm.%') n")"
 	done
 	log "measurement 7: $1 order: refresh_reports($YEAR) writing every report (the year's reports deleted before each run, not timed)"
@@ -290,7 +301,7 @@ SQL
 		}
 		q "SELECT bench.set_fact('perf.$v.govinfo_so_pct', $(share '^ *[0-9.]+% +govinfo\.so ')),
 		          bench.set_fact('perf.$v.kernel_pct', $(share '\[k\]')),
-		          bench.set_fact('perf.$v.trans_pct', $(share 'request_figures_agg_trans')),
+		          bench.set_fact('perf.$v.trans_pct', $(share 'request_figures_agg_c?trans')),
 		          bench.set_fact('perf.$v.hash_pct', $(share 'hash_search|LookupTupleHashEntry|tuplehash|hash_bytes|TupleHashTable')),
 		          bench.set_fact('perf.$v.samples', $(wc -l < "$WORK/perf_$v.sym"))" >/dev/null
 	done

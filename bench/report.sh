@@ -49,6 +49,9 @@ H_F=$(hm arrival $H_WM floor); H_G=$(hm arrival $H_WM govinfo); H_D=$(hm arrival
 H_BEST_NAME=$(q "SELECT v FROM unnest(ARRAY['lateral', 'twostage', 'long', 'pivot']) v ORDER BY bench.median_ms('h.arrival.$H_WM.' || v) LIMIT 1")
 H_B=$(hm arrival $H_WM "$H_BEST_NAME")
 R_DF=$(calc "round($H_D / $H_F, 2)"); R_BD=$(calc "round($H_B / $H_D, 2)"); R_RD=$(calc "round($H_R / $H_D, 2)")
+# 0.6.0's state and derived_reports, measured in the same rounds (bench/lib.sql)
+H_G6=$(hm arrival $H_WM govinfo060); H_D6=$(hm arrival $H_WM derived060)
+R_D6F=$(calc "round($H_D6 / $H_F, 2)"); R_BD6=$(calc "round($H_B / $H_D6, 2)")
 M3_BEST_NAME=$(q "SELECT v FROM unnest(ARRAY['pivot', 'lateral', 'twostage']) v ORDER BY bench.median_ms('m3.' || v || '_large_server') LIMIT 1")
 M3_B=$(med "m3.${M3_BEST_NAME}_large_server" 2); M3_D=$(med m3.derive_large_server 2)
 R_DER1=$(calc "round($M3_B / $M3_D, 2)")
@@ -69,6 +72,7 @@ result was cross-checked for equality before its time was recorded (see *Cross-c
 |---|---|---|---|---|
 | 7 | \`derived_reports($YEAR)\`, all agencies, arrival order / the floor (\`count(*)\` … \`GROUP BY agency_id\`, same table and year filter) | ${R_DF}× ($H_D ms / $H_F ms) | ≤ 1.15× | $(verdict "$R_DF" "<=" 1.15) |
 | 7 | best SQL pivot ($(baseline_label "$H_BEST_NAME")) / \`derived_reports($YEAR)\`, arrival order | ${R_BD}× ($H_B ms / $H_D ms) | ≥ 2× | $(verdict "$R_BD" ">=" 2) |
+| 7 | (before, same run) 0.6.0's derivation: \`derived_reports\` / floor; best SQL pivot / \`derived_reports\`; its aggregate / floor | ${R_D6F}× ($H_D6 ms); ${R_BD6}×; $(calc "round($H_G6 / $H_F, 2)")× ($H_G6 ms) against 0.7.0's $(calc "round($H_G / $H_F, 2)")× ($H_G ms) | — | — |
 | 7 | \`refresh_reports($YEAR)\` / \`derived_reports($YEAR)\`, arrival order | ${R_RD}× ($H_R ms / $H_D ms) | ≤ 1.5× | $(verdict "$R_RD" "<=" 1.5) |
 | 7 | (not a target) \`refresh_reports($YEAR)\` writing every report (none stored before) / \`derived_reports($YEAR)\` | $(calc "round($(med h.arrival.refresh_all 0) / $H_D, 2)")× ($(med h.arrival.refresh_all 0) ms for $(fact h.arrival.refresh_all.written) reports) | — | — |
 | 3 | largest agency: best SQL pivot for it ($(baseline_label "$M3_BEST_NAME")) / \`derive_report()\`, server-side | ${R_DER1}× ($M3_B ms / $M3_D ms) | ≥ 5× | $(verdict "$R_DER1" ">=" 5) |
@@ -158,12 +162,14 @@ agencies interleaved: what a live system's heap looks like), then rewritten in a
 (agency_id, received_on), [reorder.sql](reorder.sql)). In each, all variants interleaved in one session,
 $BENCH_RUNS runs + 1 warm-up, median ms; ratios are within one row (one order, one work_mem):
 
-| order | work_mem | floor | govinfo aggregate | \`derived_reports\` | \`refresh_reports\` | LATERAL/FILTER pivot | two-stage pivot | long form | 175-column FILTER pivot | derived / floor | best pivot / derived | refresh / derived |
-|---|---|---|---|---|---|---|---|---|---|---|---|---|
-$(q "SELECT string_agg(format('| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s (%s) | %s |', o, w,
+| order | work_mem | floor | govinfo aggregate | \`derived_reports\` | \`refresh_reports\` | LATERAL/FILTER pivot | two-stage pivot | long form | 175-column FILTER pivot | derived / floor | best pivot / derived | refresh / derived | 0.6.0 aggregate | 0.6.0 \`derived_reports\` | 0.6.0 derived / floor | best pivot / 0.6.0 derived |
+|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|
+$(q "SELECT string_agg(format('| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s (%s) | %s | %s | %s | %s | %s |', o, w,
 	f, g, d, r, l, t, lg, p, round(d / f, 2), round(least(l, t, lg, p) / d, 2),
-	CASE least(l, t, lg, p) WHEN l THEN 'LATERAL' WHEN t THEN 'two-stage' WHEN lg THEN 'long' ELSE 'FILTER' END, round(r / d, 2)), E'\n' ORDER BY oo, w DESC)
+	CASE least(l, t, lg, p) WHEN l THEN 'LATERAL' WHEN t THEN 'two-stage' WHEN lg THEN 'long' ELSE 'FILTER' END, round(r / d, 2),
+	g6, d6, round(d6 / f, 2), round(least(l, t, lg, p) / d6, 2)), E'\n' ORDER BY oo, w DESC)
 	FROM (SELECT o, oo, w,
+		round(bench.median_ms(format('h.%s.%s.govinfo060', o, w))::numeric, 1) g6, round(bench.median_ms(format('h.%s.%s.derived060', o, w))::numeric, 1) d6,
 		round(bench.median_ms(format('h.%s.%s.floor', o, w))::numeric, 1) f, round(bench.median_ms(format('h.%s.%s.govinfo', o, w))::numeric, 1) g,
 		round(bench.median_ms(format('h.%s.%s.derived', o, w))::numeric, 1) d, round(bench.median_ms(format('h.%s.%s.refresh', o, w))::numeric, 1) r,
 		round(bench.median_ms(format('h.%s.%s.lateral', o, w))::numeric, 1) l, round(bench.median_ms(format('h.%s.%s.twostage', o, w))::numeric, 1) t,
@@ -171,6 +177,9 @@ $(q "SELECT string_agg(format('| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s
 		FROM (VALUES ('arrival', 1), ('agency', 2)) v(o, oo), (VALUES ('64MB'), ('4MB')) x(w)) m
 	WHERE f IS NOT NULL")
 
+- 0.6.0 aggregate, 0.6.0 \`derived_reports\` (0.7.0): the same queries with 0.6.0's \`request_figures_agg\` (state \`request_figures\`,
+  704 bytes, combined by \`+\`; its support functions stay in the extension) and 0.6.0's body of \`derived_reports\` over it,
+  kept in [lib.sql](lib.sql) so that before and after are measured in the same session (their results are cross-checked equal).
 - floor: \`$(q "SELECT bench.q_floor($YEAR)")\` — the same table and the same year filter as govinfo's aggregate.
 - govinfo aggregate: \`request_figures_agg(...) GROUP BY agency_id\` with that filter (table 三 only); \`derived_reports($YEAR)\`:
   \`SELECT * FROM govinfo.derived_reports($YEAR)\`, what a user calls: tables 二, 三 and 四 from all five record tables;
@@ -220,7 +229,7 @@ done)
 
 Hash table of the serial aggregate: govinfo $(fact m1serial.govinfo.hash_kb) kB for $(fact m1serial.govinfo.groups) groups
 ($(calc "round($(factn m1serial.govinfo.hash_kb) * 1024 / $(factn m1serial.govinfo.groups))") bytes per agency), floor $(factn m1serial.floor.hash_kb) kB
-($(calc "round($(factn m1serial.floor.hash_kb) * 1024 / $(factn m1serial.floor.groups))") bytes per agency); the figures state itself is 704 bytes.
+($(calc "round($(factn m1serial.floor.hash_kb) * 1024 / $(factn m1serial.floor.groups))") bytes per agency); the state of one-byte counters is 182 bytes (a 256-byte chunk), the figures value 704 bytes.
 EOF
 
 if [ -n "$(fact m1plan.govinfo.gather_ms)" ]; then
@@ -230,7 +239,7 @@ Where the parallel plans spend their time (one more run with \`EXPLAIN ANALYZE\`
 
 | | partial aggregation done (scan + transitions, per process) | Gather done (partial states received) | partial states | finalize done (total) |
 |---|---|---|---|---|
-| (a) govinfo | $(fact m1plan.govinfo.partial_ms) ms | $(fact m1plan.govinfo.gather_ms) ms | $(fact m1plan.govinfo.gather_rows) × 712 bytes | $(fact m1plan.govinfo.total_ms) ms |
+| (a) govinfo | $(fact m1plan.govinfo.partial_ms) ms | $(fact m1plan.govinfo.gather_ms) ms | $(fact m1plan.govinfo.gather_rows), serialized (format + touched cells as varints) | $(fact m1plan.govinfo.total_ms) ms |
 | (d) floor | $(fact m1plan.floor.partial_ms) ms | $(fact m1plan.floor.gather_ms) ms | $(fact m1plan.floor.gather_rows) × 16 bytes | $(fact m1plan.floor.total_ms) ms |
 EOF
 fi
@@ -243,7 +252,7 @@ Profile of the serial plans (perf, cpu-clock samples of the one backend, relativ
 the serial median; full lists with the static postgres functions placed: [plans/perf_m1_govinfo.txt](plans/perf_m1_govinfo.txt),
 [perf_m1_pivot.txt](plans/perf_m1_pivot.txt), [perf_m1_floor.txt](plans/perf_m1_floor.txt)):
 
-| serial plan | median ms | in govinfo.so | \`request_figures_agg_trans\` | hash table (lookup, grow, hashing) | kernel | samples |
+| serial plan | median ms | in govinfo.so | the transition (\`request_figures_agg_ctrans\`) | hash table (lookup, grow, hashing) | kernel | samples |
 |---|---|---|---|---|---|---|
 | (a) govinfo | $SER_G | $(fact perf.govinfo.govinfo_so_pct) % ($(calc "round($(factn perf.govinfo.govinfo_so_pct) * $SER_G / 100, 1)") ms) | $(factn perf.govinfo.trans_pct) % ($(calc "round($(factn perf.govinfo.trans_pct) * $SER_G / 100, 1)") ms) | $(factn perf.govinfo.hash_pct) % | $(factn perf.govinfo.kernel_pct) % | $(factn perf.govinfo.samples) |
 | (b) pivot | $SER_P | $(fact perf.pivot.govinfo_so_pct) % | — | $(fact perf.pivot.hash_pct) % | $(fact perf.pivot.kernel_pct) % | $(fact perf.pivot.samples) |
@@ -410,12 +419,12 @@ The variants share the scan: the floor alone takes $M1_F ms, so no aggregate can
 ${R_PF}×. govinfo adds $(calc "round($M1_G - $M1_F, 1)") ms to the floor; a safe 5× needs that below $(calc "round($M1_P / 5 - $M1_F, 1)") ms.
 Where govinfo's extra time goes:
 - The parallel plan's last step: the workers' partial states, one per agency each process saw
-  ($(fact m1plan.govinfo.gather_rows) states of 712 bytes), go through the Gather and are combined one by one by
-  \`request_figures_sum_trans\` (175 cell additions in one vectorized loop, as states have no blank cell). In the timed plan above the partial aggregation
+  ($(fact m1plan.govinfo.gather_rows) states, serialized as their touched cells), go through the Gather and are combined one by one by
+  \`request_figures_agg_combine\` (the touched cells only). In the timed plan above the partial aggregation
   is done at $(fact m1plan.govinfo.partial_ms) ms and the query at $(fact m1plan.govinfo.total_ms) ms: $(calc "round($(factn m1plan.govinfo.total_ms) - $(factn m1plan.govinfo.partial_ms), 1)") ms after the
   partial aggregation, against $(calc "round($(factn m1plan.floor.total_ms) - $(factn m1plan.floor.partial_ms), 1)") ms for the floor's 16-byte states. Without workers govinfo
   takes $(med m1serial.govinfo) ms against the floor's $(med m1serial.floor) ms ($(calc "round($(med m1serial.govinfo) / $(med m1serial.floor), 2)")×).
-- The state memory: $(calc "round($(factn m1serial.govinfo.hash_kb) * 1024 / $(factn m1serial.govinfo.groups))") bytes of hash table per agency for a 704-byte figure (floor: $(calc "round($(factn m1serial.floor.hash_kb) * 1024 / $(factn m1serial.floor.groups))")).
+- The state memory: $(calc "round($(factn m1serial.govinfo.hash_kb) * 1024 / $(factn m1serial.govinfo.groups))") bytes of hash table per agency for a state of 182 bytes or more (floor: $(calc "round($(factn m1serial.floor.hash_kb) * 1024 / $(factn m1serial.floor.groups))")).
 EOF
 if [ "$(q "SELECT $(factn m1serial.govinfo.hash_kb) * 1024 / $(factn m1serial.govinfo.groups) > 1800")" = t ]; then cat <<EOF
   \`agg_state()\` (src/derive.c) allocates the first state in the aggregate context and returns it; nodeAgg copies
@@ -536,6 +545,8 @@ Each capability has its own script and results file, measured with its targets o
 | \`bench/warehouse.sh\` | [WAREHOUSE.md](WAREHOUSE.md) | reads under row-level security vs the owner, roll-ups of a 20,000-agency province, \`rollup_differences\`, loads by the owner and by editors (#10) |
 | \`bench/calendar.sh\` | [CALENDAR.md](CALENDAR.md) | \`add_workdays\` vs \`date + integer\`, the deadline view vs a plain scan, \`timeliness_by_agency\` (#13) |
 | \`bench/shards.sh\` | [SCALE-OUT-RESULTS.md](SCALE-OUT-RESULTS.md) | three postgres_fdw shards vs one node: the all-agency table 三 and the rows shipped (#12) |
+| \`bench/shards.sh\` (10 million applications) | [SCALE-OUT-10M.md](SCALE-OUT-10M.md) | the same at 10 million applications on three shards vs one node (#12) |
+| \`bench/stored.sh\` | [STORED.md](STORED.md) | the stored report's latency (\`report_table3\`) and \`govinfo.sum()\` speed (#12) |
 | \`bench/documents.sh\` | [documents-results.txt](documents-results.txt) | rendering the report documents |
 
 ## How to re-run

@@ -24,17 +24,9 @@
 #include "utils/datetime.h"
 
 #include "codes.h"
+#include "derive.h"
 #include "encoding.h"
 #include "figures.h"
-
-/* The dates bounding a report year and its table format. */
-typedef struct GiYear
-{
-	int32		year;
-	DateADT		start;			/* 1 January of the year */
-	DateADT		next;			/* 1 January of the year after */
-	int			format;
-} GiYear;
 
 /* Check a report year and compute its bounds. */
 static void
@@ -52,8 +44,8 @@ year_bounds(int32 year, GiYear *y)
 }
 
 /* The bounds of a year, cached per call site: aggregates see the same year on every row. */
-static const GiYear *
-cached_year_bounds(FunctionCallInfo fcinfo, int32 year)
+const GiYear *
+gi_cached_year_bounds(FunctionCallInfo fcinfo, int32 year)
 {
 	GiYear	   *y = (GiYear *) fcinfo->flinfo->fn_extra;
 
@@ -98,8 +90,8 @@ application_rows(const GiYear *y, DateADT received, bool open, DateADT closed, i
 }
 
 /* Read one application's arguments (from argument first on); false to skip it. */
-static bool
-application_args(FunctionCallInfo fcinfo, int first, const GiYear *y, int rows[2], int *nrows, int *applicant)
+bool
+gi_application_args(FunctionCallInfo fcinfo, int first, const GiYear *y, int rows[2], int *nrows, int *applicant)
 {
 	DateADT		received;
 	DateADT		closed = 0;
@@ -133,8 +125,8 @@ application_args(FunctionCallInfo fcinfo, int first, const GiYear *y, int rows[2
 }
 
 /* Raise the error for a count that cannot take one more (or a blank state cell). */
-static pg_noinline void
-report_bump(GiFigKind kind, int format, int index, int32 cell)
+pg_noinline void
+gi_report_bump(GiFigKind kind, int format, int index, int32 cell)
 {
 	const char *where = gi_describe_cell(gi_grid(kind, format), index);
 
@@ -155,7 +147,7 @@ bump(int32 *cells, int index, GiFigKind kind, int format)
 {
 	/* one test for both INT32_MAX and a blank (-1) cell */
 	if (unlikely((uint32) cells[index] >= (uint32) PG_INT32_MAX))
-		report_bump(kind, format, index, cells[index]);
+		gi_report_bump(kind, format, index, cells[index]);
 	cells[index]++;
 }
 
@@ -192,13 +184,13 @@ request_figures_agg_trans(PG_FUNCTION_ARGS)
 		ereport(ERROR,
 				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
 				 errmsg("request_figures_agg needs a report year")));
-	y = cached_year_bounds(fcinfo, PG_GETARG_INT32(1));
+	y = gi_cached_year_bounds(fcinfo, PG_GETARG_INT32(1));
 	state = agg_state(fcinfo, GI_FIG_REQUEST, y->format, "request_figures_agg");
 	if (state->format != y->format)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("request_figures_agg was given report years of both formats in one group")));
-	if (!application_args(fcinfo, 2, y, rows, &nrows, &applicant))
+	if (!gi_application_args(fcinfo, 2, y, rows, &nrows, &applicant))
 		PG_RETURN_POINTER(state);
 	/*
 	 * Only the two cells themselves: row 3.7 and the total column are filled
@@ -286,6 +278,14 @@ request_figures_agg_final(PG_FUNCTION_ARGS)
 	memcpy(res, PG_GETARG_POINTER(0), sizeof(RequestFigures));
 	g = gi_grid(GI_FIG_REQUEST, res->format);
 	check_request_state(g, res);
+	gi_fill_request_sums(g, res);
+	PG_RETURN_POINTER(res);
+}
+
+/* Fill row 3.7 (the outcome rows added up) and the total column of counted applicant cells. */
+void
+gi_fill_request_sums(const GiGrid *g, RequestFigures *res)
+{
 	for (int c = 0; c < RF_COL_TOTAL; c++)
 	{
 		int64		sum = 0;
@@ -304,7 +304,6 @@ request_figures_agg_final(PG_FUNCTION_ARGS)
 			sum += res->cells[first + c];
 		set_sum(g, res, first + RF_COL_TOTAL, sum);
 	}
-	PG_RETURN_POINTER(res);
 }
 
 /* Whether a text argument equals a C string. */
@@ -366,7 +365,7 @@ appeal_figures_agg_trans(PG_FUNCTION_ARGS)
 		ereport(ERROR,
 				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
 				 errmsg("appeal_figures_agg needs a report year")));
-	y = cached_year_bounds(fcinfo, PG_GETARG_INT32(1));
+	y = gi_cached_year_bounds(fcinfo, PG_GETARG_INT32(1));
 	state = agg_state(fcinfo, GI_FIG_APPEAL, 0, "appeal_figures_agg");
 	if (PG_ARGISNULL(2) || PG_ARGISNULL(3))
 		PG_RETURN_POINTER(state);
@@ -410,7 +409,7 @@ application_in_cell(PG_FUNCTION_ARGS)
 
 	if (PG_ARGISNULL(0) || PG_ARGISNULL(5) || PG_ARGISNULL(6))
 		PG_RETURN_NULL();
-	y = cached_year_bounds(fcinfo, PG_GETARG_INT32(0));
+	y = gi_cached_year_bounds(fcinfo, PG_GETARG_INT32(0));
 	g = gi_grid(GI_FIG_REQUEST, y->format);
 	want = gi_grid_row(g, text_to_cstring(PG_GETARG_TEXT_PP(5)));
 	col_code = text_to_cstring(PG_GETARG_TEXT_PP(6));
@@ -418,7 +417,7 @@ application_in_cell(PG_FUNCTION_ARGS)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("unknown column code \"%s\" for row \"%s\" of request_figures", col_code, want->row->code)));
-	if (!application_args(fcinfo, 1, y, rows, &nrows, &applicant))
+	if (!gi_application_args(fcinfo, 1, y, rows, &nrows, &applicant))
 		PG_RETURN_BOOL(false);
 	if (strcmp(col_code, "total") != 0 && strcmp(col_code, gi_applicant_column(applicant)->code) != 0)
 		PG_RETURN_BOOL(false);

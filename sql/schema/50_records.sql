@@ -61,7 +61,10 @@ CREATE TABLE @extschema@.decision_count (
 	decided_on date NOT NULL CONSTRAINT decision_count_decided_in_range CHECK (decided_on BETWEEN DATE '1990-01-01' AND DATE '2100-12-31'),
 	n integer NOT NULL DEFAULT 1 CONSTRAINT decision_count_positive CHECK (n > 0)
 );
-CREATE INDEX decision_count_agency ON @extschema@.decision_count (agency_id, decided_on);
+-- kind and n included (0.7.0): one agency's decisions of a year are an index-only scan (derive_report)
+CREATE INDEX decision_count_agency ON @extschema@.decision_count (agency_id, decided_on) INCLUDE (kind, n);
+-- decisions arrive in date order: a BRIN range index lets derived_reports read only a year's blocks (0.7.0)
+CREATE INDEX decision_count_decided ON @extschema@.decision_count USING brin (decided_on);
 COMMENT ON TABLE @extschema@.decision_count IS 'licensing, penalty and coercion decisions (one row each, or a day''s batch), rows 2.5.1, 2.6.1, 2.6.2';
 
 CREATE TABLE @extschema@.fee_receipt (

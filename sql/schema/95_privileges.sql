@@ -8,6 +8,11 @@ REVOKE EXECUTE ON FUNCTION @extschema@.request_figures_sum_trans(@extschema@.req
 REVOKE EXECUTE ON FUNCTION @extschema@.appeal_figures_sum_trans(@extschema@.appeal_figures, @extschema@.appeal_figures) FROM PUBLIC;
 REVOKE EXECUTE ON FUNCTION @extschema@.request_figures_agg_trans(@extschema@.request_figures, integer, date, date, @extschema@.applicant, @extschema@.outcome) FROM PUBLIC;
 REVOKE EXECUTE ON FUNCTION @extschema@.request_figures_agg_final(@extschema@.request_figures) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION @extschema@.request_figures_agg_ctrans(internal, integer, date, date, @extschema@.applicant, @extschema@.outcome) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION @extschema@.request_figures_agg_cfinal(internal) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION @extschema@.request_figures_agg_combine(internal, internal) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION @extschema@.request_figures_agg_serial(internal) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION @extschema@.request_figures_agg_deserial(bytea, internal) FROM PUBLIC;
 REVOKE EXECUTE ON FUNCTION @extschema@.appeal_figures_agg_trans(@extschema@.appeal_figures, integer, text, date, text, date) FROM PUBLIC;
 REVOKE EXECUTE ON FUNCTION @extschema@.record_spans_trans(internal, bigint, date, date) FROM PUBLIC;
 REVOKE EXECUTE ON FUNCTION @extschema@.record_spans_final(internal) FROM PUBLIC;
