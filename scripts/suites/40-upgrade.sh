@@ -43,7 +43,18 @@ while :; do
 		same "before the update, a 2019 table 二 is refused (0A000), not cut to 48 bytes" \
 			"$(sqlstate $upg "SELECT '2019|2.5.1:1,-1,1'::govinfo.disclosure_figures")" 0A000
 	fi
+	if [ "$next" = 0.7.0 ]; then
+		# a user's view over request_figures_agg, whose state type 0.7.0 changes (section 3a): the
+		# aggregate is replaced in place, so the view stays and gives the same figures
+		q $upg "CREATE VIEW public.user_requests AS SELECT agency_id, govinfo.request_figures_agg(2022, received_on, closed_on, applicant, outcome) AS f FROM govinfo.application GROUP BY agency_id" >/dev/null
+		user_view_before=$(q $upg "SELECT string_agg(agency_id || ' ' || f::text, E'\n' ORDER BY agency_id) FROM public.user_requests")
+	fi
 	check "ALTER EXTENSION govinfo UPDATE from $from to $next" q $upg "ALTER EXTENSION govinfo UPDATE TO '$next'"
+	if [ "$next" = 0.7.0 ]; then
+		GOVINFO_SAME_NONEMPTY=1 same "a user's view over request_figures_agg survives the update to 0.7.0 with the same figures" \
+			"$(q $upg "SELECT string_agg(agency_id || ' ' || f::text, E'\n' ORDER BY agency_id) FROM public.user_requests")" "$user_view_before"
+		q $upg "DROP VIEW public.user_requests" >/dev/null
+	fi
 	same "every row stored with $from is still there after the upgrade to $next" "$before" "$(rows $upg "$cols")"
 	if [ "$next" = 0.2.0 ]; then
 		psql -X -q -v ON_ERROR_STOP=1 -d $upg -f scripts/demo/records.sql >/dev/null
