@@ -7,7 +7,8 @@
 #    the same county's report of the next year) against the seed, N/4 times each: MB per second.
 # 3. govinfo.import_report of IMPORT_N (10,000) distinct documents in one INSERT … SELECT: copies of the seed,
 #    each with its own agency name (平山X鎮, X one CJK character per copy), into an empty published_report;
-#    then again with published_report's audit trigger disabled, to show what the audit entries cost.
+#    then again with published_report's audit trigger disabled, to show what the audit entries cost; then
+#    with the audit through the PL/pgSQL import_report of 0.6.0 (a temporary function), to compare in one run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 N="${PARSE_N:-20000}"
@@ -52,5 +53,50 @@ INSERT INTO ids SELECT govinfo.import_report(doc) FROM d;
 SELECT extract(epoch FROM clock_timestamp() - :'t0'::timestamptz) AS secs \gset
 ALTER TABLE govinfo.published_report ENABLE TRIGGER published_report_audit;
 SELECT format('import_report without the audit trigger: %s rows stored, %s per second', count(*), round(:n / :secs))
+FROM govinfo.published_report;
+-- the same with the audit, through import_report as it was in 0.6.0 (PL/pgSQL), for a comparison in the same run
+TRUNCATE govinfo.published_report;
+CREATE FUNCTION pg_temp.import_report_060(document text, source_url text DEFAULT NULL, agency_code text DEFAULT NULL)
+	RETURNS bigint LANGUAGE plpgsql VOLATILE SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	h text := pg_catalog.encode(pg_catalog.sha256(pg_catalog.convert_to(document, 'UTF8')), 'hex');
+	p govinfo.parsed_report;
+	a bigint;
+	found_id bigint;
+BEGIN
+	SELECT r.id INTO found_id FROM govinfo.published_report r WHERE r.document_sha256 OPERATOR(pg_catalog.=) h;
+	IF found_id IS NOT NULL THEN
+		RETURN found_id;
+	END IF;
+	p := govinfo.parse_report(document);
+	IF agency_code IS NOT NULL THEN
+		a := govinfo.agency_id(agency_code);
+	ELSIF p.agency_name IS NOT NULL THEN
+		SELECT CASE WHEN count(*) FILTER (WHERE g.name OPERATOR(pg_catalog.=) p.agency_name) OPERATOR(pg_catalog.=) 1
+				THEN min(g.agency_id) FILTER (WHERE g.name OPERATOR(pg_catalog.=) p.agency_name)
+			WHEN count(*) FILTER (WHERE g.name OPERATOR(pg_catalog.=) p.agency_name) OPERATOR(pg_catalog.=) 0
+				AND count(*) OPERATOR(pg_catalog.=) 1 THEN min(g.agency_id) END
+		INTO a FROM govinfo.agency g
+		WHERE govinfo.agency_name_key(g.name) OPERATOR(pg_catalog.=) govinfo.agency_name_key(p.agency_name);
+	END IF;
+	INSERT INTO govinfo.published_report AS r (agency_id, agency_name, year, format, source_url,
+		document_sha256, document, title, published_on, disclosures, requests, appeals, overview,
+		problems, other_matters, complete, layout, warnings)
+	VALUES (a, p.agency_name, p.year, p.format, source_url, h, document, p.title, p.published_on,
+		p.disclosures, p.requests, p.appeals, p.overview, p.problems, p.other_matters,
+		coalesce(p.complete, false), coalesce(p.layout, 'none'), coalesce(p.warnings, '[]'))
+	ON CONFLICT (document_sha256) DO NOTHING
+	RETURNING r.id INTO found_id;
+	IF found_id IS NULL THEN
+		SELECT r.id INTO found_id FROM govinfo.published_report r WHERE r.document_sha256 OPERATOR(pg_catalog.=) h;
+	END IF;
+	RETURN found_id;
+END
+$$;
+SELECT clock_timestamp() AS t0 \gset
+INSERT INTO ids SELECT pg_temp.import_report_060(doc) FROM d;
+SELECT extract(epoch FROM clock_timestamp() - :'t0'::timestamptz) AS secs \gset
+SELECT format('import_report of 0.6.0 (PL/pgSQL), with the audit: %s rows stored, %s per second', count(*), round(:n / :secs))
 FROM govinfo.published_report;
 SQL

@@ -5,6 +5,27 @@
 --------------------------------------------------------------------------
 -- 1. Published reports (import speed, HTML reader) (#9)
 --------------------------------------------------------------------------
+-- import_report in C (src/import.c): one detoast, the SHA-256 of the bytes, parse_report in-process, kept
+-- plans; the same signature, behaviour and privileges (CREATE OR REPLACE keeps the REVOKE of 0.5.0)
+CREATE OR REPLACE FUNCTION @extschema@.import_report(document text, source_url text DEFAULT NULL, agency_code text DEFAULT NULL)
+	RETURNS bigint
+	AS 'MODULE_PATHNAME', 'gi_import_report'
+	LANGUAGE C VOLATILE
+	SET search_path = pg_catalog, pg_temp;
+-- lz4 for the large columns of published_report and audit_log when the server has it (rows already
+-- stored keep their compression until they are rewritten)
+DO $$
+BEGIN
+	IF EXISTS (SELECT FROM pg_catalog.pg_settings WHERE name OPERATOR(pg_catalog.=) 'default_toast_compression'
+			AND 'lz4' OPERATOR(pg_catalog.=) ANY (enumvals)) THEN
+		ALTER TABLE @extschema@.published_report ALTER COLUMN document SET COMPRESSION lz4,
+			ALTER COLUMN overview SET COMPRESSION lz4, ALTER COLUMN problems SET COMPRESSION lz4,
+			ALTER COLUMN other_matters SET COMPRESSION lz4, ALTER COLUMN warnings SET COMPRESSION lz4;
+		ALTER TABLE @extschema@.audit_log ALTER COLUMN old_values SET COMPRESSION lz4,
+			ALTER COLUMN new_values SET COMPRESSION lz4;
+	END IF;
+END
+$$;
 -- (end of section 1)
 
 --------------------------------------------------------------------------

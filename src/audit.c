@@ -129,8 +129,8 @@ acting_role(PG_FUNCTION_ARGS)
 /*
  * The columns an audit_row trigger leaves out of the logged rows (its
  * arguments "-column": published_report's raw document, which its
- * document_sha256 names), as a row type of the columns kept, made once per
- * trigger and query.
+ * document_sha256 names), as the indexes of the columns kept, once per
+ * trigger and query (and their row type, when a row needs it).
  */
 typedef struct AuditKept
 {
@@ -138,8 +138,9 @@ typedef struct AuditKept
 	Oid			relid;
 	int			natts;			/* of the table */
 	int			nkept;
-	TupleDesc	kept;			/* blessed record type of the columns kept */
+	TupleDesc	kept;			/* blessed record type of the columns kept (made when needed) */
 	AttrNumber *from;			/* for each kept column, its index in the table */
+	MemoryContext mcxt;			/* where kept is made */
 } AuditKept;
 
 /* The kept columns of this trigger (NULL when it leaves none out). */
@@ -164,6 +165,7 @@ audit_kept(FunctionCallInfo fcinfo, TriggerData *td)
 	k->tgoid = tg->tgoid;
 	k->relid = RelationGetRelid(td->tg_relation);
 	k->natts = full->natts;
+	k->mcxt = fcinfo->flinfo->fn_mcxt;
 	k->from = palloc(sizeof(AttrNumber) * full->natts);
 	for (int a = 0; a < full->natts; a++)
 	{
@@ -175,10 +177,6 @@ audit_kept(FunctionCallInfo fcinfo, TriggerData *td)
 		if (!left_out)
 			k->from[k->nkept++] = a;
 	}
-	k->kept = CreateTemplateTupleDesc(k->nkept);
-	for (int c = 0; c < k->nkept; c++)
-		TupleDescCopyEntry(k->kept, c + 1, full, k->from[c] + 1);
-	k->kept = BlessTupleDesc(k->kept);
 	MemoryContextSwitchTo(old);
 	fcinfo->flinfo->fn_extra = k;
 	return k;
@@ -199,6 +197,18 @@ row_json(Relation rel, HeapTuple tup, AuditKept *k)
 	isnull = palloc(sizeof(bool) * k->natts);
 	kv = palloc(sizeof(Datum) * k->nkept);
 	kn = palloc(sizeof(bool) * k->nkept);
+	if (k->kept == NULL)
+	{
+		/* the record type of the kept columns, made when a row first takes this path */
+		TupleDesc	full = RelationGetDescr(rel);
+		MemoryContext old = MemoryContextSwitchTo(k->mcxt);
+		TupleDesc	kept = CreateTemplateTupleDesc(k->nkept);
+
+		for (int c = 0; c < k->nkept; c++)
+			TupleDescCopyEntry(kept, c + 1, full, k->from[c] + 1);
+		k->kept = BlessTupleDesc(kept);
+		MemoryContextSwitchTo(old);
+	}
 	heap_deform_tuple(tup, RelationGetDescr(rel), values, isnull);
 	for (int c = 0; c < k->nkept; c++)
 	{
@@ -338,6 +348,69 @@ row_jsonb(Relation rel, HeapTuple tup, AuditKept *k)
 	return JsonbPGetDatum(JsonbValueToJsonb(res));
 }
 
+/* A field of a row as jsonb, or NULL when the row has no such key. */
+static JsonbValue *
+row_field(Jsonb *row, const char *name)
+{
+	JsonbValue	key;
+
+	key.type = jbvString;
+	key.val.string.val = unconstify(char *, name);
+	key.val.string.len = strlen(name);
+	return findJsonbValueFromContainer(&row->root, JB_FOBJECT, &key);
+}
+
+/* A field of a row as row ->> name gives it: NULL for a missing key or a JSON null. */
+static char *
+row_field_text(Jsonb *row, const char *name)
+{
+	JsonbValue *v = row ? row_field(row, name) : NULL;
+
+	if (v == NULL)
+		return NULL;
+	switch (v->type)
+	{
+		case jbvNull:
+			return NULL;
+		case jbvString:
+			return pnstrdup(v->val.string.val, v->val.string.len);
+		case jbvNumeric:
+			return DatumGetCString(DirectFunctionCall1(numeric_out, NumericGetDatum(v->val.numeric)));
+		case jbvBool:
+			return pstrdup(v->val.boolean ? "true" : "false");
+		case jbvBinary:
+			return JsonbToCString(NULL, v->val.binary.data, v->val.binary.len);
+		default:
+			elog(ERROR, "unexpected jsonb value type %d in an audited row", (int) v->type);
+	}
+	return NULL;
+}
+
+/* The key of an audit entry: the fields of the row that the trigger names as key columns. */
+static Datum
+row_key(Jsonb *row, Trigger *tg)
+{
+	JsonbParseState *st = NULL;
+	JsonbValue *res;
+
+	pushJsonbValue(&st, WJB_BEGIN_OBJECT, NULL);
+	for (int i = 0; i < tg->tgnargs; i++)
+	{
+		JsonbValue *v;
+		JsonbValue	key;
+
+		if (tg->tgargs[i][0] == '-' || (v = row_field(row, tg->tgargs[i])) == NULL)
+			continue;
+		key.type = jbvString;
+		key.val.string.val = tg->tgargs[i];
+		key.val.string.len = strlen(tg->tgargs[i]);
+		pushJsonbValue(&st, WJB_KEY, &key);
+		pushJsonbValue(&st, WJB_VALUE, v);
+	}
+	res = pushJsonbValue(&st, WJB_END_OBJECT, NULL);
+	return JsonbPGetDatum(JsonbValueToJsonb(res));
+}
+
 PG_FUNCTION_INFO_V1(audit_row);
 /*
  * AFTER INSERT OR UPDATE OR DELETE row trigger: one audit entry; TG_ARGV names
@@ -348,14 +421,18 @@ audit_row(PG_FUNCTION_ARGS)
 {
 	TriggerData *td = (TriggerData *) fcinfo->context;
 	Relation	rel;
-	Datum		args[6];
-	char		nulls[7] = "      ";
-	Datum	   *keys;
-	int			nkeys = 0;
+	Datum		args[8];
+	char		nulls[9] = "        ";
 	AuditKept  *kept;
 	HeapTuple	oldt = NULL;
 	HeapTuple	newt = NULL;
+	Jsonb	   *oldj;
+	Jsonb	   *newj;
+	Jsonb	   *row;
 	const char *op;
+	const char *relname;
+	char	   *agency;
+	char	   *year;
 
 	if (!CALLED_AS_TRIGGER(fcinfo) || !TRIGGER_FIRED_AFTER(td->tg_event) || !TRIGGER_FIRED_FOR_ROW(td->tg_event))
 		ereport(ERROR,
@@ -397,19 +474,35 @@ audit_row(PG_FUNCTION_ARGS)
 			adopt_marked = false;
 		}
 	}
-	keys = palloc(sizeof(Datum) * (td->tg_trigger->tgnargs + 1));
-	for (int i = 0; i < td->tg_trigger->tgnargs; i++)
-		if (td->tg_trigger->tgargs[i][0] != '-')
-			keys[nkeys++] = CStringGetTextDatum(td->tg_trigger->tgargs[i]);
 	kept = audit_kept(fcinfo, td);
+	oldj = oldt ? DatumGetJsonbP(row_jsonb(rel, oldt, kept)) : NULL;
+	newj = newt ? DatumGetJsonbP(row_jsonb(rel, newt, kept)) : NULL;
+	row = newj ? newj : oldj;
+	relname = RelationGetRelationName(rel);
+	/* the action: grant and revoke of access_grant, publish and reopen of annual_report */
+	if (strcmp(relname, "access_grant") == 0)
+		op = oldt && !newt ? "revoke" : "grant";
+	else if (strcmp(relname, "annual_report") == 0 && oldt && newt)
+	{
+		bool		was = row_field_text(oldj, "published_at") != NULL;
+		bool		is = row_field_text(newj, "published_at") != NULL;
+
+		op = !was && is ? "publish" : was && !is ? "reopen" : op;
+	}
+	agency = row_field_text(row, "agency_id");
+	year = row_field_text(row, "year");
 	args[0] = role_name_datum(gi_acting_user());
 	args[1] = CStringGetTextDatum(op);
-	args[2] = CStringGetTextDatum(RelationGetRelationName(rel));
-	args[3] = PointerGetDatum(construct_array(keys, nkeys, TEXTOID, -1, false, TYPALIGN_INT));
-	args[4] = oldt ? row_jsonb(rel, oldt, kept) : (Datum) 0;
-	args[5] = newt ? row_jsonb(rel, newt, kept) : (Datum) 0;
-	nulls[4] = oldt ? ' ' : 'n';
-	nulls[5] = newt ? ' ' : 'n';
+	args[2] = CStringGetTextDatum(relname);
+	args[3] = agency ? DirectFunctionCall1(int8in, CStringGetDatum(agency)) : (Datum) 0;
+	args[4] = year ? DirectFunctionCall1(int4in, CStringGetDatum(year)) : (Datum) 0;
+	args[5] = row_key(row, td->tg_trigger);
+	args[6] = PointerGetDatum(oldj);
+	args[7] = PointerGetDatum(newj);
+	nulls[3] = agency ? ' ' : 'n';
+	nulls[4] = year ? ' ' : 'n';
+	nulls[6] = oldj ? ' ' : 'n';
+	nulls[7] = newj ? ' ' : 'n';
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
 	execute_as_owner(fcinfo, rel, GI_PLAN_AUDIT_ROW, args, nulls);

@@ -192,4 +192,9 @@ extern bool gi_values_prove(GiFigKind kind, const GiValues *vals);
 extern void gi_parse_warn(GiParse *p, const char *code, int part, const char *row_code,
 						  const char *col_code, const char *fmt,...) pg_attribute_printf(6, 7);
 
+/* the fields of govinfo.parsed_report, in its order: title, agency_name, year, published_on, format,
+ * disclosures, requests, appeals, overview, problems, other_matters, complete, layout, warnings */
+#define GI_PARSED_NATTS 14
+extern void gi_parse_report_values(text *doc, Datum *values, bool *nulls);
+
 #endif

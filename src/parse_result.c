@@ -29,8 +29,6 @@
 PG_FUNCTION_INFO_V1(gi_parse_report);
 PG_FUNCTION_INFO_V1(gi_agency_name_key);
 
-#define NATTS 14
-
 /* Add a warning to the parse. */
 void
 gi_parse_warn(GiParse *p, const char *code, int part, const char *row_code, const char *col_code,
@@ -273,37 +271,23 @@ layout_name(GiParse *p)
 	return "F1";
 }
 
-/* govinfo.parse_report(document text) RETURNS govinfo.parsed_report */
-Datum
-gi_parse_report(PG_FUNCTION_ARGS)
+/*
+ * The fields of govinfo.parsed_report for a document, in the type's order
+ * (GI_PARSED_NATTS): what parse_report returns and import_report stores.
+ */
+void
+gi_parse_report_values(text *doc, Datum *values, bool *nulls)
 {
-	text	   *doc = PG_GETARG_TEXT_PP(0);
-	TupleDesc	tupdesc;
-	Datum		values[NATTS];
-	bool		nulls[NATTS];
 	GiParse		p;
 	int			len;
 	const char *utf8;
 	const char *fmt;
 	bool		complete;
 
-	/* the result's descriptor, blessed once per call site */
-	tupdesc = (TupleDesc) fcinfo->flinfo->fn_extra;
-	if (tupdesc == NULL)
-	{
-		MemoryContext old;
-
-		if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
-			elog(ERROR, "parse_report must return a composite type");
-		old = MemoryContextSwitchTo(fcinfo->flinfo->fn_mcxt);
-		tupdesc = BlessTupleDesc(CreateTupleDescCopy(tupdesc));
-		MemoryContextSwitchTo(old);
-		fcinfo->flinfo->fn_extra = tupdesc;
-	}
 	utf8 = document_utf8(doc, &len);
 	parse_document(&p, utf8, len);
 
-	memset(nulls, 0, sizeof(nulls));
+	memset(nulls, 0, sizeof(bool) * GI_PARSED_NATTS);
 	values[0] = text_datum(p.title, &nulls[0]);
 	values[1] = text_datum(p.agency, &nulls[1]);
 	nulls[2] = p.year == 0;
@@ -339,6 +323,31 @@ gi_parse_report(PG_FUNCTION_ARGS)
 	values[11] = BoolGetDatum(complete);
 	values[12] = text_datum(layout_name(&p), &nulls[12]);
 	values[13] = warnings_jsonb(&p);
+}
+
+/* govinfo.parse_report(document text) RETURNS govinfo.parsed_report */
+Datum
+gi_parse_report(PG_FUNCTION_ARGS)
+{
+	text	   *doc = PG_GETARG_TEXT_PP(0);
+	TupleDesc	tupdesc;
+	Datum		values[GI_PARSED_NATTS];
+	bool		nulls[GI_PARSED_NATTS];
+
+	/* the result's descriptor, blessed once per call site */
+	tupdesc = (TupleDesc) fcinfo->flinfo->fn_extra;
+	if (tupdesc == NULL)
+	{
+		MemoryContext old;
+
+		if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
+			elog(ERROR, "parse_report must return a composite type");
+		old = MemoryContextSwitchTo(fcinfo->flinfo->fn_mcxt);
+		tupdesc = BlessTupleDesc(CreateTupleDescCopy(tupdesc));
+		MemoryContextSwitchTo(old);
+		fcinfo->flinfo->fn_extra = tupdesc;
+	}
+	gi_parse_report_values(doc, values, nulls);
 	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(tupdesc, values, nulls)));
 }
 

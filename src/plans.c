@@ -3,7 +3,8 @@
  * @extschema@ standing for the extension's schema and every operator
  * schema-qualified, and its argument types.  Plans are kept per backend by key
  * (as ri_triggers.c keeps its plans) and prepared again when
- * SPI_plan_is_valid() says an invalidation made them stale.
+ * SPI_plan_is_valid() says an invalidation made them stale.  An argument of
+ * one of govinfo's own types is named, and found in the extension's schema.
  *
  * The extension's schema is the schema of the C function being called: every
  * govinfo function lives there, so this is the one way it is found.
@@ -15,14 +16,19 @@
 #include "utils/builtins.h"
 #include "utils/lsyscache.h"
 #include "utils/memutils.h"
+#include "utils/syscache.h"
 
 #include "plans.h"
+
+#define GI_PLAN_MAX_ARGS 18
 
 typedef struct GiPlanSpec
 {
 	const char *sql;
 	int			nargs;
-	Oid			argtypes[6];
+	Oid			argtypes[GI_PLAN_MAX_ARGS];
+	/* for an argument whose type is InvalidOid above: the name of its type in the extension's schema */
+	const char *argtypnames[GI_PLAN_MAX_ARGS];
 } GiPlanSpec;
 
 static const GiPlanSpec plan_specs[GI_NPLANS] = {
@@ -57,22 +63,43 @@ static const GiPlanSpec plan_specs[GI_NPLANS] = {
 		" FROM @extschema@.spans_rows($2) s ORDER BY s.agency_id, s.first_year",
 		2, {NAMEOID, INT8ARRAYOID}
 	},
+	/* the action, agency, year and key are computed by audit_row from the row */
 	[GI_PLAN_AUDIT_ROW] = {
 		"INSERT INTO @extschema@.audit_log (session_user_name, current_user_name, action, table_name, agency_id, year, key, old_values, new_values)"
-		" SELECT SESSION_USER, $1,"
-		" CASE WHEN $3 OPERATOR(pg_catalog.=) 'access_grant' THEN CASE WHEN $2 OPERATOR(pg_catalog.=) 'DELETE' THEN 'revoke' ELSE 'grant' END"
-		" WHEN $3 OPERATOR(pg_catalog.=) 'annual_report' AND $2 OPERATOR(pg_catalog.=) 'UPDATE'"
-		"  AND (x.o OPERATOR(pg_catalog.->>) 'published_at') IS NULL AND (x.n OPERATOR(pg_catalog.->>) 'published_at') IS NOT NULL THEN 'publish'"
-		" WHEN $3 OPERATOR(pg_catalog.=) 'annual_report' AND $2 OPERATOR(pg_catalog.=) 'UPDATE'"
-		"  AND (x.o OPERATOR(pg_catalog.->>) 'published_at') IS NOT NULL AND (x.n OPERATOR(pg_catalog.->>) 'published_at') IS NULL THEN 'reopen'"
-		" ELSE $2 END, $3,"
-		" (coalesce(x.n, x.o) OPERATOR(pg_catalog.->>) 'agency_id')::pg_catalog.int8,"
-		" (coalesce(x.n, x.o) OPERATOR(pg_catalog.->>) 'year')::pg_catalog.int4,"
-		" coalesce(x.n, x.o) OPERATOR(pg_catalog.-) ARRAY(SELECT pg_catalog.jsonb_object_keys(coalesce(x.n, x.o))"
-		"  EXCEPT SELECT pg_catalog.unnest($4)),"
-		" x.o, x.n"
-		" FROM (SELECT $5 AS o, $6 AS n) x",
-		6, {NAMEOID, TEXTOID, TEXTOID, TEXTARRAYOID, JSONBOID, JSONBOID}
+		" VALUES (SESSION_USER, $1, $2, $3, $4, $5, $6, $7, $8)",
+		8, {NAMEOID, TEXTOID, TEXTOID, INT8OID, INT4OID, JSONBOID, JSONBOID, JSONBOID}
+	},
+	[GI_PLAN_PUBLISHED_BY_SHA] = {
+		"SELECT r.id FROM @extschema@.published_report r WHERE r.document_sha256 OPERATOR(pg_catalog.=) $1",
+		1, {TEXTOID}
+	},
+	[GI_PLAN_AGENCY_BY_CODE] = {
+		"SELECT @extschema@.agency_id($1)",
+		1, {TEXTOID}
+	},
+	/*
+	 * the one agency whose name is the printed name; when none has it, the one
+	 * whose name reads the same once both are normalized (agency_name_key, an
+	 * index); none when no agency or several match
+	 */
+	[GI_PLAN_AGENCY_BY_NAME] = {
+		"SELECT CASE WHEN count(*) FILTER (WHERE g.name OPERATOR(pg_catalog.=) $1) OPERATOR(pg_catalog.=) 1"
+		"  THEN min(g.agency_id) FILTER (WHERE g.name OPERATOR(pg_catalog.=) $1)"
+		" WHEN count(*) FILTER (WHERE g.name OPERATOR(pg_catalog.=) $1) OPERATOR(pg_catalog.=) 0"
+		"  AND count(*) OPERATOR(pg_catalog.=) 1 THEN min(g.agency_id) END"
+		" FROM @extschema@.agency g"
+		" WHERE @extschema@.agency_name_key(g.name) OPERATOR(pg_catalog.=) @extschema@.agency_name_key($1)",
+		1, {TEXTOID}
+	},
+	[GI_PLAN_PUBLISHED_INSERT] = {
+		"INSERT INTO @extschema@.published_report AS r (agency_id, agency_name, year, format, source_url,"
+		" document_sha256, document, title, published_on, disclosures, requests, appeals, overview,"
+		" problems, other_matters, complete, layout, warnings)"
+		" VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)"
+		" ON CONFLICT (document_sha256) DO NOTHING RETURNING r.id",
+		18, {INT8OID, TEXTOID, INT4OID, TEXTOID, TEXTOID, TEXTOID, TEXTOID, TEXTOID, DATEOID,
+			InvalidOid, InvalidOid, InvalidOid, TEXTOID, TEXTOID, TEXTOID, BOOLOID, TEXTOID, JSONBOID},
+		{[9] = "disclosure_figures",[10] = "request_figures",[11] = "appeal_figures"}
 	},
 };
 
@@ -131,6 +158,7 @@ gi_plan(FunctionCallInfo fcinfo, GiPlanKey key)
 {
 	const GiPlanSpec *spec = &plan_specs[key];
 	SPIPlanPtr	plan;
+	Oid			argtypes[GI_PLAN_MAX_ARGS];
 
 	gi_schema(fcinfo);
 	if (plans[key] != NULL && SPI_plan_is_valid(plans[key]))
@@ -140,7 +168,16 @@ gi_plan(FunctionCallInfo fcinfo, GiPlanKey key)
 		SPI_freeplan(plans[key]);
 		plans[key] = NULL;
 	}
-	plan = SPI_prepare(plan_sql(fcinfo, spec->sql), spec->nargs, (Oid *) spec->argtypes);
+	for (int i = 0; i < spec->nargs; i++)
+	{
+		argtypes[i] = spec->argtypes[i];
+		if (!OidIsValid(argtypes[i]))
+			argtypes[i] = GetSysCacheOid2(TYPENAMENSP, Anum_pg_type_oid,
+										  CStringGetDatum(spec->argtypnames[i]), ObjectIdGetDatum(schema_oid));
+		if (!OidIsValid(argtypes[i]))
+			elog(ERROR, "type %s.%s does not exist", schema_name, spec->argtypnames[i]);
+	}
+	plan = SPI_prepare(plan_sql(fcinfo, spec->sql), spec->nargs, argtypes);
 	if (plan == NULL)
 		elog(ERROR, "SPI_prepare failed for govinfo query %d: %s", (int) key, SPI_result_code_string(SPI_result));
 	if (SPI_keepplan(plan) != 0)

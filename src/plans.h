@@ -18,6 +18,10 @@ typedef enum GiPlanKey
 	GI_PLAN_INSERT_CHECK,		/* application_insert_check(spans) */
 	GI_PLAN_AUDIT_INSERT,		/* the audit entries of an INSERT into application */
 	GI_PLAN_AUDIT_ROW,			/* the audit entry of one row written */
+	GI_PLAN_PUBLISHED_BY_SHA,	/* import_report: the published report of a document's SHA-256 */
+	GI_PLAN_AGENCY_BY_CODE,		/* import_report: agency_id(code) */
+	GI_PLAN_AGENCY_BY_NAME,		/* import_report: the agency of a printed name */
+	GI_PLAN_PUBLISHED_INSERT,	/* import_report: the published report's row */
 	GI_NPLANS
 } GiPlanKey;
 

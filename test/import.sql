@@ -6,7 +6,7 @@ BEGIN;
 -- the figures operators (=) resolve through the search path, also inside pgTAP's is()
 SET LOCAL search_path = public, govinfo;
 \i test/lib/f2_document.sql
-SELECT plan(37);
+SELECT plan(47);
 
 INSERT INTO govinfo.agency (code, name) VALUES
 	('imp-pingshan', '平山镇'), ('imp-land-a', '某市自然资源局'), ('imp-land-b', '某市自然资源局'),
@@ -132,6 +132,37 @@ SELECT ok(NOT (new_values ? 'document') AND new_values ->> 'document_sha256' = (
 	AND key = jsonb_build_object('id', :office_id) AND new_values ->> 'title' LIKE '%（县外事办）%',
 	'the audit entry of an import holds the row without its raw document, named by document_sha256')
 	FROM govinfo.audit_log WHERE table_name = 'published_report' AND action = 'INSERT' AND (key ->> 'id')::bigint = :office_id;
+
+-- 0.7.0 (import_report in C): a document twice in one INSERT … SELECT is stored once, both calls return its id
+CREATE TEMP TABLE dup_ids (n int, id bigint);
+INSERT INTO dup_ids SELECT n, govinfo.import_report(pg_temp.f2_document(CASE WHEN n = 3 THEN '某县教育局' ELSE '某县卫生局' END, 2022, d, r, a))
+	FROM fig, generate_series(1, 3) n WHERE k = 'y2022';
+SELECT is((SELECT count(DISTINCT id) FROM dup_ids), 2::bigint, 'one INSERT … SELECT of a document twice and another once returns two ids');
+SELECT is((SELECT a.id FROM dup_ids a WHERE a.n = 1), (SELECT b.id FROM dup_ids b WHERE b.n = 2), 'the repeated document gets the first one''s id');
+SELECT is((SELECT count(*) FROM govinfo.published_report WHERE agency_name IN ('某县卫生局', '某县教育局')), 2::bigint, 'and is stored once');
+SELECT is((SELECT count(*) FROM govinfo.audit_log WHERE table_name = 'published_report' AND (key ->> 'id')::bigint IN (SELECT id FROM dup_ids)),
+	2::bigint, 'one audit entry per row stored');
+SELECT throws_ok('SELECT govinfo.import_report(NULL)', '23502', NULL, 'a NULL document is refused by NOT NULL (23502)');
+-- the large columns are compressed with lz4 when the server has it
+SELECT is((SELECT array_agg(attname::text ORDER BY attname) FROM pg_attribute
+		WHERE attrelid IN ('govinfo.published_report'::regclass, 'govinfo.audit_log'::regclass) AND attcompression = 'l'),
+	CASE WHEN EXISTS (SELECT FROM pg_settings WHERE name = 'default_toast_compression' AND 'lz4' = ANY (enumvals))
+		THEN ARRAY['document', 'new_values', 'old_values', 'other_matters', 'overview', 'problems', 'warnings'] END,
+	'document, parts 一/五/六, warnings and the audit''s rows use lz4 (when the server has it)');
+-- row-level security: an editor imports its agency's reports, not another agency's
+CREATE ROLE govinfo_t_imp_editor;
+DO $$ BEGIN PERFORM govinfo.grant_access('govinfo_t_imp_editor', 'imp-water', 'edit'); END $$;
+SELECT pg_temp.f2_document('某县水利局', 2021, d, r, a) AS water21, pg_temp.f2_document('某县交通运输局', 2021, d, r, a) AS roads21
+	FROM fig WHERE k = 'y2022' \gset
+SET LOCAL ROLE govinfo_t_imp_editor;
+SELECT govinfo.import_report(:'water21') AS water21_id \gset
+SELECT throws_ok(format('SELECT govinfo.import_report(%L)', :'roads21'), '42501', NULL,
+	'an editor cannot import another agency''s report (row-level security, 42501)');
+RESET ROLE;
+SELECT is(agency_id, govinfo.agency_id('imp-water'), 'an editor imports its agency''s report') FROM govinfo.published_report WHERE id = :water21_id;
+SELECT is(imported_by, 'govinfo_t_imp_editor'::name, 'imported_by is the editor') FROM govinfo.published_report WHERE id = :water21_id;
+SELECT is(current_user_name, 'govinfo_t_imp_editor'::name, 'the audit entry of the import names the editor')
+	FROM govinfo.audit_log WHERE table_name = 'published_report' AND action = 'INSERT' AND (key ->> 'id')::bigint = :water21_id;
 
 SELECT * FROM finish();
 ROLLBACK;

@@ -30,6 +30,18 @@ CREATE TABLE @extschema@.published_report (
 );
 CREATE INDEX published_report_agency_year ON @extschema@.published_report (agency_id, year);
 COMMENT ON TABLE @extschema@.published_report IS 'annual reports as published (imported copies), figures kept as printed';
+-- lz4 for the large columns when the server has it (0.7.0): pglz compressing parts 一/五/六 and the raw
+-- document was a fifth of import_report's time (bench/PARSE.md)
+DO $$
+BEGIN
+	IF EXISTS (SELECT FROM pg_catalog.pg_settings WHERE name OPERATOR(pg_catalog.=) 'default_toast_compression'
+			AND 'lz4' OPERATOR(pg_catalog.=) ANY (enumvals)) THEN
+		ALTER TABLE @extschema@.published_report ALTER COLUMN document SET COMPRESSION lz4,
+			ALTER COLUMN overview SET COMPRESSION lz4, ALTER COLUMN problems SET COMPRESSION lz4,
+			ALTER COLUMN other_matters SET COMPRESSION lz4, ALTER COLUMN warnings SET COMPRESSION lz4;
+	END IF;
+END
+$$;
 
 -- an agency's name as the parser reads it, without spaces: a printed name matches agency.name written with
 -- other punctuation (（） or ()) or in traditional characters
@@ -38,50 +50,16 @@ CREATE FUNCTION @extschema@.agency_name_key(name text) RETURNS text
 COMMENT ON FUNCTION @extschema@.agency_name_key(text) IS 'an agency name simplified, with ASCII punctuation and no spaces: the key import_report matches printed names on';
 CREATE INDEX agency_name_key ON @extschema@.agency (@extschema@.agency_name_key(name));
 
--- parse a published copy and keep it; the same document (same SHA-256 of its UTF-8 text) is kept once
+-- parse a published copy and keep it; the same document (same SHA-256 of its UTF-8 text) is kept once.
+-- In C (0.7.0, src/import.c): one detoast, the SHA-256 of the bytes, parse_report in-process, kept plans;
+-- it runs as the caller (row-level security and the audit trigger apply as to any INSERT). The agency is
+-- agency_code's, else the one agency whose name is the printed name, else, when no agency has that exact
+-- name, the one whose agency_name_key is the printed name's; none when several match.
 CREATE FUNCTION @extschema@.import_report(document text, source_url text DEFAULT NULL, agency_code text DEFAULT NULL)
 	RETURNS bigint
-	LANGUAGE plpgsql VOLATILE
-	SET search_path = pg_catalog, pg_temp
-AS $$
-DECLARE
-	h text := pg_catalog.encode(pg_catalog.sha256(pg_catalog.convert_to(document, 'UTF8')), 'hex');
-	p @extschema@.parsed_report;
-	a bigint;
-	found_id bigint;
-BEGIN
-	SELECT r.id INTO found_id FROM @extschema@.published_report r WHERE r.document_sha256 OPERATOR(pg_catalog.=) h;
-	IF found_id IS NOT NULL THEN
-		RETURN found_id;
-	END IF;
-	p := @extschema@.parse_report(document);
-	IF agency_code IS NOT NULL THEN
-		a := @extschema@.agency_id(agency_code);
-	ELSIF p.agency_name IS NOT NULL THEN
-		-- the one agency whose name is the printed name; when none has it, the one whose name reads the same
-		-- once both are normalized (agency_name_key); none when no agency or several match
-		SELECT CASE WHEN count(*) FILTER (WHERE g.name OPERATOR(pg_catalog.=) p.agency_name) OPERATOR(pg_catalog.=) 1
-				THEN min(g.agency_id) FILTER (WHERE g.name OPERATOR(pg_catalog.=) p.agency_name)
-			WHEN count(*) FILTER (WHERE g.name OPERATOR(pg_catalog.=) p.agency_name) OPERATOR(pg_catalog.=) 0
-				AND count(*) OPERATOR(pg_catalog.=) 1 THEN min(g.agency_id) END
-		INTO a FROM @extschema@.agency g
-		WHERE @extschema@.agency_name_key(g.name) OPERATOR(pg_catalog.=) @extschema@.agency_name_key(p.agency_name);
-	END IF;
-	INSERT INTO @extschema@.published_report AS r (agency_id, agency_name, year, format, source_url,
-		document_sha256, document, title, published_on, disclosures, requests, appeals, overview,
-		problems, other_matters, complete, layout, warnings)
-	VALUES (a, p.agency_name, p.year, p.format, source_url, h, document, p.title, p.published_on,
-		p.disclosures, p.requests, p.appeals, p.overview, p.problems, p.other_matters,
-		coalesce(p.complete, false), coalesce(p.layout, 'none'), coalesce(p.warnings, '[]'))
-	ON CONFLICT (document_sha256) DO NOTHING
-	RETURNING r.id INTO found_id;
-	IF found_id IS NULL THEN
-		-- another transaction imported the same document meanwhile
-		SELECT r.id INTO found_id FROM @extschema@.published_report r WHERE r.document_sha256 OPERATOR(pg_catalog.=) h;
-	END IF;
-	RETURN found_id;
-END
-$$;
+	AS 'MODULE_PATHNAME', 'gi_import_report'
+	LANGUAGE C VOLATILE
+	SET search_path = pg_catalog, pg_temp;
 
 -- the published reports that no agency was matched to
 CREATE VIEW @extschema@.unmatched_published_reports AS

@@ -614,6 +614,16 @@ CREATE TABLE @extschema@.audit_log (
 CREATE INDEX audit_log_agency ON @extschema@.audit_log (agency_id, year);
 CREATE INDEX audit_log_time ON @extschema@.audit_log (logged_at, audit_id);
 COMMENT ON TABLE @extschema@.audit_log IS 'every write to reports, agencies and grants (per row) and to records (per statement, agency and year); append-only';
+-- the logged rows compressed with lz4 when the server has it (0.7.0): pglz was a tenth of an import's time
+DO $$
+BEGIN
+	IF EXISTS (SELECT FROM pg_catalog.pg_settings WHERE name OPERATOR(pg_catalog.=) 'default_toast_compression'
+			AND 'lz4' OPERATOR(pg_catalog.=) ANY (enumvals)) THEN
+		ALTER TABLE @extschema@.audit_log ALTER COLUMN old_values SET COMPRESSION lz4,
+			ALTER COLUMN new_values SET COMPRESSION lz4;
+	END IF;
+END
+$$;
 
 ALTER TABLE @extschema@.audit_log ENABLE ROW LEVEL SECURITY;
 CREATE POLICY audit_log_read ON @extschema@.audit_log FOR SELECT
