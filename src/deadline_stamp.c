@@ -329,7 +329,8 @@ application_deadline_lock(PG_FUNCTION_ARGS)
  * Compute again the stored deadlines of the applications that match cond (SQL
  * over application a; $1 is arg if argtype is valid), as the owner of the
  * table, with the consultation periods read now and the calendar read again;
- * td: the transition tables cond may read.  The UPDATE is not audited.
+ * td: the transition tables cond may read.  The UPDATE is not audited.  The
+ * SQL runs as the owner: every object and operator in it is schema-qualified.
  */
 static uint64
 restamp(FunctionCallInfo fcinfo, TriggerData *td, const char *cond, Oid argtype, Datum arg)
@@ -447,7 +448,7 @@ workday_calendar_restamp(PG_FUNCTION_ARGS)
 		cond = "true";
 	else
 		cond = psprintf("a.due_on IS NULL OR pg_catalog.date_ge(GREATEST(a.due_on, a.closed_on), $1)"
-						" OR a.application_id IN (SELECT c.application_id FROM %s.application_consultation c)",
+						" OR a.application_id OPERATOR(pg_catalog.=) ANY (ARRAY(SELECT c.application_id FROM %s.application_consultation c))",
 						schema);
 	restamp(fcinfo, NULL, cond, isnull ? InvalidOid : DATEOID, lo);
 	return PointerGetDatum(NULL);
@@ -473,20 +474,20 @@ application_consultation_restamp(PG_FUNCTION_ARGS)
 				 errmsg("application_consultation_restamp must be fired AFTER a statement")));
 	if (TRIGGER_FIRED_BY_TRUNCATE(td->tg_event))
 	{
-		restamp(fcinfo, NULL, "a.due_on IS NULL OR a.consult_workdays IS DISTINCT FROM 0", InvalidOid, (Datum) 0);
+		restamp(fcinfo, NULL, "a.due_on IS NULL OR a.consult_workdays IS NULL OR a.consult_workdays OPERATOR(pg_catalog.<>) 0", InvalidOid, (Datum) 0);
 		return PointerGetDatum(NULL);
 	}
 	if (td->tg_trigger->tgoldtable == NULL && td->tg_trigger->tgnewtable == NULL)
 		elog(ERROR, "application_consultation_restamp needs a transition table");
 	initStringInfo(&cond);
-	appendStringInfoString(&cond, "a.application_id IN (");
+	appendStringInfoString(&cond, "a.application_id OPERATOR(pg_catalog.=) ANY (ARRAY(");
 	if (td->tg_trigger->tgoldtable != NULL)
 		appendStringInfo(&cond, "SELECT application_id FROM %s", quote_identifier(td->tg_trigger->tgoldtable));
 	if (td->tg_trigger->tgoldtable != NULL && td->tg_trigger->tgnewtable != NULL)
 		appendStringInfoString(&cond, " UNION ");
 	if (td->tg_trigger->tgnewtable != NULL)
 		appendStringInfo(&cond, "SELECT application_id FROM %s", quote_identifier(td->tg_trigger->tgnewtable));
-	appendStringInfoChar(&cond, ')');
+	appendStringInfoString(&cond, "))");
 	restamp(fcinfo, td, cond.data, InvalidOid, (Datum) 0);
 	return PointerGetDatum(NULL);
 }
@@ -505,7 +506,7 @@ restamp_deadlines(PG_FUNCTION_ARGS)
 	lock_calendar_for_restamp(fcinfo);
 	if (!PG_ARGISNULL(0))
 		cond = psprintf("a.due_on IS NULL OR pg_catalog.date_ge(GREATEST(a.due_on, a.closed_on), $1)"
-						" OR a.application_id IN (SELECT c.application_id FROM %s.application_consultation c)",
+						" OR a.application_id OPERATOR(pg_catalog.=) ANY (ARRAY(SELECT c.application_id FROM %s.application_consultation c))",
 						gi_schema(fcinfo));
 	PG_RETURN_INT64((int64) restamp(fcinfo, NULL, cond, PG_ARGISNULL(0) ? InvalidOid : DATEOID,
 									PG_ARGISNULL(0) ? (Datum) 0 : PG_GETARG_DATUM(0)));
