@@ -63,4 +63,7 @@ extern GiHtmlDoc *gi_html_read(const char *doc, int len);
 extern char *gi_html_js_markup(const char *js, int len, int *outlen, StringInfo plain);
 extern bool gi_html_is_script(const char *doc, int len);
 
+/* Internal to the reader (parse_html_strip.c): doc without the attributes it does not read. */
+extern int	gi_html_strip_attributes(const char *doc, int len, char *out);
+
 #endif							/* GOVINFO_PARSE_HTML_H */
