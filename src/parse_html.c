@@ -15,9 +15,14 @@
  * Scripts, styles and similar are dropped, except that HTML carried in a script's string
  * literals is read in the script's place (parse_html_js.c), two levels deep at most.
  *
- * libxml2 allocates with malloc: its document and parser context are freed on every path
- * (PG_FINALLY).  Its errors go to a handler of this parser context that discards them; the global
- * handlers PostgreSQL's xml.c installs while it works are neither used nor changed.
+ * libxml2 reads the page without the attributes the reader does not use (parse_html_strip.c).
+ * libxml2 allocates with malloc: its document is freed on every path (PG_FINALLY); its parser
+ * context is kept for the backend's next document, reset (its copy of the document freed), or
+ * freed when it grew too big or was made for a nested read.  libxml2 itself never raises a
+ * PostgreSQL error, so an error can only come from the walks, after the parse: the context is
+ * then in the same state as after a good document.  Its errors go to a handler of this parser
+ * context that discards them; the global handlers PostgreSQL's xml.c installs while it works are
+ * neither used nor changed.
  */
 #include "postgres.h"
 
@@ -959,6 +964,8 @@ read_into(Reader *r, const char *doc, int len, int depth)
 			if (shared)
 				backend_ctxt = NULL;
 		}
+		else
+			htmlCtxtReset(ctxt);	/* the document's copy is not kept till the next one */
 		if (shared)
 			backend_ctxt_busy = false;
 	}
