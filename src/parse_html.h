@@ -3,8 +3,9 @@
  *
  * A page, a fragment, or HTML inside a JavaScript string literal (or a JSON dump) is read through
  * libxml2's HTML parser into the text outside tables and the leaf tables as grids, rowspan and
- * colspan resolved.  Everything is palloc'd in the current memory context; libxml2's own memory is
- * freed before returning, on every path.  Input is UTF-8.
+ * colspan resolved.  Everything is palloc'd in the current memory context; libxml2's document is
+ * freed before returning, on every path, and its parser context is kept (reset) for the backend's
+ * next document.  Input is UTF-8.
  */
 #ifndef GOVINFO_PARSE_HTML_H
 #define GOVINFO_PARSE_HTML_H
