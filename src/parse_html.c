@@ -15,9 +15,14 @@
  * Scripts, styles and similar are dropped, except that HTML carried in a script's string
  * literals is read in the script's place (parse_html_js.c), two levels deep at most.
  *
- * libxml2 allocates with malloc: its document and parser context are freed on every path
- * (PG_FINALLY).  Its errors go to a handler of this parser context that discards them; the global
- * handlers PostgreSQL's xml.c installs while it works are neither used nor changed.
+ * libxml2 reads the page without the attributes the reader does not use (parse_html_strip.c).
+ * libxml2 allocates with malloc: its document is freed on every path (PG_FINALLY); its parser
+ * context is kept for the backend's next document, reset (its copy of the document freed), or
+ * freed when it grew too big or was made for a nested read.  libxml2 itself never raises a
+ * PostgreSQL error, so an error can only come from the walks, after the parse: the context is
+ * then in the same state as after a good document.  Its errors go to a handler of this parser
+ * context that discards them; the global handlers PostgreSQL's xml.c installs while it works are
+ * neither used nor changed.
  */
 #include "postgres.h"
 
@@ -31,7 +36,8 @@
 #include "parse_html.h"
 
 #define HTML_OPTIONS (HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | \
-					  HTML_PARSE_NONET | HTML_PARSE_IGNORE_ENC | HTML_PARSE_COMPACT)
+					  HTML_PARSE_NONET | HTML_PARSE_IGNORE_ENC | HTML_PARSE_COMPACT | \
+					  HTML_PARSE_NODEFDTD)
 
 /* HTML inside script literals is read at most this many levels deep */
 #define MAX_EMBED_DEPTH 2
@@ -868,18 +874,25 @@ page_leave(void *arg, xmlNode *n)
 	}
 }
 
-/* Parse doc[0..len) with libxml2 and read it into r; libxml2's memory is freed on every path. */
-static void
-read_into(Reader *r, const char *doc, int len, int depth)
-{
-	htmlParserCtxtPtr ctxt;
-	htmlDocPtr volatile tree = NULL;
-	int			saved_depth = r->depth;
-	int			saved_pre = r->pre;
+/*
+ * The parser context of this backend, reused from one document to the next (htmlCtxtReadMemory
+ * resets it): its tables and its dictionary of names are made once.  NULL until the first
+ * document, and after one that left it too big (below).  A document read while it is in use (the
+ * HTML in a script's literals, read during the walk of the page) gets a context of its own.
+ */
+static htmlParserCtxtPtr backend_ctxt = NULL;
+static bool backend_ctxt_busy = false;
 
-	if (len <= 0)
-		return;
-	ctxt = htmlNewParserCtxt();
+/* a reused context is dropped when its dictionary or its stacks grew past these */
+#define CTXT_MAX_DICT	20000
+#define CTXT_MAX_DEPTH	1024
+
+/* A new libxml2 HTML parser context whose errors are discarded. */
+static htmlParserCtxtPtr
+new_parser_ctxt(void)
+{
+	htmlParserCtxtPtr ctxt = htmlNewParserCtxt();
+
 	if (ctxt == NULL)
 		ereport(ERROR,
 				(errcode(ERRCODE_OUT_OF_MEMORY),
@@ -888,9 +901,51 @@ read_into(Reader *r, const char *doc, int len, int depth)
 	/* errors to this context's own handler, whatever the global ones are */
 	ctxt->sax->initialized = XML_SAX2_MAGIC;
 	ctxt->sax->serror = discard_error;
+	return ctxt;
+}
+
+/* Whether a context grew too big to be kept for the next document. */
+static bool
+ctxt_too_big(htmlParserCtxtPtr ctxt)
+{
+	return (ctxt->dict != NULL && xmlDictSize(ctxt->dict) > CTXT_MAX_DICT) ||
+		ctxt->nameMax > CTXT_MAX_DEPTH || ctxt->nodeMax > CTXT_MAX_DEPTH ||
+		ctxt->spaceMax > CTXT_MAX_DEPTH || ctxt->maxatts > CTXT_MAX_DEPTH;
+}
+
+/*
+ * Parse doc[0..len) with libxml2 and read it into r; libxml2's memory is freed on every path.
+ * libxml2 reads the document without the attributes the reader does not use
+ * (parse_html_strip.c): the same elements and text from fewer bytes.
+ */
+static void
+read_into(Reader *r, const char *doc, int len, int depth)
+{
+	htmlParserCtxtPtr volatile ctxt;
+	htmlDocPtr volatile tree = NULL;
+	bool		shared;
+	int			saved_depth = r->depth;
+	int			saved_pre = r->pre;
+	char	   *clean;
+	int			cleanlen;
+
+	if (len <= 0)
+		return;
+	clean = palloc(len + 1);
+	cleanlen = gi_html_strip_attributes(doc, len, clean);
+	shared = !backend_ctxt_busy;
+	if (!shared)
+		ctxt = new_parser_ctxt();
+	else
+	{
+		if (backend_ctxt == NULL)
+			backend_ctxt = new_parser_ctxt();
+		ctxt = backend_ctxt;
+		backend_ctxt_busy = true;
+	}
 	PG_TRY();
 	{
-		tree = htmlCtxtReadMemory(ctxt, doc, len, NULL, "UTF-8", HTML_OPTIONS);
+		tree = htmlCtxtReadMemory(ctxt, clean, cleanlen, NULL, "UTF-8", HTML_OPTIONS);
 		if (tree != NULL)
 		{
 			r->depth = depth;
@@ -903,9 +958,19 @@ read_into(Reader *r, const char *doc, int len, int depth)
 	{
 		if (tree != NULL)
 			xmlFreeDoc(tree);
-		htmlFreeParserCtxt(ctxt);
+		if (!shared || ctxt_too_big(ctxt))
+		{
+			htmlFreeParserCtxt(ctxt);
+			if (shared)
+				backend_ctxt = NULL;
+		}
+		else
+			htmlCtxtReset(ctxt);	/* the document's copy is not kept till the next one */
+		if (shared)
+			backend_ctxt_busy = false;
 	}
 	PG_END_TRY();
+	pfree(clean);
 	r->depth = saved_depth;
 	r->pre = saved_pre;
 }

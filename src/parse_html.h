@@ -3,8 +3,9 @@
  *
  * A page, a fragment, or HTML inside a JavaScript string literal (or a JSON dump) is read through
  * libxml2's HTML parser into the text outside tables and the leaf tables as grids, rowspan and
- * colspan resolved.  Everything is palloc'd in the current memory context; libxml2's own memory is
- * freed before returning, on every path.  Input is UTF-8.
+ * colspan resolved.  Everything is palloc'd in the current memory context; libxml2's document is
+ * freed before returning, on every path, and its parser context is kept (reset) for the backend's
+ * next document.  Input is UTF-8.
  */
 #ifndef GOVINFO_PARSE_HTML_H
 #define GOVINFO_PARSE_HTML_H
@@ -62,5 +63,8 @@ extern GiHtmlDoc *gi_html_read(const char *doc, int len);
 /* Internal to the reader (parse_html_js.c): HTML inside JavaScript or JSON string literals. */
 extern char *gi_html_js_markup(const char *js, int len, int *outlen, StringInfo plain);
 extern bool gi_html_is_script(const char *doc, int len);
+
+/* Internal to the reader (parse_html_strip.c): doc without the attributes it does not read. */
+extern int	gi_html_strip_attributes(const char *doc, int len, char *out);
 
 #endif							/* GOVINFO_PARSE_HTML_H */
