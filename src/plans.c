@@ -74,6 +74,19 @@ static const GiPlanSpec plan_specs[GI_NPLANS] = {
 		" FROM (SELECT $5 AS o, $6 AS n) x",
 		6, {NAMEOID, TEXTOID, TEXTOID, TEXTARRAYOID, JSONBOID, JSONBOID}
 	},
+	[GI_PLAN_AGENCY_BY_CODE] = {
+		"SELECT agency_id FROM @extschema@.agency WHERE code OPERATOR(pg_catalog.=) $1",
+		1, {TEXTOID}
+	},
+	[GI_PLAN_STORED_REPORT] = {
+		"SELECT disclosures, requests, appeals FROM @extschema@.annual_report"
+		" WHERE agency_id OPERATOR(pg_catalog.=) $1 AND year OPERATOR(pg_catalog.=) $2",
+		2, {INT8OID, INT4OID}
+	},
+	[GI_PLAN_DERIVED_REPORT] = {
+		"SELECT disclosures, requests, appeals FROM @extschema@.derived_reports($2, $1)",
+		2, {INT8OID, INT4OID}
+	},
 };
 
 static SPIPlanPtr plans[GI_NPLANS];

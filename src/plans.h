@@ -18,6 +18,9 @@ typedef enum GiPlanKey
 	GI_PLAN_INSERT_CHECK,		/* application_insert_check(spans) */
 	GI_PLAN_AUDIT_INSERT,		/* the audit entries of an INSERT into application */
 	GI_PLAN_AUDIT_ROW,			/* the audit entry of one row written */
+	GI_PLAN_AGENCY_BY_CODE,		/* the agency_id of a code */
+	GI_PLAN_STORED_REPORT,		/* the three figures of a stored report */
+	GI_PLAN_DERIVED_REPORT,		/* the three figures derived from the records */
 	GI_NPLANS
 } GiPlanKey;
 

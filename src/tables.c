@@ -15,6 +15,7 @@
 #include "utils/numeric.h"
 
 #include "kinds.h"
+#include "tables.h"
 
 /*
  * Check that the function's declared result is the table the descriptor and
@@ -35,18 +36,23 @@ check_table_result(TupleDesc desc, const GiKindDesc *d)
 		elog(ERROR, "the result of the %s table function does not match its catalog columns", d->type_name);
 }
 
-/* Emit the rows of one report table for a figures value. */
-static Datum
-table_srf(FunctionCallInfo fcinfo, GiFigKind kind)
+/*
+ * Emit the rows of one report table for a figures value into the function's
+ * materialized result (tables.h): the table functions below and the stored
+ * report readers (report_read.c).
+ */
+void
+gi_table_rows(FunctionCallInfo fcinfo, GiFigKind kind, const void *fig, bool english)
 {
 	ReturnSetInfo *rsinfo;
 	TupleDesc	desc;
 	GiValues	vals;
 	const GiGrid *g;
-	bool		english = gi_lang_is_english(text_to_cstring(PG_GETARG_TEXT_PP(1)));
 	int			mask;
+	Datum	   *values;
+	bool	   *nulls;
 
-	gi_unpack(kind, PG_GETARG_POINTER(0), &vals);
+	gi_unpack(kind, fig, &vals);
 	g = gi_grid(kind, vals.format);
 	mask = vals.format ? gi_format_mask(vals.format) : GI_IN_ALL;
 
@@ -54,18 +60,17 @@ table_srf(FunctionCallInfo fcinfo, GiFigKind kind)
 	rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
 	desc = rsinfo->setDesc;
 	check_table_result(desc, gi_kind(kind));
+	values = palloc(desc->natts * sizeof(Datum));
+	nulls = palloc(desc->natts * sizeof(bool));
 
 	for (int i = 0; i < gi_nrows; i++)
 	{
 		const GiRow *row = &gi_rows[i];
 		const GiGridRow *gr;
-		Datum	   *values;
-		bool	   *nulls;
 
 		if (row->part != g->part || !(row->formats & mask))
 			continue;
-		values = palloc0(desc->natts * sizeof(Datum));
-		nulls = palloc(desc->natts * sizeof(bool));
+		memset(values, 0, desc->natts * sizeof(Datum));
 		memset(nulls, true, desc->natts * sizeof(bool));
 		values[0] = CStringGetTextDatum(row->code);
 		values[1] = CStringGetTextDatum(gi_row_label(row, english));
@@ -81,6 +86,15 @@ table_srf(FunctionCallInfo fcinfo, GiFigKind kind)
 		}
 		tuplestore_putvalues(rsinfo->setResult, desc, values, nulls);
 	}
+}
+
+/* Emit the rows of one report table for the figures argument in the language argument. */
+static Datum
+table_srf(FunctionCallInfo fcinfo, GiFigKind kind)
+{
+	bool		english = gi_lang_is_english(text_to_cstring(PG_GETARG_TEXT_PP(1)));
+
+	gi_table_rows(fcinfo, kind, PG_GETARG_POINTER(0), english);
 	return (Datum) 0;
 }
 
