@@ -2,7 +2,7 @@
 -- hash joins), cell(), format() and the sum() aggregate, serial and under a parallel plan.
 BEGIN;
 SET search_path = govinfo, public;
-SELECT plan(95);
+SELECT plan(97);
 
 -- The plan of a query as one text, for checking which nodes the planner chose.
 CREATE FUNCTION pg_temp.plan_of(q text) RETURNS text LANGUAGE plpgsql AS $$
