@@ -177,7 +177,21 @@ DROP INDEX @extschema@.decision_count_agency;
 CREATE INDEX decision_count_agency ON @extschema@.decision_count (agency_id, decided_on) INCLUDE (kind, n);
 -- and every agency's decisions of a year by a BRIN range index on the date (decisions arrive in date order)
 CREATE INDEX decision_count_decided ON @extschema@.decision_count USING brin (decided_on);
--- (end of 3a-3b, the derivation: drv)
+-- (end of 3a-3b, the derivation)
+
+-- 3c. stored report reads and sum()
+-- report_table2/3/4: one C call (src/report_read.c) instead of the SQL function over report_figures
+-- (PL/pgSQL over agency_id and check_access) and report_part; the same results and errors
+CREATE OR REPLACE FUNCTION @extschema@.report_table2(agency_code text, year integer, lang text DEFAULT 'zh')
+	RETURNS TABLE(row_code text, label text, issued bigint, abolished bigint, in_force bigint, decisions bigint, amount numeric,
+		new_made bigint, new_published bigint, total_published bigint, prev_items bigint, delta bigint, count bigint)
+	AS 'MODULE_PATHNAME', 'report_table2' LANGUAGE C STABLE STRICT;
+CREATE OR REPLACE FUNCTION @extschema@.report_table3(agency_code text, year integer, lang text DEFAULT 'zh')
+	RETURNS TABLE(row_code text, label text, np integer, biz integer, res integer, npo integer, law integer, oth integer, total integer)
+	AS 'MODULE_PATHNAME', 'report_table3' LANGUAGE C STABLE STRICT;
+CREATE OR REPLACE FUNCTION @extschema@.report_table4(agency_code text, year integer, lang text DEFAULT 'zh')
+	RETURNS TABLE(group_code text, label text, upheld integer, corrected integer, other integer, pending integer, total integer)
+	AS 'MODULE_PATHNAME', 'report_table4' LANGUAGE C STABLE STRICT;
 -- (end of section 3)
 
 --------------------------------------------------------------------------

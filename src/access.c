@@ -33,6 +33,7 @@
 #include "access/table.h"
 #include "access/xact.h"
 #include "catalog/namespace.h"
+#include "catalog/pg_class.h"
 #include "catalog/pg_opfamily_d.h"
 #include "catalog/pg_operator_d.h"
 #include "catalog/pg_type.h"
@@ -44,6 +45,7 @@
 #include "nodes/pg_list.h"
 #include "nodes/supportnodes.h"
 #include "parser/parse_func.h"
+#include "utils/acl.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
 #include "utils/fmgroids.h"
@@ -346,6 +348,43 @@ access_test(FunctionCallInfo fcinfo, int level)
 	c->last_result = access_contains(c->set, id);
 	c->has_last = true;
 	return c->last_result;
+}
+
+/*
+ * Whether the current user may access an agency's data at a level (1 read,
+ * 2 edit), as the policies test a row: for the C readers of one agency's
+ * data (report_read.c), which check access before reading.
+ */
+bool
+access_allowed(Oid fn_oid, int64 agency_id, int level)
+{
+	AcceptInvalidationMessages();
+	return access_contains(access_set(fn_oid, level), agency_id);
+}
+
+/*
+ * Whether the current user has the rights of the owner of govinfo's tables
+ * (has_owner_rights(current_user)): it is the owner of annual_report, or has
+ * the privileges of a role that is.
+ */
+bool
+access_has_owner_rights(Oid fn_oid)
+{
+	Oid			nsp = get_func_namespace(fn_oid);
+	Oid			relid = get_relname_relid("annual_report", nsp);
+	HeapTuple	tup;
+	Oid			owner;
+
+	if (!OidIsValid(relid))
+		ereport(ERROR,
+				(errcode(ERRCODE_UNDEFINED_TABLE),
+				 errmsg("the table annual_report of govinfo's schema is missing")));
+	tup = SearchSysCache1(RELOID, ObjectIdGetDatum(relid));
+	if (!HeapTupleIsValid(tup))
+		elog(ERROR, "cache lookup failed for relation %u", relid);
+	owner = ((Form_pg_class) GETSTRUCT(tup))->relowner;
+	ReleaseSysCache(tup);
+	return has_privs_of_role(GetUserId(), owner);
 }
 
 PG_FUNCTION_INFO_V1(agency_readable);

@@ -9,5 +9,9 @@
 extern Oid	access_watch(Oid fn_namespace);
 /* the generation of the caches: a cache made at another generation is stale */
 extern uint64 access_current_generation(void);
+/* whether the current user may access an agency's data at a level (1 read, 2 edit), as the policies test it */
+extern bool access_allowed(Oid fn_oid, int64 agency_id, int level);
+/* whether the current user has the rights of the owner of govinfo's tables */
+extern bool access_has_owner_rights(Oid fn_oid);
 
 #endif							/* GOVINFO_ACCESS_H */

@@ -10,6 +10,20 @@
 
 #include "kinds.h"
 
+/*
+ * On x86-64 with GCC, add_counts is built twice, for AVX2 and for the base
+ * instruction set, and the loader picks the one the CPU runs (an ifunc): the
+ * AVX2 loop adds eight cells per instruction instead of four.
+ */
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__) && defined(__has_attribute)
+#if __has_attribute(target_clones)
+#define GI_VECTOR_CLONES __attribute__((target_clones("avx2", "default")))
+#endif
+#endif
+#ifndef GI_VECTOR_CLONES
+#define GI_VECTOR_CLONES
+#endif
+
 /* Raise the overflow error for the value at index. */
 static void
 report_overflow(GiFigKind kind, int format, int index)
@@ -21,33 +35,29 @@ report_overflow(GiFigKind kind, int format, int index)
 
 /*
  * Add n counts of src into dst; return the index that overflowed, or -1.
- * Counts are never negative and GI_CELL_BLANK is -1, so when no cell of either side
- * is negative the sum is a plain add (which the compiler vectorizes), and a
- * cell that overflowed is the first negative one; aggregate states, which have
- * no blank cell, always take this path.
+ * Counts are never negative and GI_CELL_BLANK is -1, so when no cell of
+ * either side and no sum is negative, the sums are right: one pass adds with
+ * wrap-around and ORs every operand and sum (the compiler vectorizes it).
+ * Aggregate states and most values have no blank cell and take only this
+ * pass.  Otherwise the pass is undone (the wrap-around subtraction restores
+ * dst exactly) and the cells are added one by one, a blank adding as nothing.
  */
-static int
+GI_VECTOR_CLONES static int
 add_counts(int32 *dst, const int32 *src, int n)
 {
 	int32		any_negative = 0;
 
 	for (int i = 0; i < n; i++)
-		any_negative |= dst[i] | src[i];
-	if (any_negative >= 0)
 	{
-		int32		overflowed = 0;
+		int32		sum = (int32) ((uint32) dst[i] + (uint32) src[i]);
 
-		for (int i = 0; i < n; i++)
-		{
-			dst[i] = (int32) ((uint32) dst[i] + (uint32) src[i]);
-			overflowed |= dst[i];
-		}
-		if (likely(overflowed >= 0))
-			return -1;
-		for (int i = 0; i < n; i++)
-			if (dst[i] < 0)
-				return i;
+		any_negative |= dst[i] | src[i] | sum;
+		dst[i] = sum;
 	}
+	if (likely(any_negative >= 0))
+		return -1;
+	for (int i = 0; i < n; i++)
+		dst[i] = (int32) ((uint32) dst[i] - (uint32) src[i]);
 	for (int i = 0; i < n; i++)
 	{
 		int32		b = src[i];

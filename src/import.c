@@ -131,7 +131,10 @@ gi_import_report(PG_FUNCTION_ARGS)
 
 	/* the agency: agency_code's, else the one of the printed name */
 	if (!PG_ARGISNULL(2))
-		have_agency = plan_int8(fcinfo, GI_PLAN_AGENCY_BY_CODE, PG_GETARG_DATUM(2), SPI_OK_SELECT, &agency);
+	{
+		agency = gi_agency_by_code(fcinfo, PG_GETARG_TEXT_PP(2), false);
+		have_agency = true;
+	}
 	else if (!parsed_null[1])
 		have_agency = plan_int8(fcinfo, GI_PLAN_AGENCY_BY_NAME, parsed[1], SPI_OK_SELECT, &agency);
 

@@ -73,10 +73,6 @@ static const GiPlanSpec plan_specs[GI_NPLANS] = {
 		"SELECT r.id FROM @extschema@.published_report r WHERE r.document_sha256 OPERATOR(pg_catalog.=) $1",
 		1, {TEXTOID}
 	},
-	[GI_PLAN_AGENCY_BY_CODE] = {
-		"SELECT @extschema@.agency_id($1)",
-		1, {TEXTOID}
-	},
 	/*
 	 * the one agency whose name is the printed name; when none has it, the one
 	 * whose name reads the same once both are normalized (agency_name_key, an
@@ -100,6 +96,19 @@ static const GiPlanSpec plan_specs[GI_NPLANS] = {
 		18, {INT8OID, TEXTOID, INT4OID, TEXTOID, TEXTOID, TEXTOID, TEXTOID, TEXTOID, DATEOID,
 			InvalidOid, InvalidOid, InvalidOid, TEXTOID, TEXTOID, TEXTOID, BOOLOID, TEXTOID, JSONBOID},
 		{[9] = "disclosure_figures",[10] = "request_figures",[11] = "appeal_figures"}
+	},
+	[GI_PLAN_AGENCY_BY_CODE] = {
+		"SELECT agency_id FROM @extschema@.agency WHERE code OPERATOR(pg_catalog.=) $1",
+		1, {TEXTOID}
+	},
+	[GI_PLAN_STORED_REPORT] = {
+		"SELECT disclosures, requests, appeals FROM @extschema@.annual_report"
+		" WHERE agency_id OPERATOR(pg_catalog.=) $1 AND year OPERATOR(pg_catalog.=) $2",
+		2, {INT8OID, INT4OID}
+	},
+	[GI_PLAN_DERIVED_REPORT] = {
+		"SELECT disclosures, requests, appeals FROM @extschema@.derived_reports($2, $1)",
+		2, {INT8OID, INT4OID}
 	},
 };
 
@@ -184,4 +193,27 @@ gi_plan(FunctionCallInfo fcinfo, GiPlanKey key)
 		elog(ERROR, "SPI_keepplan failed for govinfo query %d", (int) key);
 	plans[key] = plan;
 	return plan;
+}
+
+/* The agency_id of a code, or 42704 naming the code (inside SPI; read_only as the caller's volatility). */
+int64
+gi_agency_by_code(FunctionCallInfo fcinfo, text *code, bool read_only)
+{
+	Datum		arg = PointerGetDatum(code);
+	bool		isnull;
+	Datum		d;
+
+	if (SPI_execute_plan(gi_plan(fcinfo, GI_PLAN_AGENCY_BY_CODE), &arg, NULL, read_only, 1) != SPI_OK_SELECT)
+		elog(ERROR, "reading govinfo.agency failed: %s", SPI_result_code_string(SPI_result));
+	if (SPI_processed == 0)
+	{
+		const char *schema = gi_schema(fcinfo);
+
+		ereport(ERROR,
+				(errcode(ERRCODE_UNDEFINED_OBJECT),
+				 errmsg("unknown agency \"%s\"", text_to_cstring(code)),
+				 errhint("Agencies are listed in %s.agency by code.", schema)));
+	}
+	d = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull);
+	return DatumGetInt64(d);
 }

@@ -12,9 +12,11 @@
 #include "access/tupdesc.h"
 #include "funcapi.h"
 #include "utils/builtins.h"
+#include "utils/memutils.h"
 #include "utils/numeric.h"
 
 #include "kinds.h"
+#include "tables.h"
 
 /*
  * Check that the function's declared result is the table the descriptor and
@@ -35,52 +37,121 @@ check_table_result(TupleDesc desc, const GiKindDesc *d)
 		elog(ERROR, "the result of the %s table function does not match its catalog columns", d->type_name);
 }
 
-/* Emit the rows of one report table for a figures value. */
-static Datum
-table_srf(FunctionCallInfo fcinfo, GiFigKind kind)
+/* One row of a report table as every call emits it: its key and label as text, where its values sit. */
+typedef struct TableRow
+{
+	Datum		code;			/* text */
+	Datum		label;			/* text, in the database encoding */
+	const GiGridRow *gr;		/* or NULL for a caption row */
+} TableRow;
+
+/* The rows of one table in one layout and language, built once per backend. */
+typedef struct TableRows
+{
+	const GiGrid *grid;
+	bool		english;
+	int			n;
+	TableRow   *rows;
+} TableRows;
+
+#define TABLE_ROWS_SLOTS (GI_NKINDS * GI_MAX_LAYOUTS * 2)
+static TableRows table_rows_cache[TABLE_ROWS_SLOTS];
+
+/* The rows of a table for a grid and a language: the catalog rows of its part in its format, in order. */
+static const TableRows *
+table_rows(const GiGrid *g, bool english)
+{
+	int			mask = g->format ? gi_format_mask(g->format) : GI_IN_ALL;
+	TableRows  *t = NULL;
+	MemoryContext old;
+
+	for (int i = 0; i < TABLE_ROWS_SLOTS; i++)
+	{
+		if (table_rows_cache[i].grid == g && table_rows_cache[i].english == english)
+			return &table_rows_cache[i];
+		if (t == NULL && table_rows_cache[i].grid == NULL)
+			t = &table_rows_cache[i];
+	}
+	if (t == NULL)
+		elog(ERROR, "too many report table layouts");
+	old = MemoryContextSwitchTo(TopMemoryContext);
+	t->rows = palloc(gi_nrows * sizeof(TableRow));
+	t->n = 0;
+	for (int i = 0; i < gi_nrows; i++)
+	{
+		const GiRow *row = &gi_rows[i];
+		TableRow   *r = &t->rows[t->n];
+
+		if (row->part != g->part || !(row->formats & mask))
+			continue;
+		r->code = CStringGetTextDatum(row->code);
+		r->label = CStringGetTextDatum(gi_row_label(row, english));
+		r->gr = gi_grid_find_row(g, row->code);
+		t->n++;
+	}
+	MemoryContextSwitchTo(old);
+	t->english = english;
+	t->grid = g;				/* last: an error above leaves the slot empty */
+	return t;
+}
+
+/*
+ * Emit the rows of one report table for a figures value into the function's
+ * materialized result (tables.h): the table functions below and the stored
+ * report readers (report_read.c).  The declared result is checked against
+ * the catalog once per call site (fn_extra).
+ */
+void
+gi_table_rows(FunctionCallInfo fcinfo, GiFigKind kind, const void *fig, bool english)
 {
 	ReturnSetInfo *rsinfo;
 	TupleDesc	desc;
 	GiValues	vals;
-	const GiGrid *g;
-	bool		english = gi_lang_is_english(text_to_cstring(PG_GETARG_TEXT_PP(1)));
-	int			mask;
+	const TableRows *t;
+	Datum	   *values;
+	bool	   *nulls;
 
-	gi_unpack(kind, PG_GETARG_POINTER(0), &vals);
-	g = gi_grid(kind, vals.format);
-	mask = vals.format ? gi_format_mask(vals.format) : GI_IN_ALL;
+	gi_unpack(kind, fig, &vals);
+	t = table_rows(gi_grid(kind, vals.format), english);
 
 	InitMaterializedSRF(fcinfo, 0);
 	rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
 	desc = rsinfo->setDesc;
-	check_table_result(desc, gi_kind(kind));
-
-	for (int i = 0; i < gi_nrows; i++)
+	if (fcinfo->flinfo->fn_extra == NULL)
 	{
-		const GiRow *row = &gi_rows[i];
-		const GiGridRow *gr;
-		Datum	   *values;
-		bool	   *nulls;
+		check_table_result(desc, gi_kind(kind));
+		fcinfo->flinfo->fn_extra = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, 1);
+	}
+	values = palloc(desc->natts * sizeof(Datum));
+	nulls = palloc(desc->natts * sizeof(bool));
 
-		if (row->part != g->part || !(row->formats & mask))
-			continue;
-		values = palloc0(desc->natts * sizeof(Datum));
-		nulls = palloc(desc->natts * sizeof(bool));
+	for (int i = 0; i < t->n; i++)
+	{
+		const GiGridRow *gr = t->rows[i].gr;
+
+		memset(values, 0, desc->natts * sizeof(Datum));
 		memset(nulls, true, desc->natts * sizeof(bool));
-		values[0] = CStringGetTextDatum(row->code);
-		values[1] = CStringGetTextDatum(gi_row_label(row, english));
+		values[0] = t->rows[i].code;
+		values[1] = t->rows[i].label;
 		nulls[0] = nulls[1] = false;
-
-		gr = gi_grid_find_row(g, row->code);
 		for (int c = 0; gr != NULL && c < gr->ncols; c++)
 		{
 			int			att = gr->table_col[c] + 2;
 			int			idx = gr->first + c;
 
-			values[att] = gi_value_as(TupleDescAttr(desc, att)->atttypid, g, idx, vals.v[idx], &nulls[att]);
+			values[att] = gi_value_as(TupleDescAttr(desc, att)->atttypid, t->grid, idx, vals.v[idx], &nulls[att]);
 		}
 		tuplestore_putvalues(rsinfo->setResult, desc, values, nulls);
 	}
+}
+
+/* Emit the rows of one report table for the figures argument in the language argument. */
+static Datum
+table_srf(FunctionCallInfo fcinfo, GiFigKind kind)
+{
+	bool		english = gi_lang_is_english(text_to_cstring(PG_GETARG_TEXT_PP(1)));
+
+	gi_table_rows(fcinfo, kind, PG_GETARG_POINTER(0), english);
 	return (Datum) 0;
 }
 

@@ -122,6 +122,10 @@ INSERT INTO matrix VALUES
 		'42501', 'ok:4', 'ok:4', 'ok:4', 'ok:4', 'ok:4'),
 	('report_table3 of A', $$SELECT * FROM govinfo.report_table3('tacc-a', 2022)$$, '42501', 'ok:30', 'ok:30', 'ok:30', 'ok:30', 'ok:30'),
 	('report_table3 of B', $$SELECT * FROM govinfo.report_table3('tacc-b', 2022)$$, '42501', '42501', '42501', 'ok:30', '42501', 'ok:30'),
+	('report_table2 of B (stored)', $$SELECT * FROM govinfo.report_table2('tacc-b', 2022)$$, '42501', '42501', '42501', 'ok:10', '42501', 'ok:10'),
+	('report_table4 of A (stored)', $$SELECT * FROM govinfo.report_table4('tacc-a', 2022)$$, '42501', 'ok:3', 'ok:3', 'ok:3', 'ok:3', 'ok:3'),
+	('report_table3 of B 2023 (derived)', $$SELECT * FROM govinfo.report_table3('tacc-b', 2023)$$, '42501', '42501', '42501', 'ok:30', '42501', 'ok:30'),
+	('report_table3 of an unknown agency', $$SELECT * FROM govinfo.report_table3('tacc-nope', 2022)$$, '42501', '42704', '42704', '42704', '42704', '42704'),
 	('cell_applications of A', $$SELECT * FROM govinfo.cell_applications('tacc-a', 2022, '3.1', 'np')$$, '42501', 'ok:1', 'ok:1', 'ok:1', 'ok:1', 'ok:1'),
 	('refresh_report of A', $$SELECT govinfo.refresh_report('tacc-a', 2022)$$, '42501', '42501', 'ok:1', 'ok:1', 'ok:1', 'ok:1'),
 	('refresh_report of B', $$SELECT govinfo.refresh_report('tacc-b', 2022)$$, '42501', '42501', '42501', 'ok:1', '42501', 'ok:1'),
@@ -439,6 +443,23 @@ SELECT ok(has_function_privilege('govinfo_t_none', 'govinfo.row_catalog(text)', 
 SELECT is_empty($$SELECT c.relname FROM pg_class c WHERE c.relnamespace = 'govinfo'::regnamespace AND c.relkind = 'r'
 	AND c.relname NOT IN ('agency', 'access_grant', 'agency_hierarchy', 'workday_calendar', 'generate_run') AND NOT c.relrowsecurity$$,
 	'row-level security is on for every table that holds an agency''s data');
+
+-- report_table3 (C, 0.7.0) reads a stored report as the calling role: the per-backend access set follows
+-- a grant and a revoke made in this transaction, the refusal names the role and agency, and what a
+-- granted role reads is the stored report
+SELECT throws_ok($$SET LOCAL ROLE govinfo_t_reader; SELECT * FROM govinfo.report_table3('tacc-b', 2022)$$, '42501',
+	'role "govinfo_t_reader" has no read access to agency "tacc-b"', 'report_table3: a reader of A cannot read B''s stored report');
+RESET ROLE;
+SELECT lives_ok($$SELECT govinfo.grant_access('govinfo_t_reader', 'tacc-b', 'read')$$, 'grant_access: read of B');
+SELECT is(pg_temp.try_as('govinfo_t_reader', $$SELECT * FROM govinfo.report_table3('tacc-b', 2022)$$), 'ok:30',
+	'report_table3: after the grant the reader reads B''s stored report');
+CREATE TEMP TABLE b_as_reader AS SELECT * FROM govinfo.table3((SELECT requests FROM govinfo.annual_report WHERE agency_id = 9960003 AND year = 2022));
+GRANT SELECT ON b_as_reader TO govinfo_t_reader;
+SELECT is(pg_temp.try_as('govinfo_t_reader', $$SELECT * FROM govinfo.report_table3('tacc-b', 2022) EXCEPT ALL SELECT * FROM b_as_reader$$), 'ok:0',
+	'report_table3 as the reader: the rows of the stored report');
+SELECT lives_ok($$SELECT govinfo.revoke_access('govinfo_t_reader', 'tacc-b')$$, 'revoke_access: read of B');
+SELECT is(pg_temp.try_as('govinfo_t_reader', $$SELECT * FROM govinfo.report_table3('tacc-b', 2022)$$), '42501',
+	'report_table3: after the revoke the reader cannot read B''s report again');
 
 SELECT * FROM finish();
 ROLLBACK;

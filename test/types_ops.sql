@@ -2,7 +2,7 @@
 -- hash joins), cell(), format() and the sum() aggregate, serial and under a parallel plan.
 BEGIN;
 SET search_path = govinfo, public;
-SELECT plan(95);
+SELECT plan(97);
 
 -- The plan of a query as one text, for checking which nodes the planner chose.
 CREATE FUNCTION pg_temp.plan_of(q text) RETURNS text LANGUAGE plpgsql AS $$
@@ -153,6 +153,13 @@ SELECT is((SELECT sum(f)::text FROM (VALUES ('2019|3.6:1,,,,,,'::request_figures
 SELECT throws_ok($$SELECT sum(f) FROM (VALUES ('2019'::request_figures), ('2021')) v(f)$$, '22023', NULL, 'sum of mixed formats is refused');
 SELECT throws_ok($$SELECT sum(f) FROM (VALUES ('1:2147483647,,,,,,'::request_figures), ('1:1,,,,,,')) v(f)$$, '22003', NULL,
 	'sum overflow is an error');
+-- values without a blank cell take the one-pass addition (arith.c); a blank or an overflow undoes it and
+-- takes the cell-by-cell path
+SELECT throws_ok($$SELECT sum(f) FROM (VALUES ('review:2147483647,0,0,0,0|suit:0,0,0,0,0|suit_after_review:0,0,0,0,0'::appeal_figures),
+	('review:1,0,0,0,0|suit:0,0,0,0,0|suit_after_review:0,0,0,0,0')) v(f)$$, '22003', NULL, 'sum overflow without blank cells is an error');
+SELECT is((SELECT sum(f)::text FROM (VALUES ('review:1,0,0,0,0|suit:0,0,0,0,0|suit_after_review:0,0,0,0,0'::appeal_figures),
+	('review:2,,0,,|suit:,,,,4|suit_after_review:,,,,')) v(f)),
+	'review:3,0,0,0,0|suit:0,0,0,0,4|suit_after_review:0,0,0,0,0'::appeal_figures::text, 'sum: a value with blanks added to a state without any');
 SELECT results_eq($$SELECT sum(f) OVER (ORDER BY i)::text FROM (VALUES (1, 'review:1,,,,'::appeal_figures), (2, 'review:2,,,,'),
 	(3, 'suit:,,,,5')) v(i, f) ORDER BY i$$,
 	ARRAY['review:1,,,,|suit:,,,,|suit_after_review:,,,,', 'review:3,,,,|suit:,,,,|suit_after_review:,,,,',

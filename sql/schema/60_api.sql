@@ -135,33 +135,23 @@ BEGIN
 END
 $$;
 
+-- one part of a report as a table, with the official labels: from the stored report, else derived
+-- from the records. One C call (src/report_read.c) does what report_figures and report_part do, with
+-- their errors in their order: the agency by code through a kept plan (42704), the read access of
+-- the caller (42501, check_access), the stored report read as the caller (row-level security
+-- applies), else derived_reports, P0002 when the part is NULL, then the language.
 CREATE FUNCTION @extschema@.report_table2(agency_code text, year integer, lang text DEFAULT 'zh')
 	RETURNS TABLE(row_code text, label text, issued bigint, abolished bigint, in_force bigint, decisions bigint, amount numeric,
 		new_made bigint, new_published bigint, total_published bigint, prev_items bigint, delta bigint, count bigint)
-	LANGUAGE sql STABLE STRICT
-	SET search_path = pg_catalog, pg_temp
-BEGIN ATOMIC
-	SELECT t.* FROM @extschema@.report_figures(agency_code, year) r,
-		@extschema@.table2(@extschema@.report_part(agency_code, year, '二', r.disclosures), lang) t;
-END;
+	AS 'MODULE_PATHNAME', 'report_table2' LANGUAGE C STABLE STRICT;
 
 CREATE FUNCTION @extschema@.report_table3(agency_code text, year integer, lang text DEFAULT 'zh')
 	RETURNS TABLE(row_code text, label text, np integer, biz integer, res integer, npo integer, law integer, oth integer, total integer)
-	LANGUAGE sql STABLE STRICT
-	SET search_path = pg_catalog, pg_temp
-BEGIN ATOMIC
-	SELECT t.* FROM @extschema@.report_figures(agency_code, year) r,
-		@extschema@.table3(@extschema@.report_part(agency_code, year, '三', r.requests), lang) t;
-END;
+	AS 'MODULE_PATHNAME', 'report_table3' LANGUAGE C STABLE STRICT;
 
 CREATE FUNCTION @extschema@.report_table4(agency_code text, year integer, lang text DEFAULT 'zh')
 	RETURNS TABLE(group_code text, label text, upheld integer, corrected integer, other integer, pending integer, total integer)
-	LANGUAGE sql STABLE STRICT
-	SET search_path = pg_catalog, pg_temp
-BEGIN ATOMIC
-	SELECT t.* FROM @extschema@.report_figures(agency_code, year) r,
-		@extschema@.table4(@extschema@.report_part(agency_code, year, '四', r.appeals), lang) t;
-END;
+	AS 'MODULE_PATHNAME', 'report_table4' LANGUAGE C STABLE STRICT;
 
 -- store the derived figures of report years (all agencies with records, or one), skipping
 -- published reports and those whose stored figures already equal the derived ones (source 'derived'):
