@@ -32,21 +32,6 @@ SELECT count(*) AS applications, count(*) FILTER (WHERE closed_on IS NULL) AS op
 	(SELECT count(*) FROM govinfo.application_consultation) AS consultations, (SELECT count(*) FROM govinfo.agency) AS agencies
 FROM govinfo.application;
 
--- the 0.6.0 view (every column computed by the column functions), for before/after in one run
-CREATE TEMP VIEW deadline_060 AS
-SELECT a.application_id, a.agency_id, a.received_on, coalesce(a.corrected_on, a.received_on) AS clock_starts_on,
-	govinfo.deadline_due_on(a.application_id, a.received_on, a.corrected_on, a.extended, a.closed_on) AS due_on,
-	a.closed_on,
-	govinfo.deadline_status(a.application_id, a.received_on, a.corrected_on, a.extended, a.closed_on) AS status,
-	govinfo.deadline_workdays_taken(a.application_id, a.received_on, a.corrected_on, a.extended, a.closed_on) AS workdays_taken,
-	govinfo.deadline_workdays_late(a.application_id, a.received_on, a.corrected_on, a.extended, a.closed_on) AS workdays_late,
-	a.extended,
-	govinfo.deadline_consult_workdays(a.application_id, a.received_on, a.corrected_on, a.extended, a.closed_on) AS consult_workdays
-FROM govinfo.application a;
-\echo 'The stored deadlines equal the computed ones (every column of every row):'
-SELECT count(*) AS rows, count(*) FILTER (WHERE row(v.*) IS DISTINCT FROM row(o.*)) AS differing
-FROM govinfo.application_deadline v JOIN deadline_060 o USING (application_id);
-
 CREATE TEMP TABLE q (m text, variant text, sql text, serial boolean DEFAULT false);
 INSERT INTO q VALUES
 	('1 add_workdays over a column', 'add_workdays(received_on, 20)', 'SELECT max(govinfo.add_workdays(received_on, 20)) FROM govinfo.application', false),
@@ -55,7 +40,6 @@ INSERT INTO q VALUES
 	('1 add_workdays over a column, serial', 'received_on + 20', 'SELECT max(received_on + 20) FROM govinfo.application', true),
 	('1 both in one query, serial', 'add_workdays + date + integer', 'SELECT max(govinfo.add_workdays(received_on, 20)), max(received_on + 20) FROM govinfo.application', true),
 	('2 the deadline view', 'SELECT * FROM application_deadline', 'SELECT * FROM govinfo.application_deadline', false),
-	('2 the deadline view', '0.6.0 view: five column functions a row', 'SELECT * FROM deadline_060', false),
 	('2 the deadline view', 'plain scan of the same columns', 'SELECT application_id, agency_id, received_on, corrected_on, closed_on, extended FROM govinfo.application', false),
 	('2 the deadline view', 'floor: 11 columns of built-in expressions', $$SELECT application_id, agency_id, received_on, coalesce(corrected_on, received_on), received_on + 20, closed_on, CASE WHEN closed_on IS NULL THEN 'open' ELSE 'closed_on_time' END, closed_on - received_on, 0, extended, 0 FROM govinfo.application$$, false),
 	('2 the deadline view, aggregated', 'view: count by status, sum of working days', 'SELECT status, count(*), sum(workdays_taken), max(due_on) FROM govinfo.application_deadline GROUP BY status', false),
@@ -90,8 +74,7 @@ FROM t WHERE run > 0 GROUP BY m, variant ORDER BY m, median_ms DESC;
 WITH med AS (SELECT m, variant, percentile_cont(0.5) WITHIN GROUP (ORDER BY ms) AS ms FROM t WHERE run > 0 GROUP BY m, variant)
 SELECT a.m AS measurement, round((a.ms / b.ms)::numeric, 2) AS ratio, a.variant || ' / ' || b.variant AS of
 FROM med a JOIN med b ON a.m = b.m AND a.variant <> b.variant
-WHERE a.variant IN ('add_workdays(received_on, 20)', 'SELECT * FROM application_deadline', 'view: count by status, sum of working days',
-	'0.6.0 view: five column functions a row')
+WHERE a.variant IN ('add_workdays(received_on, 20)', 'SELECT * FROM application_deadline', 'view: count by status, sum of working days')
 ORDER BY 1;
 
 \echo 'Cross-checks'
@@ -110,54 +93,3 @@ EXPLAIN (ANALYZE, TIMING OFF, COSTS OFF) SELECT * FROM govinfo.application_deadl
 RESET max_parallel_workers_per_gather;
 EXPLAIN (ANALYZE, COSTS OFF) SELECT * FROM govinfo.timeliness('a1', 2024);
 EXPLAIN (ANALYZE, COSTS OFF) SELECT * FROM govinfo.timeliness_by_agency(2024);
-
-\echo 'COPY of applications (the insert path): govinfo.application with the deadline stamped (0.7.0), the same with'
-\echo 'the stamp trigger disabled (0.6.0 insert path), a plain table (LIKE ... INCLUDING DEFAULTS, IDENTITY, INDEXES)'
-\set QUIET 1
-SELECT set_config('bench.copy_rows', :'copy_rows', false) \g /dev/null
-DO $$ BEGIN
-	EXECUTE format('COPY (SELECT agency_id, received_on, applicant, outcome, closed_on, channel, subject, corrected_on, extended, fee_yuan
-	                FROM govinfo.application ORDER BY received_on, application_id LIMIT %s) TO %L (FORMAT csv)',
-	               current_setting('bench.copy_rows')::int, current_setting('data_directory') || '/calendar_copy.csv');
-END $$;
-CREATE TABLE public.application_plain (LIKE govinfo.application INCLUDING DEFAULTS INCLUDING IDENTITY INCLUDING INDEXES);
-CREATE TABLE public.copy_timing (variant text, run int, ms float8);
-CREATE PROCEDURE pg_temp.measure_copy(runs int) LANGUAGE plpgsql AS $$
-DECLARE t0 timestamptz; n bigint; v text;
-BEGIN
-	FOR r IN 0 .. runs LOOP
-		FOREACH v IN ARRAY ARRAY['0.6.0: stamp trigger disabled', 'plain table', '0.7.0: govinfo.application'] LOOP
-			IF v = 'plain table' THEN
-				TRUNCATE public.application_plain;
-			ELSE
-				TRUNCATE govinfo.application CASCADE;
-				IF v LIKE '0.6.0%' THEN
-					ALTER TABLE govinfo.application DISABLE TRIGGER application_deadline_stamp;
-				END IF;
-			END IF;
-			COMMIT;
-			CHECKPOINT;
-			t0 := clock_timestamp();
-			EXECUTE format('COPY %s (agency_id, received_on, applicant, outcome, closed_on, channel, subject, corrected_on, extended, fee_yuan) FROM %L (FORMAT csv)',
-				CASE WHEN v = 'plain table' THEN 'public.application_plain' ELSE 'govinfo.application' END, current_setting('data_directory') || '/calendar_copy.csv');
-			GET DIAGNOSTICS n = ROW_COUNT;
-			COMMIT;
-			INSERT INTO public.copy_timing VALUES (v, r, extract(epoch FROM clock_timestamp() - t0) * 1000);
-			ALTER TABLE govinfo.application ENABLE TRIGGER application_deadline_stamp;
-			COMMIT;
-		END LOOP;
-	END LOOP;
-END $$;
-CALL pg_temp.measure_copy(:runs);
-\set QUIET 0
-SELECT variant, round(percentile_cont(0.5) WITHIN GROUP (ORDER BY ms)::numeric, 1) AS median_ms,
-	round((:copy_rows / (percentile_cont(0.5) WITHIN GROUP (ORDER BY ms) / 1000))::numeric) AS rows_per_s,
-	string_agg(round(ms::numeric)::text, ' / ' ORDER BY run) AS runs_ms
-FROM public.copy_timing WHERE run > 0 GROUP BY variant ORDER BY 1;
-WITH m AS (SELECT variant, percentile_cont(0.5) WITHIN GROUP (ORDER BY ms) AS ms FROM public.copy_timing WHERE run > 0 GROUP BY variant)
-SELECT round(((SELECT ms FROM m WHERE variant = 'plain table') / (SELECT ms FROM m WHERE variant LIKE '0.7.0%'))::numeric, 3) AS "0.7.0 rows/s ÷ plain rows/s",
-	round(((SELECT ms FROM m WHERE variant = 'plain table') / (SELECT ms FROM m WHERE variant LIKE '0.6.0%'))::numeric, 3) AS "0.6.0 rows/s ÷ plain rows/s";
-SELECT count(*) AS copied, count(*) FILTER (WHERE due_on IS NULL) AS without_due_on,
-	(SELECT count(*) FROM govinfo.application_deadline v JOIN (SELECT application_id, govinfo.deadline_due_on(application_id, received_on, corrected_on, extended, closed_on) d
-	   FROM govinfo.application) x USING (application_id) WHERE v.due_on IS DISTINCT FROM x.d) AS due_on_differing
-FROM govinfo.application;

@@ -48,7 +48,6 @@
 #include "utils/syscache.h"
 
 #include "audit.h"
-#include "deadline.h"
 #include "plans.h"
 
 /* adopt_published's mark: the agency and year of the report its next INSERT adopts */
@@ -537,9 +536,6 @@ audit_records(PG_FUNCTION_ARGS)
 				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
 				 errmsg("audit_records must be fired AFTER a statement, with the first-date column as argument")));
 	rel = td->tg_relation;
-	/* govinfo computing the stored deadlines again (deadline_stamp.c) is no user's change: not logged */
-	if (RelationGetRelid(rel) == gi_deadline_restamp_relid)
-		return PointerGetDatum(NULL);
 	op = TRIGGER_FIRED_BY_INSERT(td->tg_event) ? "INSERT" : TRIGGER_FIRED_BY_DELETE(td->tg_event) ? "DELETE" : "UPDATE";
 	transition = TRIGGER_FIRED_BY_DELETE(td->tg_event) ? td->tg_trigger->tgoldtable : td->tg_trigger->tgnewtable;
 	if (transition == NULL)

@@ -278,14 +278,6 @@ gi_calendar(FunctionCallInfo fcinfo)
 	return &calendar;
 }
 
-/* Mark the calendar stale: read again, with the latest snapshot, at its next use. */
-void
-gi_calendar_forget(void)
-{
-	calendar_valid = false;
-	gi_calendar_epoch++;
-}
-
 /* Raise 22008: the calendar does not cover day; the error names the first year missing from there. */
 void
 gi_calendar_missing(const GiCalendar *cal, DateADT day)

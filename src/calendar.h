@@ -34,13 +34,6 @@ extern DateADT gi_add_workdays(const GiCalendar *cal, DateADT day, int32 n);
 /* The working days in (from, to]; 22008 if the calendar does not cover them. */
 extern int32 gi_workdays_between(const GiCalendar *cal, DateADT from, DateADT to);
 
-/* Whether gi_add_workdays / gi_workdays_between have an answer (false: they would raise 22008). */
-extern bool gi_add_workdays_covered(const GiCalendar *cal, DateADT day, int32 n);
-extern bool gi_workdays_between_covered(const GiCalendar *cal, DateADT from, DateADT to);
-
-/* Mark the calendar this backend keeps stale (read again at the next use). */
-extern void gi_calendar_forget(void);
-
 /* Whether day (covered) is a working day. */
 static inline bool
 gi_calendar_is_workday(const GiCalendar *cal, DateADT day)

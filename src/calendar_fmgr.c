@@ -61,28 +61,6 @@ gi_workdays_between(const GiCalendar *cal, DateADT from, DateADT to)
 	return cal->upto[to - cal->first + 1] - cal->upto[from - cal->first + 1];
 }
 
-/* Whether gi_add_workdays(cal, day, n) has an answer: the calendar covers day and reaches the result. */
-bool
-gi_add_workdays_covered(const GiCalendar *cal, DateADT day, int32 n)
-{
-	int64		k;
-
-	if (cal->empty || DATE_NOT_FINITE(day) || day < cal->first - (n > 0 ? 1 : 0) || day > cal->last)
-		return false;
-	k = (int64) cal->upto[day - cal->first + 1] + n - 1;
-	if (n == 0 && !gi_calendar_is_workday(cal, day))
-		k++;
-	return k < cal->nworkdays;
-}
-
-/* Whether gi_workdays_between(cal, from, to) has an answer: the calendar covers both days. */
-bool
-gi_workdays_between_covered(const GiCalendar *cal, DateADT from, DateADT to)
-{
-	return !cal->empty && !DATE_NOT_FINITE(from) && !DATE_NOT_FINITE(to) &&
-		from >= cal->first - 1 && from <= cal->last && to >= cal->first && to <= cal->last;
-}
-
 PG_FUNCTION_INFO_V1(is_workday);
 
 /* Whether a day is a working day. */

@@ -27,7 +27,7 @@
 #define MAX_BITMAP_IDS ((int64) 1 << 26)
 
 /* The consultation periods of a query, sorted by application and start. */
-struct GiConsultations
+typedef struct Consultations
 {
 	int			n;
 	int64	   *app;
@@ -36,8 +36,7 @@ struct GiConsultations
 	int64		min_app;
 	int64		max_app;
 	uint8	   *bits;			/* NULL: the range is too wide for a bitmap */
-};
-typedef struct GiConsultations Consultations;
+} Consultations;
 
 /*
  * The periods read by the current query: every call site of a query shares
@@ -59,29 +58,20 @@ consultations_forget(void *arg)
 	gi_consult_epoch++;
 }
 
-/*
- * Read the consultation periods (of every application, or of application *app
- * only) into the arrays, in mcxt; fresh: with a new snapshot (READ COMMITTED)
- * rather than the query's.
- */
+/* Read every consultation period into the arrays, in mcxt. */
 static Consultations *
-consultations_read(FunctionCallInfo fcinfo, MemoryContext mcxt, const int64 *app, bool fresh)
+consultations_load(FunctionCallInfo fcinfo, MemoryContext mcxt)
 {
 	Consultations *c = MemoryContextAllocZero(mcxt, sizeof(Consultations));
 	StringInfoData sql;
-	Oid			argtypes[1] = {INT8OID};
-	Datum		args[1] = {app != NULL ? Int64GetDatum(*app) : (Datum) 0};
-	int			rc;
 
 	initStringInfo(&sql);
-	appendStringInfo(&sql, "SELECT application_id, started_on, ended_on FROM %s.application_consultation%s"
-					 " ORDER BY application_id, started_on", gi_schema(fcinfo),
-					 app != NULL ? " WHERE application_id OPERATOR(pg_catalog.=) $1" : "");
+	appendStringInfo(&sql, "SELECT application_id, started_on, ended_on FROM %s.application_consultation"
+					 " ORDER BY application_id, started_on", gi_schema(fcinfo));
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
-	rc = SPI_execute_with_args(sql.data, app != NULL ? 1 : 0, argtypes, args, NULL, !fresh, 0);
-	if (rc != SPI_OK_SELECT)
-		elog(ERROR, "SPI_execute failed: %s", SPI_result_code_string(rc));
+	if (SPI_execute(sql.data, true, 0) != SPI_OK_SELECT)
+		elog(ERROR, "SPI_execute failed: %s", SPI_result_code_string(SPI_result));
 	c->n = (int) SPI_processed;
 	c->app = MemoryContextAlloc(mcxt, Max(c->n, 1) * sizeof(int64));
 	c->started = MemoryContextAlloc(mcxt, Max(c->n, 1) * sizeof(DateADT));
@@ -146,22 +136,14 @@ consultations_first(const Consultations *c, int64 app)
 	return (lo < c->n && c->app[lo] == app) ? lo : -1;
 }
 
-/*
- * Working days in (from, to] of the calendar, to ≥ from; an error if it does
- * not cover them, or with *missing given, *missing set and 0.
- */
+/* Working days in (from, to] of the calendar, to ≥ from; an error if it does not cover them. */
 static int32
-calendar_count(const GiCalendar *cal, DateADT from, DateADT to, bool *missing)
+calendar_count(const GiCalendar *cal, DateADT from, DateADT to)
 {
-	if (cal->empty || from < cal->first - 1 || from > cal->last || to > cal->last)
-	{
-		if (missing != NULL)
-		{
-			*missing = true;
-			return 0;
-		}
-		gi_calendar_missing(cal, (cal->empty || from < cal->first - 1 || from > cal->last) ? from : to);
-	}
+	if (cal->empty || from < cal->first - 1 || from > cal->last)
+		gi_calendar_missing(cal, from);
+	if (to > cal->last)
+		gi_calendar_missing(cal, to);
 	return cal->upto[to - cal->first + 1] - cal->upto[from - cal->first + 1];
 }
 
@@ -175,7 +157,7 @@ consultations_of_query(FunctionCallInfo fcinfo)
 	if (query_consultations != NULL && query_cxt == mcxt)
 		return query_consultations;
 	cb = MemoryContextAllocZero(mcxt, sizeof(MemoryContextCallback));
-	query_consultations = consultations_read(fcinfo, mcxt, NULL, false);
+	query_consultations = consultations_load(fcinfo, mcxt);
 	query_cxt = mcxt;
 	gi_consult_epoch++;
 	cb->func = consultations_forget;
@@ -184,18 +166,17 @@ consultations_of_query(FunctionCallInfo fcinfo)
 }
 
 /*
- * The working days of application app's consultation periods in c after the
- * clock start (a period counts the working days after its first day up to its
- * last), overlapping periods counted once, into *workdays; false (no count)
- * while one goes on and the application is open (the time limit stands still).
- * *cal: the calendar, fetched here if NULL and needed.  A day the calendar
- * does not cover raises 22008, or with *missing given sets it (and the count
- * is meaningless).
+ * The working days of application app's consultation periods after the clock
+ * start (a period counts the working days after its first day up to its
+ * last), overlapping periods counted once; false (no count) while one goes on
+ * and the application is open (the time limit stands still).  *cal: the
+ * calendar, fetched here if NULL and needed.
  */
 bool
-gi_consult_count(FunctionCallInfo fcinfo, const GiConsultations *c, int64 app, DateADT clock, bool open,
-				 const GiCalendar **cal, int32 *workdays, bool *missing)
+gi_consult_workdays(FunctionCallInfo fcinfo, int64 app, DateADT clock, bool open,
+					const GiCalendar **cal, int32 *workdays)
 {
+	const Consultations *c = consultations_of_query(fcinfo);
 	int32		total = 0;
 	bool		going_on = false;
 	DateADT		cur_lo = 0,
@@ -204,7 +185,7 @@ gi_consult_count(FunctionCallInfo fcinfo, const GiConsultations *c, int64 app, D
 	int			i;
 
 	*workdays = 0;
-	i = c != NULL ? consultations_first(c, app) : -1;
+	i = consultations_first(c, app);
 	if (i < 0)
 		return true;
 	for (; i < c->n && c->app[i] == app; i++)
@@ -229,7 +210,7 @@ gi_consult_count(FunctionCallInfo fcinfo, const GiConsultations *c, int64 app, D
 		{
 			if (*cal == NULL)
 				*cal = gi_calendar(fcinfo);
-			total += calendar_count(*cal, cur_lo, cur_hi, missing);
+			total += calendar_count(*cal, cur_lo, cur_hi);
 		}
 		cur_lo = lo;
 		cur_hi = hi;
@@ -241,31 +222,10 @@ gi_consult_count(FunctionCallInfo fcinfo, const GiConsultations *c, int64 app, D
 	{
 		if (*cal == NULL)
 			*cal = gi_calendar(fcinfo);
-		total += calendar_count(*cal, cur_lo, cur_hi, missing);
+		total += calendar_count(*cal, cur_lo, cur_hi);
 	}
 	*workdays = total;
 	return true;
-}
-
-/*
- * The working days of application app's consultations after the clock start,
- * of the periods the current query reads once (gi_consult_count).
- */
-bool
-gi_consult_workdays(FunctionCallInfo fcinfo, int64 app, DateADT clock, bool open,
-					const GiCalendar **cal, int32 *workdays)
-{
-	return gi_consult_count(fcinfo, consultations_of_query(fcinfo), app, clock, open, cal, workdays, NULL);
-}
-
-/*
- * The consultation periods of every application (app NULL) or of one, read
- * now into mcxt with a new snapshot, for the stored deadlines (deadline_stamp.c).
- */
-const GiConsultations *
-gi_consultations_read(FunctionCallInfo fcinfo, MemoryContext mcxt, const int64 *app)
-{
-	return consultations_read(fcinfo, mcxt, app, true);
 }
 
 PG_FUNCTION_INFO_V1(consult_workdays);

@@ -43,15 +43,9 @@ deadline_inputs(FunctionCallInfo fcinfo, GiDeadline *d)
 	d->closed_on = d->closed ? PG_GETARG_DATEADT(4) : 0;
 }
 
-/*
- * Compute the deadline of d's inputs into d, counting the consultation
- * periods of the current query (query_periods) or those of cons (NULL: none).
- * A day past the calendar raises 22008, or with missing given sets *missing
- * (d is then meaningless).
- */
+/* Compute the deadline of d's inputs into d. */
 static void
-deadline_compute_in(FunctionCallInfo fcinfo, GiDeadline *d, bool query_periods,
-					const GiConsultations *cons, bool *missing)
+deadline_compute(FunctionCallInfo fcinfo, GiDeadline *d)
 {
 	const GiCalendar *cal = NULL;
 
@@ -61,28 +55,16 @@ deadline_compute_in(FunctionCallInfo fcinfo, GiDeadline *d, bool query_periods,
 	d->consult = d->taken = d->late = 0;
 	if (d->have_clock)
 	{
-		bool		counted = false;
-
 		d->clock = !d->corrected_null ? d->corrected : d->received;
 		/* no count while a consultation of an open application goes on: the time limit stands still */
-		if (!d->app_null)
-			counted = query_periods
-				? gi_consult_workdays(fcinfo, d->app, d->clock, !d->closed, &cal, &d->consult)
-				: gi_consult_count(fcinfo, cons, d->app, d->clock, !d->closed, &cal, &d->consult, missing);
-		if (missing != NULL && *missing)
-			return;
-		if (counted)
+		if (!d->app_null &&
+			gi_consult_workdays(fcinfo, d->app, d->clock, !d->closed, &cal, &d->consult))
 		{
 			int32		limit = d->extended ? 40 : 20;
 
 			d->have_consult = true;
 			if (cal == NULL)
 				cal = gi_calendar(fcinfo);
-			if (missing != NULL && !gi_add_workdays_covered(cal, d->clock, limit + d->consult))
-			{
-				*missing = true;
-				return;
-			}
 			d->due = gi_add_workdays(cal, d->clock, limit + d->consult);
 			d->have_due = true;
 		}
@@ -93,11 +75,6 @@ deadline_compute_in(FunctionCallInfo fcinfo, GiDeadline *d, bool query_periods,
 
 		if (cal == NULL)
 			cal = gi_calendar(fcinfo);
-		if (missing != NULL && !gi_workdays_between_covered(cal, d->clock, d->closed_on))
-		{
-			*missing = true;
-			return;
-		}
 		taken = gi_workdays_between(cal, d->clock, d->closed_on);
 		if (d->have_consult)
 		{
@@ -106,35 +83,7 @@ deadline_compute_in(FunctionCallInfo fcinfo, GiDeadline *d, bool query_periods,
 		}
 	}
 	if (d->closed && d->have_due && d->closed_on > d->due)
-	{
-		if (missing != NULL && !gi_workdays_between_covered(cal, d->due, d->closed_on))
-		{
-			*missing = true;
-			return;
-		}
 		d->late = gi_workdays_between(cal, d->due, d->closed_on);
-	}
-}
-
-/* Compute the deadline of d's inputs into d, with the consultation periods of the current query. */
-static void
-deadline_compute(FunctionCallInfo fcinfo, GiDeadline *d)
-{
-	deadline_compute_in(fcinfo, d, true, NULL, NULL);
-}
-
-/*
- * The deadline of d's inputs with the consultation periods cons (NULL: none),
- * for the stored columns (deadline_stamp.c): false, and d meaningless, when
- * it needs a day the calendar does not cover (no error).
- */
-bool
-gi_deadline_compute_stored(FunctionCallInfo fcinfo, GiDeadline *d, const GiConsultations *cons)
-{
-	bool		missing = false;
-
-	deadline_compute_in(fcinfo, d, false, cons, &missing);
-	return !missing;
 }
 
 /* Compute the deadline of fcinfo's arguments and keep it in gi_deadline_memo. */

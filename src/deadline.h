@@ -92,16 +92,6 @@ gi_deadline(FunctionCallInfo fcinfo)
 	return &gi_deadline_memo.d;
 }
 
-/*
- * The deadline of d's inputs with the consultation periods cons (NULL: none),
- * for the stored columns: false (d meaningless) when it needs a day the
- * calendar does not cover.
- */
-extern bool gi_deadline_compute_stored(FunctionCallInfo fcinfo, GiDeadline *d, const GiConsultations *cons);
-
-/* The table whose stored deadlines govinfo computes again (deadline_stamp.c), or InvalidOid: the audit skips that UPDATE. */
-extern Oid	gi_deadline_restamp_relid;
-
 /* The status of a deadline as of a day (as_of_null: no day, never overdue). */
 extern GiDeadlineStatus gi_deadline_status(const GiDeadline *d, DateADT as_of, bool as_of_null);
 

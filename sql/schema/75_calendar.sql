@@ -383,65 +383,6 @@ COMMENT ON TABLE @extschema@.application_consultation IS 'periods spent consulti
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.application_consultation', '');
 SELECT pg_catalog.pg_extension_config_dump('@extschema@.application_consultation_consultation_id_seq', '');
 
--- The deadline stored in each application (src/deadline_stamp.c): what is fixed once the inputs, the
--- consultation periods and the calendar are known, so that the view below reads columns. A row trigger
--- in C computes them on every INSERT and UPDATE (whatever the statement wrote into them); a change of
--- the calendar or of the consultation periods computes them again for the rows it can touch (as the
--- owner of the tables, every agency's rows, not audited: no user changed them). NULL due_on: not
--- computable when stored (the calendar did not reach far enough), or a consultation of an open
--- application goes on; the view computes such rows (doc/deadlines.md).
-ALTER TABLE @extschema@.application
-	ADD COLUMN clock_starts_on date,
-	ADD COLUMN due_on date,
-	ADD COLUMN consult_workdays integer,
-	ADD COLUMN workdays_taken integer,
-	ADD COLUMN workdays_late integer,
-	ADD COLUMN closed_status text;
-COMMENT ON COLUMN @extschema@.application.clock_starts_on IS 'the day the time limit starts from (the received or corrected date), kept by govinfo';
-COMMENT ON COLUMN @extschema@.application.due_on IS 'the due date (条例 articles 30-33), kept by govinfo; NULL: computed by the view application_deadline';
-COMMENT ON COLUMN @extschema@.application.consult_workdays IS 'the working days spent consulting after the clock start, kept by govinfo';
-COMMENT ON COLUMN @extschema@.application.workdays_taken IS 'the working days a closed application took, its consultations not counted, kept by govinfo';
-COMMENT ON COLUMN @extschema@.application.workdays_late IS 'the working days a closed application was answered after its due date, kept by govinfo';
-COMMENT ON COLUMN @extschema@.application.closed_status IS 'closed_on_time or closed_late for a closed application, kept by govinfo; NULL while open';
-CREATE FUNCTION @extschema@.application_deadline_stamp() RETURNS trigger
-	AS 'MODULE_PATHNAME' LANGUAGE C;
-CREATE FUNCTION @extschema@.application_deadline_lock() RETURNS trigger
-	AS 'MODULE_PATHNAME' LANGUAGE C;
-CREATE FUNCTION @extschema@.workday_calendar_restamp() RETURNS trigger
-	AS 'MODULE_PATHNAME' LANGUAGE C;
-CREATE FUNCTION @extschema@.application_consultation_restamp() RETURNS trigger
-	AS 'MODULE_PATHNAME' LANGUAGE C;
-CREATE FUNCTION @extschema@.restamp_deadlines(from_day date DEFAULT NULL) RETURNS bigint
-	AS 'MODULE_PATHNAME' LANGUAGE C VOLATILE;
-COMMENT ON FUNCTION @extschema@.restamp_deadlines(date) IS 'compute again the deadlines stored in govinfo.application (from_day: those a calendar change from that day on can touch); the number of rows';
-REVOKE EXECUTE ON FUNCTION @extschema@.application_deadline_stamp() FROM PUBLIC;
-REVOKE EXECUTE ON FUNCTION @extschema@.application_deadline_lock() FROM PUBLIC;
-REVOKE EXECUTE ON FUNCTION @extschema@.workday_calendar_restamp() FROM PUBLIC;
-REVOKE EXECUTE ON FUNCTION @extschema@.application_consultation_restamp() FROM PUBLIC;
-REVOKE EXECUTE ON FUNCTION @extschema@.restamp_deadlines(date) FROM PUBLIC;
--- a writer of applications holds ROW SHARE on the calendar until it ends; a calendar change takes
--- EXCLUSIVE before computing the stored deadlines again, so each waits for the other
-CREATE TRIGGER application_deadline_lock BEFORE INSERT OR UPDATE ON @extschema@.application
-	FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.application_deadline_lock();
-CREATE TRIGGER application_deadline_stamp BEFORE INSERT OR UPDATE ON @extschema@.application
-	FOR EACH ROW EXECUTE FUNCTION @extschema@.application_deadline_stamp();
-CREATE TRIGGER workday_calendar_restamp_insert AFTER INSERT ON @extschema@.workday_calendar
-	REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.workday_calendar_restamp();
-CREATE TRIGGER workday_calendar_restamp_update AFTER UPDATE ON @extschema@.workday_calendar
-	REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.workday_calendar_restamp();
-CREATE TRIGGER workday_calendar_restamp_delete AFTER DELETE ON @extschema@.workday_calendar
-	REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.workday_calendar_restamp();
-CREATE TRIGGER workday_calendar_restamp_truncate AFTER TRUNCATE ON @extschema@.workday_calendar
-	FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.workday_calendar_restamp();
-CREATE TRIGGER application_consultation_restamp_insert AFTER INSERT ON @extschema@.application_consultation
-	REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.application_consultation_restamp();
-CREATE TRIGGER application_consultation_restamp_update AFTER UPDATE ON @extschema@.application_consultation
-	REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.application_consultation_restamp();
-CREATE TRIGGER application_consultation_restamp_delete AFTER DELETE ON @extschema@.application_consultation
-	REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.application_consultation_restamp();
-CREATE TRIGGER application_consultation_restamp_truncate AFTER TRUNCATE ON @extschema@.application_consultation
-	FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.application_consultation_restamp();
-
 -- The legal due date of every application. The clock starts on the day the application was received,
 -- or the corrected application (article 30); that day is not counted. The time limit is 20 working
 -- days, 40 when extended (article 33), plus the working days spent consulting (articles 32, 33: the
@@ -498,21 +439,17 @@ CREATE FUNCTION @extschema@.deadline_consult_workdays(application_id bigint, rec
 	RETURNS integer AS 'MODULE_PATHNAME' LANGUAGE C STABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.deadline_consult_workdays(bigint, date, date, boolean, date) IS 'the working days of an application''s consultations after its clock start; NULL while one of an open application goes on';
 
--- One sequential scan of application, no join: the stored columns, and today's date compared with the
--- due date of an open application (closed_status is NULL while open). A row whose deadline is not stored (NULL due_on) is computed by
--- the column functions, as before 0.7.0: the same values, or the same error past the known calendar
--- (bench/CALENDAR.md)
+-- One sequential scan of application, no join, no record: conditions on the view stay pushed into the
+-- scan, and a row costs one computation of its deadline (bench/CALENDAR.md)
 CREATE VIEW @extschema@.application_deadline AS
-SELECT a.application_id, a.agency_id, a.received_on, a.clock_starts_on,
-	coalesce(a.due_on, @extschema@.deadline_due_on(a.application_id, a.received_on, a.corrected_on, a.extended, a.closed_on)) AS due_on,
+SELECT a.application_id, a.agency_id, a.received_on, coalesce(a.corrected_on, a.received_on) AS clock_starts_on,
+	@extschema@.deadline_due_on(a.application_id, a.received_on, a.corrected_on, a.extended, a.closed_on) AS due_on,
 	a.closed_on,
-	coalesce(a.closed_status,
-		CASE WHEN a.due_on IS NULL THEN @extschema@.deadline_status(a.application_id, a.received_on, a.corrected_on, a.extended, a.closed_on)
-		     WHEN a.due_on < CURRENT_DATE THEN 'open_overdue' ELSE 'open' END) AS status,
-	coalesce(a.workdays_taken, @extschema@.deadline_workdays_taken(a.application_id, a.received_on, a.corrected_on, a.extended, a.closed_on)) AS workdays_taken,
-	coalesce(a.workdays_late, @extschema@.deadline_workdays_late(a.application_id, a.received_on, a.corrected_on, a.extended, a.closed_on)) AS workdays_late,
+	@extschema@.deadline_status(a.application_id, a.received_on, a.corrected_on, a.extended, a.closed_on) AS status,
+	@extschema@.deadline_workdays_taken(a.application_id, a.received_on, a.corrected_on, a.extended, a.closed_on) AS workdays_taken,
+	@extschema@.deadline_workdays_late(a.application_id, a.received_on, a.corrected_on, a.extended, a.closed_on) AS workdays_late,
 	a.extended,
-	coalesce(a.consult_workdays, @extschema@.deadline_consult_workdays(a.application_id, a.received_on, a.corrected_on, a.extended, a.closed_on)) AS consult_workdays
+	@extschema@.deadline_consult_workdays(a.application_id, a.received_on, a.corrected_on, a.extended, a.closed_on) AS consult_workdays
 FROM @extschema@.application a;
 COMMENT ON VIEW @extschema@.application_deadline IS 'the legal due date of every application (条例 articles 30-33), its status, the working days taken and late';
 
@@ -557,7 +494,7 @@ CREATE FUNCTION @extschema@.timeliness_rows(year integer)
 	RETURNS TABLE(agency_id bigint, closed boolean, on_time boolean, extended boolean, workdays_taken integer, open_overdue boolean)
 	LANGUAGE sql STABLE
 BEGIN ATOMIC
-	-- the stored deadline (computed, the column functions sharing it, when not stored), on the
+	-- the deadline computed once per candidate row (the column functions share it), on the
 	-- applications closed in the year or open at its end; OFFSET 0: the caller's condition on the
 	-- agency is not pushed into the scan (for an agency with most of the applications under it, a
 	-- lookup per agency would cost far more than this one filtered scan)
@@ -565,8 +502,8 @@ BEGIN ATOMIC
 		x.extended, x.workdays_taken, x.closed_on IS NULL OR x.closed_on > make_date(timeliness_rows.year, 12, 31)
 	FROM (
 		SELECT a.agency_id, a.closed_on, a.extended,
-			coalesce(a.due_on, @extschema@.deadline_due_on(a.application_id, a.received_on, a.corrected_on, a.extended, a.closed_on)) AS due_on,
-			coalesce(a.workdays_taken, @extschema@.deadline_workdays_taken(a.application_id, a.received_on, a.corrected_on, a.extended, a.closed_on)) AS workdays_taken
+			@extschema@.deadline_due_on(a.application_id, a.received_on, a.corrected_on, a.extended, a.closed_on) AS due_on,
+			@extschema@.deadline_workdays_taken(a.application_id, a.received_on, a.corrected_on, a.extended, a.closed_on) AS workdays_taken
 		FROM @extschema@.application a
 		WHERE (a.closed_on BETWEEN make_date(timeliness_rows.year, 1, 1) AND make_date(timeliness_rows.year, 12, 31))
 		   OR (a.received_on <= make_date(timeliness_rows.year, 12, 31)
