@@ -883,9 +883,13 @@ page_leave(void *arg, xmlNode *n)
 static htmlParserCtxtPtr backend_ctxt = NULL;
 static bool backend_ctxt_busy = false;
 
-/* a reused context is dropped when its dictionary or its stacks grew past these */
+/*
+ * a reused context is dropped when its dictionary grew past CTXT_MAX_DICT names, or after a document
+ * (as libxml2 read it) longer than CTXT_MAX_BYTES: its element stacks can only have grown as deep as
+ * the document's bytes allow (newer libxml2 hides the stacks' sizes, so the bound is on the input)
+ */
 #define CTXT_MAX_DICT	20000
-#define CTXT_MAX_DEPTH	1024
+#define CTXT_MAX_BYTES	65536
 
 /* A new libxml2 HTML parser context whose errors are discarded. */
 static htmlParserCtxtPtr
@@ -904,13 +908,11 @@ new_parser_ctxt(void)
 	return ctxt;
 }
 
-/* Whether a context grew too big to be kept for the next document. */
+/* Whether a context that read len bytes may have grown too big to be kept for the next document. */
 static bool
-ctxt_too_big(htmlParserCtxtPtr ctxt)
+ctxt_too_big(htmlParserCtxtPtr ctxt, int len)
 {
-	return (ctxt->dict != NULL && xmlDictSize(ctxt->dict) > CTXT_MAX_DICT) ||
-		ctxt->nameMax > CTXT_MAX_DEPTH || ctxt->nodeMax > CTXT_MAX_DEPTH ||
-		ctxt->spaceMax > CTXT_MAX_DEPTH || ctxt->maxatts > CTXT_MAX_DEPTH;
+	return len > CTXT_MAX_BYTES || (ctxt->dict != NULL && xmlDictSize(ctxt->dict) > CTXT_MAX_DICT);
 }
 
 /*
@@ -958,7 +960,7 @@ read_into(Reader *r, const char *doc, int len, int depth)
 	{
 		if (tree != NULL)
 			xmlFreeDoc(tree);
-		if (!shared || ctxt_too_big(ctxt))
+		if (!shared || ctxt_too_big(ctxt, cleanlen))
 		{
 			htmlFreeParserCtxt(ctxt);
 			if (shared)
