@@ -13,5 +13,7 @@ extern uint64 access_current_generation(void);
 extern bool access_allowed(Oid fn_oid, int64 agency_id, int level);
 /* whether the current user has the rights of the owner of govinfo's tables */
 extern bool access_has_owner_rights(Oid fn_oid);
+/* agency_subtree.c: the agency of a code from the kept agency tree (the caller needs SELECT on agency) */
+extern bool gi_agency_code_find(FunctionCallInfo fcinfo, text *code, int64 *id);
 
 #endif							/* GOVINFO_ACCESS_H */

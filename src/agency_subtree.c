@@ -10,6 +10,10 @@
  *   govinfo.subtree_contains(root, agency_id, contributors)  whether an
  *       agency is in that list: a range test per row, for a scan of reports.
  *
+ * The agencies' codes are kept with the tree, sorted, for the C functions
+ * that take an agency code (report_table2/3/4, import_report: 0.8.0): a
+ * binary search instead of a query of agency per call.
+ *
  * The tree is read from govinfo.agency once and kept until agency or
  * access_grant changes (the invalidation of src/access.c: a relcache
  * invalidation from the statement triggers, applied here at the end of the
@@ -50,10 +54,20 @@ typedef struct AgencyTree
 	int		   *last;			/* by index in ids: one past its subtree's end in order */
 	int64	   *order;			/* ids in pre-order */
 	bool	   *rollup;			/* by position in order: reports_rollup */
+	int			ncodes;
+	char	  **codes;			/* the codes, in byte order (code is unique) */
+	int64	   *code_ids;		/* by index in codes: the agency */
 	MemoryContext cxt;
 } AgencyTree;
 
 static AgencyTree tree;
+
+/* An agency's code and id, sorted by code. */
+typedef struct CodePair
+{
+	char	   *code;
+	int64		id;
+} CodePair;
 static bool xact_registered = false;
 
 /* Transaction end: a tree read with a transaction's snapshot is dropped. */
@@ -88,6 +102,47 @@ tree_index(const AgencyTree *t, int64 id)
 	return -1;
 }
 
+/* A code as a C string in a memory context. */
+static char *
+text_to_cstring_in(MemoryContext cxt, text *t)
+{
+	MemoryContext old = MemoryContextSwitchTo(cxt);
+	char	   *s = text_to_cstring(t);
+
+	MemoryContextSwitchTo(old);
+	return s;
+}
+
+/* qsort comparator of two (code, id) pairs by code, in byte order. */
+static int
+code_pair_cmp(const void *a, const void *b)
+{
+	return strcmp(((const CodePair *) a)->code, ((const CodePair *) b)->code);
+}
+
+/* Sort the codes read in id order (tree.codes[i] is the code of tree.ids[i]), keeping each id beside its code. */
+static void
+codes_sort(AgencyTree *t)
+{
+	CodePair   *pairs = palloc(sizeof(CodePair) * Max(t->n, 1));
+	int			k = 0;
+
+	for (int i = 0; i < t->n; i++)
+		if (t->codes[i] != NULL)
+		{
+			pairs[k].code = t->codes[i];
+			pairs[k++].id = t->ids[i];
+		}
+	qsort(pairs, k, sizeof(CodePair), code_pair_cmp);
+	for (int i = 0; i < k; i++)
+	{
+		t->codes[i] = pairs[i].code;
+		t->code_ids[i] = pairs[i].id;
+	}
+	t->ncodes = k;
+	pfree(pairs);
+}
+
 /* Read the tree through SPI (as the tables' owner) and order it. */
 static void
 tree_load(Oid agency_relid, uint64 generation)
@@ -109,7 +164,7 @@ tree_load(Oid agency_relid, uint64 generation)
 	Oid			owner;
 	MemoryContext outer = CurrentMemoryContext;	/* SPI_finish frees what SPI's context holds */
 
-	sql = psprintf("SELECT g.agency_id, g.parent_id, g.reports_rollup FROM %s.%s g ORDER BY g.agency_id",
+	sql = psprintf("SELECT g.agency_id, g.parent_id, g.reports_rollup, g.code FROM %s.%s g ORDER BY g.agency_id",
 				   quote_identifier(get_namespace_name(get_rel_namespace(agency_relid))),
 				   quote_identifier(get_rel_name(agency_relid)));
 	if (tree.cxt == NULL)
@@ -143,6 +198,8 @@ tree_load(Oid agency_relid, uint64 generation)
 	tree.last = MemoryContextAlloc(tree.cxt, sizeof(int) * Max(n, 1));
 	tree.order = MemoryContextAlloc(tree.cxt, sizeof(int64) * Max(n, 1));
 	tree.rollup = MemoryContextAlloc(tree.cxt, sizeof(bool) * Max(n, 1));
+	tree.codes = MemoryContextAlloc(tree.cxt, sizeof(char *) * Max(n, 1));
+	tree.code_ids = MemoryContextAlloc(tree.cxt, sizeof(int64) * Max(n, 1));
 	parent_ids = MemoryContextAlloc(outer, sizeof(int64) * Max(n, 1));
 	{
 		bool	   *flag = MemoryContextAlloc(outer, sizeof(bool) * Max(n, 1));
@@ -159,8 +216,11 @@ tree_load(Oid agency_relid, uint64 generation)
 			parent_ids[i] = isnull ? -1 : DatumGetInt64(d);
 			d = SPI_getbinval(tup, desc, 3, &isnull);
 			flag[i] = !isnull && DatumGetBool(d);
+			d = SPI_getbinval(tup, desc, 4, &isnull);
+			tree.codes[i] = isnull ? NULL : text_to_cstring_in(tree.cxt, DatumGetTextPP(d));
 		}
 		SPI_finish();
+		codes_sort(&tree);
 
 		/* children lists (by index, ascending), then a depth-first walk from every root */
 		parent = palloc(sizeof(int) * Max(n, 1));
@@ -281,4 +341,37 @@ subtree_agencies(PG_FUNCTION_ARGS)
 		if (!contributors || !tree.rollup[p])
 			elems[k++] = Int64GetDatum(tree.order[p]);
 	PG_RETURN_ARRAYTYPE_P(construct_array(elems, k, INT8OID, 8, FLOAT8PASSBYVAL, TYPALIGN_DOUBLE));
+}
+
+/*
+ * The agency of a code, from the kept tree: false if no agency has it.  The
+ * caller needs SELECT on agency, as for the query it replaces (42501).
+ */
+bool
+gi_agency_code_find(FunctionCallInfo fcinfo, text *code, int64 *id)
+{
+	char	   *want = text_to_cstring(code);
+	int			lo = 0,
+				hi;
+
+	tree_current(fcinfo, true);
+	hi = tree.ncodes - 1;
+	while (lo <= hi)
+	{
+		int			mid = lo + (hi - lo) / 2;
+		int			c = strcmp(tree.codes[mid], want);
+
+		if (c == 0)
+		{
+			*id = tree.code_ids[mid];
+			pfree(want);
+			return true;
+		}
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid - 1;
+	}
+	pfree(want);
+	return false;
 }

@@ -132,7 +132,7 @@ gi_import_report(PG_FUNCTION_ARGS)
 	/* the agency: agency_code's, else the one of the printed name */
 	if (!PG_ARGISNULL(2))
 	{
-		agency = gi_agency_by_code(fcinfo, PG_GETARG_TEXT_PP(2), false);
+		agency = gi_agency_by_code(fcinfo, PG_GETARG_TEXT_PP(2));
 		have_agency = true;
 	}
 	else if (!parsed_null[1])

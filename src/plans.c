@@ -18,6 +18,7 @@
 #include "utils/memutils.h"
 #include "utils/syscache.h"
 
+#include "access.h"
 #include "plans.h"
 
 #define GI_PLAN_MAX_ARGS 18
@@ -96,10 +97,6 @@ static const GiPlanSpec plan_specs[GI_NPLANS] = {
 		18, {INT8OID, TEXTOID, INT4OID, TEXTOID, TEXTOID, TEXTOID, TEXTOID, TEXTOID, DATEOID,
 			InvalidOid, InvalidOid, InvalidOid, TEXTOID, TEXTOID, TEXTOID, BOOLOID, TEXTOID, JSONBOID},
 		{[9] = "disclosure_figures",[10] = "request_figures",[11] = "appeal_figures"}
-	},
-	[GI_PLAN_AGENCY_BY_CODE] = {
-		"SELECT agency_id FROM @extschema@.agency WHERE code OPERATOR(pg_catalog.=) $1",
-		1, {TEXTOID}
 	},
 	[GI_PLAN_STORED_REPORT] = {
 		"SELECT disclosures, requests, appeals FROM @extschema@.annual_report"
@@ -195,17 +192,17 @@ gi_plan(FunctionCallInfo fcinfo, GiPlanKey key)
 	return plan;
 }
 
-/* The agency_id of a code, or 42704 naming the code (inside SPI; read_only as the caller's volatility). */
+/*
+ * The agency_id of a code, or 42704 naming the code: from the agency tree each
+ * backend keeps (agency_subtree.c, 0.8.0; the privilege SELECT on agency
+ * checked as the query it replaced did).
+ */
 int64
-gi_agency_by_code(FunctionCallInfo fcinfo, text *code, bool read_only)
+gi_agency_by_code(FunctionCallInfo fcinfo, text *code)
 {
-	Datum		arg = PointerGetDatum(code);
-	bool		isnull;
-	Datum		d;
+	int64		id;
 
-	if (SPI_execute_plan(gi_plan(fcinfo, GI_PLAN_AGENCY_BY_CODE), &arg, NULL, read_only, 1) != SPI_OK_SELECT)
-		elog(ERROR, "reading govinfo.agency failed: %s", SPI_result_code_string(SPI_result));
-	if (SPI_processed == 0)
+	if (!gi_agency_code_find(fcinfo, code, &id))
 	{
 		const char *schema = gi_schema(fcinfo);
 
@@ -214,6 +211,5 @@ gi_agency_by_code(FunctionCallInfo fcinfo, text *code, bool read_only)
 				 errmsg("unknown agency \"%s\"", text_to_cstring(code)),
 				 errhint("Agencies are listed in %s.agency by code.", schema)));
 	}
-	d = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull);
-	return DatumGetInt64(d);
+	return id;
 }

@@ -21,7 +21,6 @@ typedef enum GiPlanKey
 	GI_PLAN_PUBLISHED_BY_SHA,	/* import_report: the published report of a document's SHA-256 */
 	GI_PLAN_AGENCY_BY_NAME,		/* import_report: the agency of a printed name */
 	GI_PLAN_PUBLISHED_INSERT,	/* import_report: the published report's row */
-	GI_PLAN_AGENCY_BY_CODE,		/* the agency_id of a code */
 	GI_PLAN_STORED_REPORT,		/* the three figures of a stored report */
 	GI_PLAN_DERIVED_REPORT,		/* the three figures derived from the records */
 	GI_NPLANS
@@ -29,6 +28,6 @@ typedef enum GiPlanKey
 
 extern const char *gi_schema(FunctionCallInfo fcinfo);
 extern SPIPlanPtr gi_plan(FunctionCallInfo fcinfo, GiPlanKey key);
-extern int64 gi_agency_by_code(FunctionCallInfo fcinfo, text *code, bool read_only);
+extern int64 gi_agency_by_code(FunctionCallInfo fcinfo, text *code);
 
 #endif

@@ -96,7 +96,7 @@ report_table(FunctionCallInfo fcinfo, GiFigKind kind)
 
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
-	agency_id = gi_agency_by_code(fcinfo, code, true);
+	agency_id = gi_agency_by_code(fcinfo, code);
 	check_read_access(fcinfo, agency_id, code);
 	fig = report_part_figures(fcinfo, d, agency_id, year);
 	SPI_finish();

@@ -129,6 +129,8 @@ INSERT INTO matrix VALUES
 	('cell_applications of A', $$SELECT * FROM govinfo.cell_applications('tacc-a', 2022, '3.1', 'np')$$, '42501', 'ok:1', 'ok:1', 'ok:1', 'ok:1', 'ok:1'),
 	('refresh_report of A', $$SELECT govinfo.refresh_report('tacc-a', 2022)$$, '42501', '42501', 'ok:1', 'ok:1', 'ok:1', 'ok:1'),
 	('refresh_report of B', $$SELECT govinfo.refresh_report('tacc-b', 2022)$$, '42501', '42501', '42501', 'ok:1', '42501', 'ok:1'),
+	('stale_reports of 2022 (X, never stored, is seen by the owner only)', $$SELECT * FROM govinfo.stale_reports(2022) WHERE agency_id BETWEEN 9960001 AND 9960004$$,
+		'42501', 'ok:0', 'ok:0', 'ok:0', 'ok:0', 'ok:1'),
 	('refresh_reports (what the role may edit)', $$SELECT govinfo.refresh_reports(2022)$$, '42501', '42501', 'ok:1', 'ok:1', 'ok:1', 'ok:1'),
 	('publish A 2022', $$SELECT govinfo.publish_report('tacc-a', 2022)$$, '42501', '42501', '42501', '42501', 'ok:1', 'ok:1'),
 	('publish B 2022', $$SELECT govinfo.publish_report('tacc-b', 2022)$$, '42501', '42501', '42501', '42501', '42501', 'ok:1'),
@@ -460,6 +462,23 @@ SELECT is(pg_temp.try_as('govinfo_t_reader', $$SELECT * FROM govinfo.report_tabl
 SELECT lives_ok($$SELECT govinfo.revoke_access('govinfo_t_reader', 'tacc-b')$$, 'revoke_access: read of B');
 SELECT is(pg_temp.try_as('govinfo_t_reader', $$SELECT * FROM govinfo.report_table3('tacc-b', 2022)$$), '42501',
 	'report_table3: after the revoke the reader cannot read B''s report again');
+
+-- the agency codes come from the tree each backend keeps (0.8.0): a code changed, added or removed in this
+-- transaction is seen by the next call, and a role without SELECT on agency is refused as by a query
+SELECT is(pg_temp.try_as('postgres', $$SELECT * FROM govinfo.report_table3('tacc-b', 2022)$$), 'ok:30', 'report_table3 by code: B');
+UPDATE govinfo.agency SET code = 'tacc-b2' WHERE agency_id = 9960003;
+SELECT throws_ok($$SELECT * FROM govinfo.report_table3('tacc-b', 2022)$$, '42704', 'unknown agency "tacc-b"',
+	'... after B''s code changed in this transaction, the old code is unknown');
+SELECT is_empty($$SELECT * FROM govinfo.report_table3('tacc-b2', 2022) EXCEPT ALL SELECT * FROM b_as_reader$$, '... and the new one names B');
+INSERT INTO govinfo.agency (agency_id, code, name) VALUES (9960009, 'tacc-new', 'New N');
+SELECT is((SELECT count(*) FROM govinfo.report_table3('tacc-new', 2022)), 30::bigint, 'a code added in this transaction is known at once');
+DELETE FROM govinfo.agency WHERE agency_id = 9960009;
+SELECT throws_ok($$SELECT * FROM govinfo.report_table3('tacc-new', 2022)$$, '42704', 'unknown agency "tacc-new"', '... and unknown once removed');
+UPDATE govinfo.agency SET code = 'tacc-b' WHERE agency_id = 9960003;
+REVOKE SELECT ON govinfo.agency FROM govinfo_t_reader;
+SELECT throws_ok($$SET LOCAL ROLE govinfo_t_reader; SELECT * FROM govinfo.report_table3('tacc-a', 2022)$$, '42501',
+	'permission denied for table agency', 'report_table3: a role without SELECT on agency is refused (42501), as by a query of agency');
+RESET ROLE;
 
 SELECT * FROM finish();
 ROLLBACK;

@@ -3,7 +3,7 @@
 -- the aggregates under a forced parallel plan, drill-down, and storing derived reports.
 BEGIN;
 SET search_path = govinfo, public;
-SELECT plan(75);
+SELECT plan(79);
 
 INSERT INTO agency (agency_id, code, name) VALUES
 	(9920001, 'tder-h', 'Derive: hand-built'), (9920002, 'tder-r1', 'Derive: random 1'), (9920003, 'tder-r2', 'Derive: random 2'),
@@ -307,6 +307,15 @@ CREATE TEMP TABLE changed AS SELECT application_id, applicant FROM application
 WHERE application_id = (SELECT min(application_id) FROM application WHERE agency_id = 9920002 AND received_on >= '2021-01-01' AND received_on < '2022-01-01');
 UPDATE application a SET applicant = CASE WHEN c.applicant = 'np' THEN 'biz'::applicant ELSE 'np'::applicant END
 FROM changed c WHERE a.application_id = c.application_id;
+-- stale_reports (0.8.0): what the refresh below will write, and nothing else
+SELECT is_empty($$SELECT * FROM govinfo.stale_reports(2020) WHERE agency_id BETWEEN 9920001 AND 9920008$$,
+	'stale_reports: nothing is stale in a year just refreshed');
+SELECT results_eq($$SELECT agency_id, requests::text, appeals::text, disclosures::text FROM govinfo.stale_reports(2021)$$,
+	$$SELECT 9920002::bigint, requests::text, appeals::text, disclosures::text FROM govinfo.derive_report('tder-r1', 2021)$$,
+	'stale_reports: the one changed report, with its derived figures');
+SELECT results_eq($$SELECT agency_id FROM govinfo.stale_reports(2021, 9920002)$$, $$VALUES (9920002::bigint)$$,
+	'stale_reports of one agency');
+SELECT is_empty($$SELECT * FROM govinfo.stale_reports(2021, 9920003)$$, '... and of an unchanged one: nothing');
 SELECT is(refresh_reports(2021), 1::bigint, 'a changed application: refresh_reports writes its one report');
 SELECT is((SELECT requests FROM annual_report WHERE agency_id = 9920002 AND year = 2021), (SELECT requests FROM derive_report('tder-r1', 2021)),
 	'... with the new figures');

@@ -153,6 +153,31 @@ CREATE FUNCTION @extschema@.report_table4(agency_code text, year integer, lang t
 	RETURNS TABLE(group_code text, label text, upheld integer, corrected integer, other integer, pending integer, total integer)
 	AS 'MODULE_PATHNAME', 'report_table4' LANGUAGE C STABLE STRICT;
 
+-- the derived reports of a year (all agencies with records, or one) that a refresh would write: those
+-- with no stored report, or an unpublished one whose figures or source differ. PL/pgSQL for its
+-- RETURN QUERY, which may run the derivation in parallel, unlike the INSERT of store_derived that reads it.
+-- Executable by PUBLIC like subtree_agencies: derived_reports and annual_report check the caller's rights
+CREATE FUNCTION @extschema@.stale_reports(year integer, only_agency bigint DEFAULT NULL)
+	RETURNS TABLE(agency_id bigint, disclosures @extschema@.disclosure_figures,
+		requests @extschema@.request_figures, appeals @extschema@.appeal_figures)
+	LANGUAGE plpgsql STABLE
+	SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+	RETURN QUERY
+	SELECT d.agency_id, d.disclosures, d.requests, d.appeals
+	FROM @extschema@.derived_reports(stale_reports.year, only_agency) d
+	LEFT JOIN @extschema@.annual_report s ON s.agency_id OPERATOR(pg_catalog.=) d.agency_id
+		AND s.year OPERATOR(pg_catalog.=) stale_reports.year
+	WHERE s.agency_id IS NULL
+	   OR s.published_at IS NULL
+	      AND NOT (s.source OPERATOR(pg_catalog.=) 'derived'
+	           AND coalesce(s.requests OPERATOR(@extschema@.=) d.requests, s.requests IS NULL AND d.requests IS NULL)
+	           AND coalesce(s.appeals OPERATOR(@extschema@.=) d.appeals, s.appeals IS NULL AND d.appeals IS NULL)
+	           AND coalesce(s.disclosures OPERATOR(@extschema@.=) d.disclosures, s.disclosures IS NULL AND d.disclosures IS NULL));
+END
+$$;
+
 -- store the derived figures of report years (all agencies with records, or one), skipping
 -- published reports and those whose stored figures already equal the derived ones (source 'derived'):
 -- a refresh that changes nothing writes, locks, audits and carries over nothing; returns how many
@@ -164,25 +189,20 @@ CREATE FUNCTION @extschema@.store_derived(year integer, only_agency bigint DEFAU
 AS $$
 DECLARE
 	written bigint;
+	-- the agencies the caller may edit (row-level security lets it read more); NULL: all of them
+	editable bigint[];
 BEGIN
+	IF NOT @extschema@.has_owner_rights(current_user) THEN
+		editable := coalesce(@extschema@.visible_agencies('edit', current_user), '{}');
+	END IF;
 	-- in agency order: report rows are locked in that order, and the carry-over triggers, which fire
-	-- in the same order once the statement is done, lock the agency rows in that order
+	-- in the same order once the statement is done, lock the agency rows in that order. A published
+	-- report, or one stored with these figures, is not even proposed (as stale_reports' snapshot has it):
+	-- no BEFORE trigger, no row lock; the ON CONFLICT clause decides on the latest version
 	INSERT INTO @extschema@.annual_report AS r (agency_id, year, disclosures, requests, appeals, source)
 	SELECT d.agency_id, store_derived.year, d.disclosures, d.requests, d.appeals, 'derived'
-	FROM @extschema@.derived_reports(store_derived.year, only_agency) d
-	LEFT JOIN @extschema@.annual_report s ON s.agency_id OPERATOR(pg_catalog.=) d.agency_id
-		AND s.year OPERATOR(pg_catalog.=) store_derived.year
-	-- the agencies the caller may edit (row-level security lets it read more)
-	WHERE (@extschema@.has_owner_rights(current_user)
-	       OR d.agency_id IN (SELECT unnest(@extschema@.visible_agencies('edit', current_user))))
-	  -- a published report, or one stored with these figures, is not even proposed (as this statement's
-	  -- snapshot has it): no BEFORE trigger, no row lock; the ON CONFLICT clause decides on the latest version
-	  AND (s.agency_id IS NULL
-	       OR s.published_at IS NULL
-	          AND NOT (s.source OPERATOR(pg_catalog.=) 'derived'
-	               AND coalesce(s.requests OPERATOR(@extschema@.=) d.requests, s.requests IS NULL AND d.requests IS NULL)
-	               AND coalesce(s.appeals OPERATOR(@extschema@.=) d.appeals, s.appeals IS NULL AND d.appeals IS NULL)
-	               AND coalesce(s.disclosures OPERATOR(@extschema@.=) d.disclosures, s.disclosures IS NULL AND d.disclosures IS NULL)))
+	FROM @extschema@.stale_reports(store_derived.year, only_agency) d
+	WHERE editable IS NULL OR d.agency_id IN (SELECT unnest(editable))
 	ORDER BY d.agency_id
 	ON CONFLICT ON CONSTRAINT annual_report_pkey DO UPDATE
 		SET disclosures = excluded.disclosures, requests = excluded.requests, appeals = excluded.appeals,
