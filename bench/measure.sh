@@ -451,33 +451,9 @@ cpu_mark m3_end
 # Measurement 5: govinfo.sum() roll-up of 100,000 stored request_figures
 #############################################################################
 log "measurement 5: building 100,000 request_figures (derived figures of 2021-2025 per agency)"
-psql_ <<'SQL'
-CREATE TABLE bench.rollup_input AS
-WITH d AS (
-	SELECT y AS year, r.agency_id, r.requests FROM generate_series(2021, 2025) y, LATERAL govinfo.derived_reports(y) r),
-z AS (SELECT y AS year, (SELECT govinfo.request_figures_agg(s.y, NULL, NULL, NULL, NULL) FROM (SELECT y) s) AS zero
-      FROM generate_series(2021, 2025) y),
-n AS (SELECT count(*) AS n FROM bench.agency_plan)
-SELECT i, p.k AS agency_id, z.year,
-	CASE WHEN p.tier IN ('county_dept', 'township') THEN 547 + p.county_no WHEN p.tier = 'county' THEN p.k END AS county_id,
-	CASE WHEN p.tier = 'city' THEN p.k WHEN p.city_no IS NOT NULL THEN 41 + p.city_no END AS city_id,
-	coalesce(d.requests, z.zero) AS requests,
-	govinfo.cell(coalesce(d.requests, z.zero), '1', 'total') AS n
-FROM generate_series(1, 100000) i CROSS JOIN n
-JOIN bench.agency_plan p ON p.k = (i - 1) % n.n + 1
-JOIN z ON z.year = 2021 + ((i - 1) / n.n) % 5
-LEFT JOIN d ON d.agency_id = p.k AND d.year = z.year
-ORDER BY i;
-VACUUM ANALYZE bench.rollup_input;
-SQL
+psql_ -f bench/rollup_input.sql
 log "measurement 5: roll-ups (townships and departments -> counties -> cities; per year), $BENCH_RUNS runs + 1 warm-up"
 psql_ -v runs="$BENCH_RUNS" <<'SQL'
-CREATE FUNCTION bench.q_rollup(agg text, col text, two_level boolean) RETURNS text
-	LANGUAGE sql IMMUTABLE
-	RETURN CASE WHEN two_level THEN
-		format('WITH county AS (SELECT county_id, city_id, year, %1$s(%2$s) AS f FROM bench.rollup_input GROUP BY county_id, city_id, year) '
-		       'SELECT city_id, year, %1$s(f) AS f FROM county GROUP BY city_id, year', agg, col)
-	ELSE format('SELECT year, %1$s(%2$s) AS f FROM bench.rollup_input GROUP BY year', agg, col) END;
 CALL bench.measure(
 	ARRAY['m5.sum_city', 'm5.base_city', 'm5.sum_year', 'm5.base_year'],
 	ARRAY[bench.q_rollup('govinfo.sum', 'requests', true), bench.q_rollup('sum', 'n', true),
