@@ -55,19 +55,18 @@ typedef struct AgencyTree
 	int64	   *order;			/* ids in pre-order */
 	bool	   *rollup;			/* by position in order: reports_rollup */
 	int			ncodes;
-	char	  **codes;			/* the codes, in byte order (code is unique) */
-	int64	   *code_ids;		/* by index in codes: the agency */
+	struct CodePair *codes;		/* the agencies by code, in byte order (code is unique) */
 	MemoryContext cxt;
 } AgencyTree;
 
-static AgencyTree tree;
-
-/* An agency's code and id, sorted by code. */
+/* An agency's code and id. */
 typedef struct CodePair
 {
 	char	   *code;
 	int64		id;
 } CodePair;
+
+static AgencyTree tree;
 static bool xact_registered = false;
 
 /* Transaction end: a tree read with a transaction's snapshot is dropped. */
@@ -102,45 +101,11 @@ tree_index(const AgencyTree *t, int64 id)
 	return -1;
 }
 
-/* A code as a C string in a memory context. */
-static char *
-text_to_cstring_in(MemoryContext cxt, text *t)
-{
-	MemoryContext old = MemoryContextSwitchTo(cxt);
-	char	   *s = text_to_cstring(t);
-
-	MemoryContextSwitchTo(old);
-	return s;
-}
-
-/* qsort comparator of two (code, id) pairs by code, in byte order. */
+/* qsort and bsearch comparator of two (code, id) pairs by code, in byte order. */
 static int
 code_pair_cmp(const void *a, const void *b)
 {
 	return strcmp(((const CodePair *) a)->code, ((const CodePair *) b)->code);
-}
-
-/* Sort the codes read in id order (tree.codes[i] is the code of tree.ids[i]), keeping each id beside its code. */
-static void
-codes_sort(AgencyTree *t)
-{
-	CodePair   *pairs = palloc(sizeof(CodePair) * Max(t->n, 1));
-	int			k = 0;
-
-	for (int i = 0; i < t->n; i++)
-		if (t->codes[i] != NULL)
-		{
-			pairs[k].code = t->codes[i];
-			pairs[k++].id = t->ids[i];
-		}
-	qsort(pairs, k, sizeof(CodePair), code_pair_cmp);
-	for (int i = 0; i < k; i++)
-	{
-		t->codes[i] = pairs[i].code;
-		t->code_ids[i] = pairs[i].id;
-	}
-	t->ncodes = k;
-	pfree(pairs);
 }
 
 /* Read the tree through SPI (as the tables' owner) and order it. */
@@ -198,8 +163,8 @@ tree_load(Oid agency_relid, uint64 generation)
 	tree.last = MemoryContextAlloc(tree.cxt, sizeof(int) * Max(n, 1));
 	tree.order = MemoryContextAlloc(tree.cxt, sizeof(int64) * Max(n, 1));
 	tree.rollup = MemoryContextAlloc(tree.cxt, sizeof(bool) * Max(n, 1));
-	tree.codes = MemoryContextAlloc(tree.cxt, sizeof(char *) * Max(n, 1));
-	tree.code_ids = MemoryContextAlloc(tree.cxt, sizeof(int64) * Max(n, 1));
+	tree.codes = MemoryContextAlloc(tree.cxt, sizeof(CodePair) * Max(n, 1));
+	tree.ncodes = 0;
 	parent_ids = MemoryContextAlloc(outer, sizeof(int64) * Max(n, 1));
 	{
 		bool	   *flag = MemoryContextAlloc(outer, sizeof(bool) * Max(n, 1));
@@ -217,10 +182,14 @@ tree_load(Oid agency_relid, uint64 generation)
 			d = SPI_getbinval(tup, desc, 3, &isnull);
 			flag[i] = !isnull && DatumGetBool(d);
 			d = SPI_getbinval(tup, desc, 4, &isnull);
-			tree.codes[i] = isnull ? NULL : text_to_cstring_in(tree.cxt, DatumGetTextPP(d));
+			if (!isnull)
+			{
+				tree.codes[tree.ncodes].code = MemoryContextStrdup(tree.cxt, TextDatumGetCString(d));
+				tree.codes[tree.ncodes++].id = tree.ids[i];
+			}
 		}
 		SPI_finish();
-		codes_sort(&tree);
+		qsort(tree.codes, tree.ncodes, sizeof(CodePair), code_pair_cmp);
 
 		/* children lists (by index, ascending), then a depth-first walk from every root */
 		parent = palloc(sizeof(int) * Max(n, 1));
@@ -350,28 +319,14 @@ subtree_agencies(PG_FUNCTION_ARGS)
 bool
 gi_agency_code_find(FunctionCallInfo fcinfo, text *code, int64 *id)
 {
-	char	   *want = text_to_cstring(code);
-	int			lo = 0,
-				hi;
+	CodePair	key = {.code = text_to_cstring(code)};
+	const CodePair *found;
 
 	tree_current(fcinfo, true);
-	hi = tree.ncodes - 1;
-	while (lo <= hi)
-	{
-		int			mid = lo + (hi - lo) / 2;
-		int			c = strcmp(tree.codes[mid], want);
-
-		if (c == 0)
-		{
-			*id = tree.code_ids[mid];
-			pfree(want);
-			return true;
-		}
-		if (c < 0)
-			lo = mid + 1;
-		else
-			hi = mid - 1;
-	}
-	pfree(want);
-	return false;
+	found = bsearch(&key, tree.codes, tree.ncodes, sizeof(CodePair), code_pair_cmp);
+	pfree(key.code);
+	if (found == NULL)
+		return false;
+	*id = found->id;
+	return true;
 }
