@@ -43,6 +43,27 @@ year_bounds(int32 year, GiYear *y)
 	y->format = gi_default_format(year);
 }
 
+/* The bounds of an aggregate's report year, its argument 1: a NULL year is 22004 naming the aggregate. */
+const GiYear *
+gi_agg_year_bounds(FunctionCallInfo fcinfo, const char *agg)
+{
+	if (PG_ARGISNULL(1))
+		ereport(ERROR,
+				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+				 errmsg("%s needs a report year", agg)));
+	return gi_cached_year_bounds(fcinfo, PG_GETARG_INT32(1));
+}
+
+/* Refuse to count report years of both formats of table 三 in one group. */
+void
+gi_check_same_request_format(int a, int b)
+{
+	if (a != b)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("request_figures_agg was given report years of both formats in one group")));
+}
+
 /* The bounds of a year, cached per call site: aggregates see the same year on every row. */
 const GiYear *
 gi_cached_year_bounds(FunctionCallInfo fcinfo, int32 year)
@@ -180,16 +201,9 @@ request_figures_agg_trans(PG_FUNCTION_ARGS)
 	int			nrows;
 	int			applicant;
 
-	if (PG_ARGISNULL(1))
-		ereport(ERROR,
-				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
-				 errmsg("request_figures_agg needs a report year")));
-	y = gi_cached_year_bounds(fcinfo, PG_GETARG_INT32(1));
+	y = gi_agg_year_bounds(fcinfo, "request_figures_agg");
 	state = agg_state(fcinfo, GI_FIG_REQUEST, y->format, "request_figures_agg");
-	if (state->format != y->format)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("request_figures_agg was given report years of both formats in one group")));
+	gi_check_same_request_format(state->format, y->format);
 	if (!gi_application_args(fcinfo, 2, y, rows, &nrows, &applicant))
 		PG_RETURN_POINTER(state);
 	/*
@@ -361,11 +375,7 @@ appeal_figures_agg_trans(PG_FUNCTION_ARGS)
 	int			group;
 	int			col;
 
-	if (PG_ARGISNULL(1))
-		ereport(ERROR,
-				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
-				 errmsg("appeal_figures_agg needs a report year")));
-	y = gi_cached_year_bounds(fcinfo, PG_GETARG_INT32(1));
+	y = gi_agg_year_bounds(fcinfo, "appeal_figures_agg");
 	state = agg_state(fcinfo, GI_FIG_APPEAL, 0, "appeal_figures_agg");
 	if (PG_ARGISNULL(2) || PG_ARGISNULL(3))
 		PG_RETURN_POINTER(state);

@@ -21,6 +21,8 @@ typedef struct GiYear
 } GiYear;
 
 extern const GiYear *gi_cached_year_bounds(FunctionCallInfo fcinfo, int32 year);
+extern const GiYear *gi_agg_year_bounds(FunctionCallInfo fcinfo, const char *agg);
+extern void gi_check_same_request_format(int a, int b);
 extern bool gi_application_args(FunctionCallInfo fcinfo, int first, const GiYear *y, int rows[2],
 								int *nrows, int *applicant);
 extern void gi_fill_request_sums(const GiGrid *g, RequestFigures *res);

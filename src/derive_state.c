@@ -190,16 +190,6 @@ agg_context(FunctionCallInfo fcinfo, const char *fn)
 	return cxt;
 }
 
-/* Refuse to add up states of two formats (report years of both formats in one group). */
-static void
-check_same_format(int a, int b)
-{
-	if (a != b)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("request_figures_agg was given report years of both formats in one group")));
-}
-
 PG_FUNCTION_INFO_V1(request_figures_agg_ctrans);
 /* request_figures_agg transition: count one application in its rows (rows read before the state is touched). */
 Datum
@@ -212,15 +202,11 @@ request_figures_agg_ctrans(PG_FUNCTION_ARGS)
 	int			nrows;
 	int			applicant;
 
-	if (PG_ARGISNULL(1))
-		ereport(ERROR,
-				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
-				 errmsg("request_figures_agg needs a report year")));
-	y = gi_cached_year_bounds(fcinfo, PG_GETARG_INT32(1));
+	y = gi_agg_year_bounds(fcinfo, "request_figures_agg");
 	if (st == NULL)
 		st = rs_new(cxt, y->format, 1);
 	else
-		check_same_format(st->format, y->format);
+		gi_check_same_request_format(st->format, y->format);
 	if (!gi_application_args(fcinfo, 2, y, rows, &nrows, &applicant))
 		PG_RETURN_POINTER(st);
 	for (int i = 0; i < nrows; i++)
@@ -273,7 +259,7 @@ request_figures_agg_combine(PG_FUNCTION_ARGS)
 	}
 	if (a == NULL)
 		PG_RETURN_POINTER(rs_widen(b, b->width, cxt));	/* a copy in the aggregate's context */
-	check_same_format(a->format, b->format);
+	gi_check_same_request_format(a->format, b->format);
 	{
 		int			word = 0;
 		uint64		bits = b->touched[0];
