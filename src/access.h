@@ -1,6 +1,6 @@
 /*
  * access.h — the invalidation of govinfo's per-backend caches of access_grant
- * and agency (src/access.c), shared with the agency tree cache (agency_tree.c).
+ * and agency (src/access.c), shared with the agency tree cache (agency_subtree.c).
  */
 #ifndef GOVINFO_ACCESS_H
 #define GOVINFO_ACCESS_H
@@ -15,5 +15,9 @@ extern bool access_allowed(Oid fn_oid, int64 agency_id, int level);
 extern bool access_has_owner_rights(Oid fn_oid);
 /* agency_subtree.c: the agency of a code from the kept agency tree (the caller needs SELECT on agency) */
 extern bool gi_agency_code_find(FunctionCallInfo fcinfo, text *code, int64 *id);
+/* agency_subtree.c: the kept tree's agencies and names, valid while *serial is unchanged */
+extern int	gi_agency_tree_names(FunctionCallInfo fcinfo, const int64 **ids, char *const **names, uint64 *serial);
+/* agency_names.c: the one agency a printed name designates (import_report), false if none or several */
+extern bool gi_agency_name_find(FunctionCallInfo fcinfo, text *printed, int64 *id);
 
 #endif							/* GOVINFO_ACCESS_H */

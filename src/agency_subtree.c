@@ -12,7 +12,8 @@
  *
  * The agencies' codes are kept with the tree, sorted, for the C functions
  * that take an agency code (report_table2/3/4, import_report: 0.8.0): a
- * binary search instead of a query of agency per call.
+ * binary search instead of a query of agency per call.  Their names are kept
+ * too, for import_report's match of a printed name (src/agency_names.c).
  *
  * The tree is read from govinfo.agency once and kept until agency or
  * access_grant changes (the invalidation of src/access.c: a relcache
@@ -56,6 +57,8 @@ typedef struct AgencyTree
 	bool	   *rollup;			/* by position in order: reports_rollup */
 	int			ncodes;
 	struct CodePair *codes;		/* the agencies by code, in byte order (code is unique) */
+	char	  **names;			/* by index in ids: the agency's name */
+	uint64		serial;			/* changes with every read of the tree */
 	MemoryContext cxt;
 } AgencyTree;
 
@@ -68,6 +71,7 @@ typedef struct CodePair
 
 static AgencyTree tree;
 static bool xact_registered = false;
+static uint64 tree_reads = 0;
 
 /* Transaction end: a tree read with a transaction's snapshot is dropped. */
 static void
@@ -129,7 +133,7 @@ tree_load(Oid agency_relid, uint64 generation)
 	Oid			owner;
 	MemoryContext outer = CurrentMemoryContext;	/* SPI_finish frees what SPI's context holds */
 
-	sql = psprintf("SELECT g.agency_id, g.parent_id, g.reports_rollup, g.code FROM %s.%s g ORDER BY g.agency_id",
+	sql = psprintf("SELECT g.agency_id, g.parent_id, g.reports_rollup, g.code, g.name FROM %s.%s g ORDER BY g.agency_id",
 				   quote_identifier(get_namespace_name(get_rel_namespace(agency_relid))),
 				   quote_identifier(get_rel_name(agency_relid)));
 	if (tree.cxt == NULL)
@@ -164,6 +168,7 @@ tree_load(Oid agency_relid, uint64 generation)
 	tree.order = MemoryContextAlloc(tree.cxt, sizeof(int64) * Max(n, 1));
 	tree.rollup = MemoryContextAlloc(tree.cxt, sizeof(bool) * Max(n, 1));
 	tree.codes = MemoryContextAlloc(tree.cxt, sizeof(CodePair) * Max(n, 1));
+	tree.names = MemoryContextAlloc(tree.cxt, sizeof(char *) * Max(n, 1));
 	tree.ncodes = 0;
 	parent_ids = MemoryContextAlloc(outer, sizeof(int64) * Max(n, 1));
 	{
@@ -187,6 +192,8 @@ tree_load(Oid agency_relid, uint64 generation)
 				tree.codes[tree.ncodes].code = MemoryContextStrdup(tree.cxt, TextDatumGetCString(d));
 				tree.codes[tree.ncodes++].id = tree.ids[i];
 			}
+			d = SPI_getbinval(tup, desc, 5, &isnull);
+			tree.names[i] = isnull ? NULL : MemoryContextStrdup(tree.cxt, TextDatumGetCString(d));
 		}
 		SPI_finish();
 		qsort(tree.codes, tree.ncodes, sizeof(CodePair), code_pair_cmp);
@@ -249,6 +256,7 @@ tree_load(Oid agency_relid, uint64 generation)
 	}
 	tree.transient = transient;
 	tree.generation = generation;
+	tree.serial = ++tree_reads;
 	tree.valid = true;
 }
 
@@ -329,4 +337,19 @@ gi_agency_code_find(FunctionCallInfo fcinfo, text *code, int64 *id)
 		return false;
 	*id = found->id;
 	return true;
+}
+
+/*
+ * The agencies of the kept tree with their names (NULL for none), for a caller
+ * needing SELECT on agency: their number; *serial changes whenever the tree is
+ * read again, and the arrays stay valid until then.
+ */
+int
+gi_agency_tree_names(FunctionCallInfo fcinfo, const int64 **ids, char *const **names, uint64 *serial)
+{
+	tree_current(fcinfo, true);
+	*ids = tree.ids;
+	*names = tree.names;
+	*serial = tree.serial;
+	return tree.n;
 }

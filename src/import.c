@@ -18,6 +18,7 @@
 #include "mb/pg_wchar.h"
 #include "utils/builtins.h"
 
+#include "access.h"
 #include "parse.h"
 #include "plans.h"
 
@@ -85,7 +86,7 @@ plan_int8(FunctionCallInfo fcinfo, GiPlanKey key, Datum arg, int expect, int64 *
  * agency_code text DEFAULT NULL) RETURNS bigint: the id of the document's
  * published report, stored now unless the same document (same SHA-256) is
  * stored already. The agency is agency_code's (42704 when unknown), else the
- * one whose name is the printed name, else none.
+ * one the printed name designates (agency_names.c), else none.
  */
 Datum
 gi_import_report(PG_FUNCTION_ARGS)
@@ -136,7 +137,7 @@ gi_import_report(PG_FUNCTION_ARGS)
 		have_agency = true;
 	}
 	else if (!parsed_null[1])
-		have_agency = plan_int8(fcinfo, GI_PLAN_AGENCY_BY_NAME, parsed[1], SPI_OK_SELECT, &agency);
+		have_agency = gi_agency_name_find(fcinfo, DatumGetTextPP(parsed[1]), &agency);
 
 	/* agency_id, agency_name, year, format, source_url, document_sha256, document, title, published_on,
 	 * disclosures, requests, appeals, overview, problems, other_matters, complete, layout, warnings */

@@ -196,5 +196,7 @@ extern void gi_parse_warn(GiParse *p, const char *code, int part, const char *ro
  * disclosures, requests, appeals, overview, problems, other_matters, complete, layout, warnings */
 #define GI_PARSED_NATTS 14
 extern void gi_parse_report_values(text *doc, Datum *values, bool *nulls);
+/* parse_result.c: govinfo.agency_name_key(name), the key a printed agency name is matched on */
+extern Datum gi_agency_name_key(PG_FUNCTION_ARGS);
 
 #endif

@@ -74,20 +74,6 @@ static const GiPlanSpec plan_specs[GI_NPLANS] = {
 		"SELECT r.id FROM @extschema@.published_report r WHERE r.document_sha256 OPERATOR(pg_catalog.=) $1",
 		1, {TEXTOID}
 	},
-	/*
-	 * the one agency whose name is the printed name; when none has it, the one
-	 * whose name reads the same once both are normalized (agency_name_key, an
-	 * index); none when no agency or several match
-	 */
-	[GI_PLAN_AGENCY_BY_NAME] = {
-		"SELECT CASE WHEN count(*) FILTER (WHERE g.name OPERATOR(pg_catalog.=) $1) OPERATOR(pg_catalog.=) 1"
-		"  THEN min(g.agency_id) FILTER (WHERE g.name OPERATOR(pg_catalog.=) $1)"
-		" WHEN count(*) FILTER (WHERE g.name OPERATOR(pg_catalog.=) $1) OPERATOR(pg_catalog.=) 0"
-		"  AND count(*) OPERATOR(pg_catalog.=) 1 THEN min(g.agency_id) END"
-		" FROM @extschema@.agency g"
-		" WHERE @extschema@.agency_name_key(g.name) OPERATOR(pg_catalog.=) @extschema@.agency_name_key($1)",
-		1, {TEXTOID}
-	},
 	[GI_PLAN_PUBLISHED_INSERT] = {
 		"INSERT INTO @extschema@.published_report AS r (agency_id, agency_name, year, format, source_url,"
 		" document_sha256, document, title, published_on, disclosures, requests, appeals, overview,"

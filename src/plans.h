@@ -19,7 +19,6 @@ typedef enum GiPlanKey
 	GI_PLAN_AUDIT_INSERT,		/* the audit entries of an INSERT into application */
 	GI_PLAN_AUDIT_ROW,			/* the audit entry of one row written */
 	GI_PLAN_PUBLISHED_BY_SHA,	/* import_report: the published report of a document's SHA-256 */
-	GI_PLAN_AGENCY_BY_NAME,		/* import_report: the agency of a printed name */
 	GI_PLAN_PUBLISHED_INSERT,	/* import_report: the published report's row */
 	GI_PLAN_STORED_REPORT,		/* the three figures of a stored report */
 	GI_PLAN_DERIVED_REPORT,		/* the three figures derived from the records */

@@ -6,7 +6,7 @@ BEGIN;
 -- the figures operators (=) resolve through the search path, also inside pgTAP's is()
 SET LOCAL search_path = public, govinfo;
 \i test/lib/f2_document.sql
-SELECT plan(47);
+SELECT plan(52);
 
 INSERT INTO govinfo.agency (code, name) VALUES
 	('imp-pingshan', '平山镇'), ('imp-land-a', '某市自然资源局'), ('imp-land-b', '某市自然资源局'),
@@ -163,6 +163,37 @@ SELECT is(agency_id, govinfo.agency_id('imp-water'), 'an editor imports its agen
 SELECT is(imported_by, 'govinfo_t_imp_editor'::name, 'imported_by is the editor') FROM govinfo.published_report WHERE id = :water21_id;
 SELECT is(current_user_name, 'govinfo_t_imp_editor'::name, 'the audit entry of the import names the editor')
 	FROM govinfo.audit_log WHERE table_name = 'published_report' AND action = 'INSERT' AND (key ->> 'id')::bigint = :water21_id;
+
+-- 0.9.0: the printed name is matched in the agency tree each backend keeps (no query per call): an exact name
+-- before a key match, none when several agencies share the key, a rename seen in the same transaction
+INSERT INTO govinfo.agency (code, name) VALUES
+	('imp-sea-a', '某县海洋局（渔业局）'), ('imp-sea-b', '某县海洋局(渔业局)'),
+	('imp-forest-a', '某县林业局(林场)'), ('imp-forest-b', '某县林业局 (林场)');
+SELECT govinfo.import_report(pg_temp.f2_document('某县海洋局（渔业局）', 2022, d, r, a)) AS sea_id FROM fig WHERE k = 'y2022' \gset
+SELECT is(agency_id, govinfo.agency_id('imp-sea-a'), 'the agency whose name is exactly the printed name, though another has the same key')
+	FROM govinfo.published_report WHERE id = :sea_id;
+SELECT govinfo.import_report(pg_temp.f2_document('某县林业局（林场）', 2022, d, r, a)) AS forest_id FROM fig WHERE k = 'y2022' \gset
+SELECT is(agency_id, NULL, 'no agency with the exact name and two with its key: none')
+	FROM govinfo.published_report WHERE id = :forest_id;
+UPDATE govinfo.agency SET name = '某县草原局' WHERE code = 'imp-forest-b';
+SELECT govinfo.import_report(pg_temp.f2_document('某县林业局（林场）', 2021, d, r, a)) AS forest21_id FROM fig WHERE k = 'y2022' \gset
+SELECT is(agency_id, govinfo.agency_id('imp-forest-a'), 'after one is renamed in the same transaction, the one left with the key')
+	FROM govinfo.published_report WHERE id = :forest21_id;
+INSERT INTO govinfo.agency (code, name) VALUES ('imp-forest-c', '某县林业局（林场）');
+SELECT govinfo.import_report(pg_temp.f2_document('某县林业局（林场）', 2024, d, r, a)) AS forest20_id FROM fig WHERE k = 'y2022' \gset
+SELECT is(agency_id, govinfo.agency_id('imp-forest-c'), 'an agency added in the same transaction with the exact name')
+	FROM govinfo.published_report WHERE id = :forest20_id;
+
+-- matching a printed name reads agency: a role that may not is refused as by a query of it
+CREATE ROLE govinfo_t_imp_noagency;
+GRANT USAGE ON SCHEMA govinfo TO govinfo_t_imp_noagency;
+GRANT SELECT, INSERT ON govinfo.published_report TO govinfo_t_imp_noagency;
+GRANT EXECUTE ON FUNCTION govinfo.import_report(text, text, text) TO govinfo_t_imp_noagency;
+SELECT pg_temp.f2_document('某县海洋局（渔业局）', 2021, d, r, a) AS sea21 FROM fig WHERE k = 'y2022' \gset
+SET LOCAL ROLE govinfo_t_imp_noagency;
+SELECT throws_ok(format('SELECT govinfo.import_report(%L)', :'sea21'), '42501',
+	'permission denied for table agency', 'a role without SELECT on agency cannot have a printed name matched (42501)');
+RESET ROLE;
 
 SELECT * FROM finish();
 ROLLBACK;
