@@ -6,7 +6,7 @@ BEGIN;
 -- the figures operators (=) resolve through the search path, also inside pgTAP's is()
 SET LOCAL search_path = public, govinfo;
 \i test/lib/f2_document.sql
-SELECT plan(52);
+SELECT plan(56);
 
 INSERT INTO govinfo.agency (code, name) VALUES
 	('imp-pingshan', '平山镇'), ('imp-land-a', '某市自然资源局'), ('imp-land-b', '某市自然资源局'),
@@ -194,6 +194,12 @@ SET LOCAL ROLE govinfo_t_imp_noagency;
 SELECT throws_ok(format('SELECT govinfo.import_report(%L)', :'sea21'), '42501',
 	'permission denied for table agency', 'a role without SELECT on agency cannot have a printed name matched (42501)');
 RESET ROLE;
+
+-- document_sha256 is 64 lower-case hex digits (the CHECK is spelled without a regex repetition in 0.9.0)
+SELECT throws_ok(format($$INSERT INTO govinfo.published_report (document_sha256, document, complete, layout) VALUES (%L, 'x', false, 'none')$$, v),
+		'23514', 'new row for relation "published_report" violates check constraint "published_report_sha256_hex"', d)
+	FROM (VALUES (upper(repeat('ab', 32)), 'upper-case hex digits are refused'), (repeat('a', 63), '63 digits are refused'),
+		(repeat('a', 63) || 'g', 'a character outside 0-9a-f is refused'), (repeat('a', 64) || E'\n', 'a trailing line break is refused')) t(v, d);
 
 SELECT * FROM finish();
 ROLLBACK;
