@@ -10,6 +10,7 @@
 #include "postgres.h"
 
 #include "lib/stringinfo.h"
+#include "utils/builtins.h"
 
 #include "figures.h"
 #include "soft_error.h"
@@ -168,14 +169,20 @@ gi_text_format(GiFigKind kind, const GiValues *vals)
 
 	initStringInfo(&buf);
 	if (gi_fig_has_format(kind))
-		appendStringInfo(&buf, "%d|", vals->format);
+	{
+		char		year[12];
+
+		appendBinaryStringInfo(&buf, year, pg_ltoa(vals->format, year));
+		appendStringInfoChar(&buf, '|');
+	}
 	for (int i = 0; i < g->nrows; i++)
 	{
 		const GiGridRow *r = &g->rows[i];
 
 		if (i > 0)
 			appendStringInfoChar(&buf, '|');
-		appendStringInfo(&buf, "%s:", r->row->code);
+		appendStringInfoString(&buf, r->row->code);
+		appendStringInfoChar(&buf, ':');
 		for (int c = 0; c < r->ncols; c++)
 		{
 			if (c > 0)

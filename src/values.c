@@ -191,6 +191,15 @@ gi_check_value(const GiGrid *g, int index, int64 v, Node *escontext)
 	return true;
 }
 
+/* Append a whole number in decimal (pg_lltoa: no format string to interpret, as the 175 cells of a value need). */
+static inline void
+append_int64(StringInfo buf, int64 v)
+{
+	char		digits[MAXINT8LEN + 1];
+
+	appendBinaryStringInfo(buf, digits, pg_lltoa(v, digits));
+}
+
 /* Append a value in its canonical text form (blank appends nothing). */
 void
 gi_append_value(StringInfo buf, const GiGrid *g, int index, int64 v)
@@ -199,10 +208,10 @@ gi_append_value(StringInfo buf, const GiGrid *g, int index, int64 v)
 		return;
 	if (index != g->amount_index)
 	{
-		appendStringInfo(buf, INT64_FORMAT, v);
+		append_int64(buf, v);
 		return;
 	}
-	appendStringInfo(buf, INT64_FORMAT, v / 1000000);
+	append_int64(buf, v / 1000000);
 	if (v % 1000000 != 0)
 	{
 		char		frac[8];
