@@ -275,6 +275,16 @@ column_jsonb(Oid typid, Datum value, bool isnull, JsonbValue *v)
 				v->val.binary.len = VARSIZE(jb) - VARHDRSZ;
 				return true;
 			}
+		case TEXTOID:
+			{
+				/* the text itself (detoasted once), not a copy made by textout and measured again */
+				text	   *t = DatumGetTextPP(value);
+
+				v->type = jbvString;
+				v->val.string.val = VARDATA_ANY(t);
+				v->val.string.len = VARSIZE_ANY_EXHDR(t);
+				return true;
+			}
 		case FLOAT4OID:
 		case FLOAT8OID:
 		case JSONOID:
