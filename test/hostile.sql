@@ -1,0 +1,74 @@
+-- pgTAP: hostile roles (0.9.0, doc/access.md "Hostile roles"). A role that owns a schema on the
+-- owner's search_path plants functions and operators named like pg_catalog's, and a role granted
+-- SELECT on one of govinfo's views reads through it: neither gets anything the owner did not mean.
+BEGIN;
+SELECT * FROM no_plan();
+
+-- agencies A and B, an application each, a reader of A
+INSERT INTO govinfo.agency (agency_id, code, name) VALUES (9970001, 'thst-a', 'Hostile A'), (9970002, 'thst-b', 'Hostile B');
+INSERT INTO govinfo.application (application_id, agency_id, received_on, applicant, outcome, closed_on) VALUES
+	(99700001, 9970001, '2022-03-01', 'np', '3.1', '2022-03-10'),
+	(99700002, 9970002, '2022-03-01', 'np', '3.1', '2022-03-10'),
+	(99700003, 9970002, '2022-04-01', 'np', NULL, NULL);
+CREATE ROLE govinfo_h_reader;
+CREATE ROLE govinfo_h_hostile;
+SELECT govinfo.grant_access('govinfo_h_reader', 'thst-a', 'read');
+
+-- the hostile role's schema: functions and operators that raise XH001 when anything calls them
+CREATE SCHEMA hostile_h AUTHORIZATION govinfo_h_hostile;
+SET ROLE govinfo_h_hostile;
+CREATE FUNCTION hostile_h.captured() RETURNS boolean LANGUAGE plpgsql AS $$
+BEGIN RAISE EXCEPTION 'captured as %', current_user USING ERRCODE = 'XH001'; END $$;
+CREATE FUNCTION hostile_h.unnest(text[]) RETURNS SETOF text LANGUAGE sql AS $$ SELECT 'html' WHERE hostile_h.captured() $$;
+CREATE FUNCTION hostile_h.clock_timestamp() RETURNS timestamptz LANGUAGE sql AS $$ SELECT now() WHERE hostile_h.captured() $$;
+CREATE FUNCTION hostile_h.round(numeric, integer) RETURNS numeric LANGUAGE sql AS $$ SELECT 0::numeric WHERE hostile_h.captured() $$;
+CREATE FUNCTION hostile_h.text_eq(text, text) RETURNS boolean LANGUAGE sql AS $$ SELECT hostile_h.captured() $$;
+CREATE OPERATOR hostile_h.= (LEFTARG = text, RIGHTARG = text, FUNCTION = hostile_h.text_eq);
+CREATE OPERATOR hostile_h.<> (LEFTARG = text, RIGHTARG = text, FUNCTION = hostile_h.text_eq);
+CREATE FUNCTION hostile_h.int8_eq(bigint, bigint) RETURNS boolean LANGUAGE sql AS $$ SELECT hostile_h.captured() $$;
+CREATE OPERATOR hostile_h.= (LEFTARG = bigint, RIGHTARG = bigint, FUNCTION = hostile_h.int8_eq);
+RESET ROLE;
+
+-- generate_reports (a procedure: it commits, so it cannot SET search_path) called by the owner with
+-- the hostile schema on its path. In this test's transaction its first COMMIT is 2D000: everything
+-- before it (the argument checks, the refresh of the derived reports, the new run) ran by then.
+CREATE FUNCTION pg_temp.generate_with_path(path text) RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+	PERFORM pg_catalog.set_config('search_path', path, true);
+	CALL govinfo.generate_reports(2022);
+END $$;
+SELECT throws_ok($$SELECT pg_temp.generate_with_path('hostile_h, public')$$, '2D000', NULL,
+	'generate_reports: hostile_h.unnest(text[]) on the path (after the implicit pg_catalog) is not called');
+SELECT throws_ok($$SELECT pg_temp.generate_with_path('hostile_h, pg_catalog, public')$$, '2D000', NULL,
+	'generate_reports: nothing of a schema ahead of pg_catalog is called (unnest, =, <>, clock_timestamp)');
+SELECT is((SELECT count(*) FROM govinfo.generate_run), 0::bigint, 'generate_reports: rolled back, no run left');
+
+-- a resumed run (the loop: generate_batch, the progress UPDATE, round() in the NOTICE) with the
+-- hostile schema first: the run row is there, so the procedure goes straight to the loop
+INSERT INTO govinfo.generate_run (year, formats, lang, agency_code, total) VALUES (2022, '{html}', 'zh', NULL, 2);
+SELECT throws_ok($$SELECT pg_temp.generate_with_path('hostile_h, pg_catalog, public')$$, '2D000', NULL,
+	'generate_reports: a resumed run calls nothing of a schema ahead of pg_catalog');
+
+-- every view of govinfo reads with the querying role's rights (security_invoker) or filters by it
+-- (access_grants): a role granted SELECT on a view never sees more than on its tables
+SELECT is(
+	(SELECT pg_catalog.array_agg(c.relname::text ORDER BY c.relname) FROM pg_catalog.pg_class c
+	 WHERE c.relnamespace = 'govinfo'::regnamespace AND c.relkind = 'v'
+	   AND NOT coalesce('security_invoker=true' = ANY (c.reloptions), false)),
+	ARRAY['access_grants'],
+	'every view but access_grants (which filters by the role) is security_invoker');
+GRANT SELECT ON govinfo.application_deadline, govinfo.application_consultation_workdays,
+	govinfo.unmatched_published_reports, govinfo.published_violations TO govinfo_h_reader;
+INSERT INTO govinfo.application_consultation (application_id, started_on, ended_on) VALUES
+	(99700001, '2022-03-02', '2022-03-04'), (99700002, '2022-03-02', '2022-03-04');
+SET ROLE govinfo_h_reader;
+SELECT is((SELECT pg_catalog.array_agg(d.application_id ORDER BY d.application_id) FROM govinfo.application_deadline d
+	WHERE d.application_id BETWEEN 99700001 AND 99700003), ARRAY[99700001::bigint],
+	'application_deadline granted to a reader of A: A''s application only');
+SELECT is((SELECT pg_catalog.array_agg(w.application_id ORDER BY w.application_id) FROM govinfo.application_consultation_workdays w
+	WHERE w.application_id BETWEEN 99700001 AND 99700003), ARRAY[99700001::bigint],
+	'application_consultation_workdays granted to a reader of A: A''s consultations only');
+RESET ROLE;
+
+SELECT * FROM finish();
+ROLLBACK;
