@@ -70,5 +70,40 @@ SELECT is((SELECT pg_catalog.array_agg(w.application_id ORDER BY w.application_i
 	'application_consultation_workdays granted to a reader of A: A''s consultations only');
 RESET ROLE;
 
+-- The role acting inside a security-restricted operation. ANALYZE (also VACUUM, CREATE INDEX, CLUSTER,
+-- REFRESH MATERIALIZED VIEW, autovacuum) runs a table's index expressions as the table's owner; the
+-- owner of a table, a publisher of A only, has an index expression call reopen_report on B's report.
+-- Inside reopen_report (SECURITY DEFINER) the outer role is the one running ANALYZE (here the
+-- superuser, for autovacuum the bootstrap superuser): taking it as the role acting would reopen B.
+DO $$ BEGIN PERFORM govinfo.refresh_report('thst-b', 2022); PERFORM govinfo.publish_report('thst-b', 2022); END $$;
+CREATE ROLE govinfo_h_pub;
+SELECT govinfo.grant_access('govinfo_h_pub', 'thst-a', 'publish');
+GRANT USAGE, CREATE ON SCHEMA hostile_h TO govinfo_h_pub;
+SET ROLE govinfo_h_pub;
+CREATE TABLE hostile_h.bait (x integer);
+CREATE FUNCTION hostile_h.reopen_b(x integer) RETURNS integer LANGUAGE plpgsql IMMUTABLE AS $$
+BEGIN
+	BEGIN
+		PERFORM govinfo.reopen_report('thst-b', 2022, 'reopened by an index expression');
+	EXCEPTION WHEN OTHERS THEN
+		NULL;
+	END;
+	RETURN x;
+END $$;
+INSERT INTO hostile_h.bait SELECT g FROM generate_series(1, 10) g;
+CREATE INDEX bait_reopen ON hostile_h.bait (hostile_h.reopen_b(x));
+RESET ROLE;
+SELECT isnt((SELECT r.published_at FROM govinfo.annual_report r WHERE r.agency_id = 9970002 AND r.year = 2022), NULL,
+	'reopen_report from an index expression, as the publisher of A: B stays published');
+ANALYZE hostile_h.bait;
+SELECT isnt((SELECT r.published_at FROM govinfo.annual_report r WHERE r.agency_id = 9970002 AND r.year = 2022), NULL,
+	'ANALYZE by the superuser runs the index expression: B stays published');
+SELECT is((SELECT count(*) FROM govinfo.report_version v WHERE v.agency_id = 9970002), 0::bigint,
+	'ANALYZE by the superuser runs the index expression: no version of B kept');
+SET ROLE govinfo_h_pub;
+SELECT throws_ok($$SELECT govinfo.reopen_report('thst-b', 2022, 'directly')$$, '42501', NULL,
+	'reopen_report of B called directly by the publisher of A: 42501');
+RESET ROLE;
+
 SELECT * FROM finish();
 ROLLBACK;
