@@ -105,5 +105,22 @@ SELECT throws_ok($$SELECT govinfo.reopen_report('thst-b', 2022, 'directly')$$, '
 	'reopen_report of B called directly by the publisher of A: 42501');
 RESET ROLE;
 
+-- access_grants (SELECT granted with read) filters by the role; a cheap leaky condition of the
+-- reader's query, evaluated before that filter, would see every grant (here it copies what it sees)
+CREATE ROLE govinfo_h_other;
+SELECT govinfo.grant_access('govinfo_h_other', 'thst-b', 'edit');
+CREATE TABLE public.govinfo_h_leaked (role text);
+GRANT INSERT, SELECT ON public.govinfo_h_leaked TO govinfo_h_reader;
+CREATE FUNCTION public.govinfo_h_leak(r text) RETURNS boolean LANGUAGE plpgsql COST 0.0001 AS $$
+BEGIN INSERT INTO public.govinfo_h_leaked VALUES (r); RETURN true; END $$;
+SELECT ok((SELECT 'security_barrier=true' = ANY (c.reloptions) FROM pg_catalog.pg_class c WHERE c.oid = 'govinfo.access_grants'::regclass),
+	'access_grants is a security barrier');
+SET ROLE govinfo_h_reader;
+SELECT is((SELECT pg_catalog.array_agg(g.role) FROM govinfo.access_grants g WHERE public.govinfo_h_leak(g.role)), ARRAY['govinfo_h_reader'],
+	'access_grants: a reader sees its own grant');
+SELECT is((SELECT count(*) FROM public.govinfo_h_leaked l WHERE l.role = 'govinfo_h_other'), 0::bigint,
+	'access_grants: a leaky condition of the reader''s query never sees another role''s grant');
+RESET ROLE;
+
 SELECT * FROM finish();
 ROLLBACK;
