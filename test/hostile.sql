@@ -122,5 +122,12 @@ SELECT is((SELECT count(*) FROM public.govinfo_h_leaked l WHERE l.role = 'govinf
 	'access_grants: a leaky condition of the reader''s query never sees another role''s grant');
 RESET ROLE;
 
+-- arguments out of range of the functions PUBLIC may call: the counts of a histogram that add up to
+-- more than a bigint gave a wrapped total and a wrong percentile
+SELECT throws_ok($$SELECT govinfo.workdays_percentile(ARRAY[9223372036854775807, 9223372036854775807, 1]::bigint[], 0.5)$$,
+	'22003', NULL, 'workdays_percentile: counts adding up past bigint are refused (22003)');
+SELECT lives_ok($$SELECT govinfo.workdays_percentile(ARRAY[4611686018427387903, 4611686018427387903]::bigint[], 0.5)$$,
+	'workdays_percentile: counts adding up to just under 2^63 are read');
+
 SELECT * FROM finish();
 ROLLBACK;
