@@ -129,5 +129,20 @@ SELECT throws_ok($$SELECT govinfo.workdays_percentile(ARRAY[9223372036854775807,
 SELECT lives_ok($$SELECT govinfo.workdays_percentile(ARRAY[4611686018427387903, 4611686018427387903]::bigint[], 0.5)$$,
 	'workdays_percentile: counts adding up to just under 2^63 are read');
 
+-- application_row_valid (the CHECK of application, so PUBLIC may execute it) adds the span of the
+-- row it checks to the inserting statement's set; called directly inside an editor's INSERT with
+-- another agency, it made the statement lock that agency's row and log rows never inserted there
+CREATE ROLE govinfo_h_editor;
+SELECT govinfo.grant_access('govinfo_h_editor', 'thst-a', 'edit');
+SET ROLE govinfo_h_editor;
+SELECT lives_ok($$INSERT INTO govinfo.application (agency_id, received_on, applicant, outcome, closed_on)
+	SELECT 9970001, DATE '2022-05-01', 'np', '3.1', DATE '2022-05-10'
+	FROM (SELECT govinfo.application_row_valid(9970002, DATE '2022-05-01', NULL, DATE '2022-05-10', true, NULL, NULL) AS x OFFSET 0) f
+	WHERE f.x$$, 'an editor of A inserts a row of A, calling application_row_valid with B in the same statement');
+RESET ROLE;
+SELECT is((SELECT pg_catalog.array_agg(l.agency_id ORDER BY l.agency_id) FROM govinfo.audit_log l
+	WHERE l.table_name = 'application' AND l.current_user_name = 'govinfo_h_editor'), ARRAY[9970001::bigint],
+	'the audit log has the insert into A only, no forged entry of B');
+
 SELECT * FROM finish();
 ROLLBACK;
