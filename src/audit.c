@@ -71,11 +71,26 @@ adopt_subxact_callback(SubXactEvent event, SubTransactionId mySubid, SubTransact
 		adopt_marked = false;
 }
 
-/* The role acting: inside a SECURITY DEFINER function the outer role, else the current user. */
+/*
+ * The role acting: inside a SECURITY DEFINER function the outer role, else the current user.
+ * Inside a security-restricted operation (VACUUM, ANALYZE, CREATE INDEX, CLUSTER, REFRESH
+ * MATERIALIZED VIEW, autovacuum) the code running is a table owner's, run as that owner, while
+ * the outer role is the one that started the operation: it is not the role acting, and the one
+ * that called the SECURITY DEFINER function is not known, so it is refused (0.9.0).
+ */
 Oid
 gi_acting_user(void)
 {
-	return InLocalUserIdChange() ? GetOuterUserId() : GetUserId();
+	if (!InLocalUserIdChange())
+		return GetUserId();
+	if (InSecurityRestrictedOperation())
+		ereport(ERROR,
+				(errcode(ERRCODE_INSUFFICIENT_PRIVILEGE),
+				 errmsg("govinfo's SECURITY DEFINER functions cannot run inside a security-restricted operation"),
+				 errdetail("VACUUM, ANALYZE, CREATE INDEX, CLUSTER and REFRESH MATERIALIZED VIEW run a table owner's code as that owner; "
+						   "the role that called the function is not known there."),
+				 errhint("Call the function outside index expressions and materialized views.")));
+	return GetOuterUserId();
 }
 
 /* The owner of a relation. */

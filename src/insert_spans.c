@@ -25,11 +25,13 @@
 #include "commands/trigger.h"
 #include "executor/spi.h"
 #include "miscadmin.h"
+#include "utils/acl.h"
 #include "utils/rel.h"
 #include "utils/memutils.h"
 
 #include "fmgr.h"
 
+#include "access.h"
 #include "application_check.h"
 #include "audit.h"
 #include "plans.h"
@@ -42,6 +44,8 @@ typedef struct InsertStatement
 	int			nest_level;		/* transaction nesting level that opened it */
 	MemoryContext cxt;
 	SpanSet    *spans;			/* with the rows per span: the audit log's counts too */
+	Oid			user;			/* the user inserting, and whether it has the table owner's rights */
+	bool		owner;
 } InsertStatement;
 
 static InsertStatement *innermost = NULL;
@@ -111,9 +115,28 @@ application_insert_begin(PG_FUNCTION_ARGS)
 	st->cxt = cxt;
 	st->nest_level = GetCurrentTransactionNestLevel();
 	st->spans = spanset_make(cxt);
+	st->user = GetUserId();
+	st->owner = has_privs_of_role(st->user, RelationGetForm(((TriggerData *) fcinfo->context)->tg_relation)->relowner);
 	st->outer = innermost;
 	innermost = st;
 	return PointerGetDatum(NULL);
+}
+
+/*
+ * Whether a span of an agency may join the statement's set: always for the
+ * table owner's rights, else only for an agency the user may edit.  Row-level
+ * security refuses another agency's row before the CHECK runs, so only a
+ * direct call of application_row_valid() (which PUBLIC may execute: the CHECK
+ * needs it) proposes one; its span would lock that agency's row and write
+ * audit entries of rows never inserted into that agency (0.9.0).
+ */
+static bool
+span_allowed(FunctionCallInfo fcinfo, int64 agency_id)
+{
+	if (GetUserId() == innermost->user && innermost->owner)
+		return true;
+	return access_has_owner_rights(fcinfo->flinfo->fn_oid) ||
+		access_allowed(fcinfo->flinfo->fn_oid, agency_id, 2);
 }
 
 PG_FUNCTION_INFO_V1(application_row_valid);
@@ -126,7 +149,7 @@ Datum
 application_row_valid(PG_FUNCTION_ARGS)
 {
 	check_application_rules(fcinfo, 1);
-	if (innermost != NULL && !PG_ARGISNULL(0) && !PG_ARGISNULL(1))
+	if (innermost != NULL && !PG_ARGISNULL(0) && !PG_ARGISNULL(1) && span_allowed(fcinfo, PG_GETARG_INT64(0)))
 	{
 		spanset_add(innermost->spans, PG_GETARG_INT64(0), PG_GETARG_DATEADT(1), PG_ARGISNULL(3),
 					PG_ARGISNULL(3) ? 0 : PG_GETARG_DATEADT(3));

@@ -219,7 +219,10 @@ workdays_percentile(PG_FUNCTION_ARGS)
 					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 					 errmsg("a working-days histogram has no negative count"),
 					 errdetail("Element %d is %lld.", lo + i, (long long) c)));
-		total += c;
+		if (pg_add_s64_overflow(total, c, &total))
+			ereport(ERROR,
+					(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+					 errmsg("the counts of a working-days histogram add up to more than bigint holds")));
 	}
 	if (total == 0)
 		PG_RETURN_NULL();

@@ -63,7 +63,9 @@ CREATE FUNCTION @extschema@.import_report(document text, source_url text DEFAULT
 	SET search_path = pg_catalog, pg_temp;
 
 -- the published reports that no agency was matched to
-CREATE VIEW @extschema@.unmatched_published_reports AS
+-- security_invoker (0.9.0): a role granted SELECT on the view sees the rows its own rights and
+-- row-level security let it see, not every agency's rows as the view's owner would
+CREATE VIEW @extschema@.unmatched_published_reports WITH (security_invoker = true) AS
 	SELECT r.id, r.agency_name, r.year, r.title, r.source_url, r.imported_at
 	FROM @extschema@.published_report r
 	WHERE r.agency_id IS NULL;
@@ -72,7 +74,9 @@ COMMENT ON VIEW @extschema@.unmatched_published_reports IS 'published reports wi
 -- every broken rule of every published report: the rules of its own tables (a rule whose checked
 -- cell the copy left blank is not checked), and P3-CARRY against the year before and the year after,
 -- published or stored
-CREATE VIEW @extschema@.published_violations AS
+-- security_invoker (0.9.0): a role granted SELECT on the view sees the rows its own rights and
+-- row-level security let it see, not every agency's rows as the view's owner would
+CREATE VIEW @extschema@.published_violations WITH (security_invoker = true) AS
 	SELECT r.id AS published_report_id, r.agency_id, r.agency_name, r.year, 3 AS part,
 		v.rule, v.row_code, v.column_code, v.expected, v.actual,
 		NULL::text AS compared_with, v.message

@@ -390,7 +390,9 @@ SELECT pg_catalog.pg_extension_config_dump('@extschema@.application_consultation
 -- overlapping periods counted once). While a consultation of an open application goes on, due_on is
 -- NULL (the clock stands still). workdays_taken and workdays_late are those of closed applications.
 -- the working days of the consultations of each application that has any, counted once
-CREATE VIEW @extschema@.application_consultation_workdays AS
+-- security_invoker (0.9.0): a role granted SELECT on the view sees the rows its own rights and
+-- row-level security let it see, not every agency's rows as the view's owner would
+CREATE VIEW @extschema@.application_consultation_workdays WITH (security_invoker = true) AS
 SELECT m.application_id, m.going_on,
 	coalesce((SELECT sum(@extschema@.workdays_between(pg_catalog.lower(r) OPERATOR(pg_catalog.-) 1, pg_catalog.upper(r) OPERATOR(pg_catalog.-) 1))
 	          FROM pg_catalog.unnest(m.periods) r), 0)::integer AS workdays
@@ -441,7 +443,9 @@ COMMENT ON FUNCTION @extschema@.deadline_consult_workdays(bigint, date, date, bo
 
 -- One sequential scan of application, no join, no record: conditions on the view stay pushed into the
 -- scan, and a row costs one computation of its deadline (bench/CALENDAR.md)
-CREATE VIEW @extschema@.application_deadline AS
+-- security_invoker (0.9.0): a role granted SELECT on the view sees the rows its own rights and
+-- row-level security let it see, not every agency's rows as the view's owner would
+CREATE VIEW @extschema@.application_deadline WITH (security_invoker = true) AS
 SELECT a.application_id, a.agency_id, a.received_on, coalesce(a.corrected_on, a.received_on) AS clock_starts_on,
 	@extschema@.deadline_due_on(a.application_id, a.received_on, a.corrected_on, a.extended, a.closed_on) AS due_on,
 	a.closed_on,

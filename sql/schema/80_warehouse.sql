@@ -208,7 +208,9 @@ BEGIN
 END
 $$;
 
-CREATE VIEW @extschema@.access_grants AS
+-- security_barrier (0.9.0): a condition of the caller's query (a function that raises a notice of
+-- every row it sees) is not evaluated before the view's own filter
+CREATE VIEW @extschema@.access_grants WITH (security_barrier = true) AS
 	SELECT x.grantee::text AS role, g.code AS agency_code, g.name AS agency_name, x.access, x.with_descendants,
 		x.granted_by, x.granted_at
 	FROM @extschema@.access_grant x JOIN @extschema@.agency g ON g.agency_id = x.agency_id

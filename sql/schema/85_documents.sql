@@ -332,7 +332,10 @@ $$;
 
 -- the January job: refresh the unpublished derived reports, render every requested format of every
 -- agency (or of agency_code's subtree), keep what changed; commits every batch_size agencies and
--- resumes an unfinished run with the same arguments
+-- resumes an unfinished run with the same arguments. A procedure that commits cannot SET search_path:
+-- every function and operator is schema-qualified, so that a function or operator a hostile role
+-- created in a schema of the caller's search_path (public.unnest(text[]), an exact match, would win
+-- over pg_catalog's polymorphic unnest) never runs with the caller's rights (0.9.0)
 CREATE PROCEDURE @extschema@.generate_reports(year integer, formats text[] DEFAULT '{html}',
 		agency_code text DEFAULT NULL, lang text DEFAULT 'zh', batch_size integer DEFAULT 500)
 	LANGUAGE plpgsql
@@ -341,7 +344,7 @@ DECLARE
 	run bigint;
 	after_id bigint;
 	b record;
-	t0 timestamptz := clock_timestamp();
+	t0 timestamptz := pg_catalog.clock_timestamp();
 	total integer;
 	done integer;
 	secs numeric;
@@ -350,7 +353,7 @@ BEGIN
 		RAISE EXCEPTION 'generate_reports needs a year, formats, a language and a positive batch size'
 			USING ERRCODE = 'invalid_parameter_value';
 	END IF;
-	IF EXISTS (SELECT FROM unnest(formats) f WHERE f NOT IN ('html', 'markdown', 'text')) THEN
+	IF EXISTS (SELECT FROM pg_catalog.unnest(formats) f WHERE f OPERATOR(pg_catalog.<>) ALL (ARRAY['html', 'markdown', 'text'])) THEN
 		RAISE EXCEPTION 'unknown document format in %', formats
 			USING ERRCODE = 'invalid_parameter_value', HINT = 'Use ''html'', ''markdown'' or ''text''.';
 	END IF;
@@ -362,20 +365,21 @@ BEGIN
 	SELECT g.run_id, g.last_agency_id, g.done INTO run, after_id, done FROM @extschema@.generate_run g
 	WHERE g.status OPERATOR(pg_catalog.=) 'running' AND g.year OPERATOR(pg_catalog.=) generate_reports.year
 	  AND g.formats OPERATOR(pg_catalog.=) generate_reports.formats AND g.lang OPERATOR(pg_catalog.=) generate_reports.lang
-	  AND g.agency_code IS NOT DISTINCT FROM generate_reports.agency_code
+	  AND (g.agency_code OPERATOR(pg_catalog.=) generate_reports.agency_code
+	       OR (g.agency_code IS NULL AND generate_reports.agency_code IS NULL))
 	ORDER BY g.run_id DESC LIMIT 1;
 	IF run IS NULL THEN
 		-- a new run: refresh the derived reports that are not published (entered and imported ones stay)
 		INSERT INTO @extschema@.annual_report AS r (agency_id, year, disclosures, requests, appeals, source)
 		SELECT d.agency_id, generate_reports.year, d.disclosures, d.requests, d.appeals, 'derived'
 		FROM @extschema@.derived_reports(generate_reports.year) d
-		WHERE d.agency_id IN (SELECT @extschema@.agency_subtree(generate_reports.agency_code))
+		WHERE d.agency_id OPERATOR(pg_catalog.=) ANY (SELECT @extschema@.agency_subtree(generate_reports.agency_code))
 		ORDER BY d.agency_id
 		ON CONFLICT ON CONSTRAINT annual_report_pkey DO UPDATE
 			SET disclosures = excluded.disclosures, requests = excluded.requests, appeals = excluded.appeals
 			WHERE r.published_at IS NULL AND r.source OPERATOR(pg_catalog.=) 'derived';
 		INSERT INTO @extschema@.generate_run (year, formats, lang, agency_code, total)
-		SELECT generate_reports.year, generate_reports.formats, generate_reports.lang, generate_reports.agency_code, count(*)
+		SELECT generate_reports.year, generate_reports.formats, generate_reports.lang, generate_reports.agency_code, pg_catalog.count(*)
 		FROM @extschema@.agency_subtree(generate_reports.agency_code)
 		RETURNING run_id, 0 INTO run, done;
 		COMMIT;
@@ -392,14 +396,14 @@ BEGIN
 		UPDATE @extschema@.generate_run g
 		SET done = g.done OPERATOR(pg_catalog.+) b.agencies, written = g.written OPERATOR(pg_catalog.+) b.written,
 			unchanged = g.unchanged OPERATOR(pg_catalog.+) b.unchanged, no_report = g.no_report OPERATOR(pg_catalog.+) b.no_report,
-			last_agency_id = b.last_id, updated_at = clock_timestamp()
+			last_agency_id = b.last_id, updated_at = pg_catalog.clock_timestamp()
 		WHERE g.run_id OPERATOR(pg_catalog.=) run;
 		COMMIT;
-		secs := extract(epoch FROM clock_timestamp() OPERATOR(pg_catalog.-) t0);
-		RAISE NOTICE 'generate_reports: % / % agencies, % s, % agencies/s', done, total, round(secs, 1),
-			CASE WHEN secs OPERATOR(pg_catalog.>) 0 THEN round(done OPERATOR(pg_catalog./) secs) END;
+		secs := extract(epoch FROM pg_catalog.clock_timestamp() OPERATOR(pg_catalog.-) t0);
+		RAISE NOTICE 'generate_reports: % / % agencies, % s, % agencies/s', done, total, pg_catalog.round(secs, 1),
+			CASE WHEN secs OPERATOR(pg_catalog.>) 0 THEN pg_catalog.round(done OPERATOR(pg_catalog./) secs) END;
 	END LOOP;
-	UPDATE @extschema@.generate_run g SET status = 'done', finished_at = clock_timestamp(), updated_at = clock_timestamp()
+	UPDATE @extschema@.generate_run g SET status = 'done', finished_at = pg_catalog.clock_timestamp(), updated_at = pg_catalog.clock_timestamp()
 	WHERE g.run_id OPERATOR(pg_catalog.=) run;
 	COMMIT;
 END
