@@ -15,6 +15,7 @@
 #include "utils/datetime.h"
 #include "utils/json.h"
 #include "utils/jsonb.h"
+#include "utils/memutils.h"
 
 #include "encoding.h"
 #include "parse.h"
@@ -113,20 +114,27 @@ document_utf8(text *doc, int *len)
 {
 	const char *s = VARDATA_ANY(doc);
 	int			n = VARSIZE_ANY_EXHDR(doc);
-	const char *nul = memchr(s, '\0', n);
+	const char *nul;
 	const char *u;
+	bool		valid;
 
 	if (n > GI_PARSE_MAX_BYTES)
 		ereport(ERROR,
 				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
 				 errmsg("document of %d bytes is too large to parse", n),
 				 errdetail("govinfo.parse_report accepts documents of at most %d bytes.", GI_PARSE_MAX_BYTES)));
+	/*
+	 * Every encoding's verifier refuses a NUL byte: the document is searched
+	 * for one (to name it) only when the verifier refused it.
+	 */
+	valid = pg_verify_mbstr(GetDatabaseEncoding(), s, n, true);
+	nul = valid ? NULL : memchr(s, '\0', n);
 	if (nul != NULL)
 		ereport(ERROR,
 				(errcode(ERRCODE_CHARACTER_NOT_IN_REPERTOIRE),
 				 errmsg("document holds a NUL byte at offset %d", (int) (nul - s)),
 				 errdetail("A report is text; remove the NUL bytes or decode the file first.")));
-	if (!pg_verify_mbstr(GetDatabaseEncoding(), s, n, true))
+	if (!valid)
 		ereport(ERROR,
 				(errcode(ERRCODE_CHARACTER_NOT_IN_REPERTOIRE),
 				 errmsg("document is not valid %s", GetDatabaseEncodingName()),
@@ -239,14 +247,24 @@ parse_document(GiParse *p, const char *doc, int len)
 	/* a crawler's header: 原文链接: starting before byte 3991 (4000 - 9) */
 	if (memmem(p->text, Min(p->len, Min(p->len, 4000) + 4), "原文链接:", 13) != NULL)
 		p->crawler = true;
-	/* a crawler's dump without its header: the body on one line of 2000 bytes or more */
-	for (int start = 0; start <= p->len && !p->crawler;)
+	/*
+	 * A crawler's dump without its header: the body on one line of 2000 bytes
+	 * or more.  From the start of a line, the window of its next 2000 bytes:
+	 * no line break in it is such a line (when the text holds the 2000 bytes);
+	 * else every line starting before the window's last line break ends
+	 * inside the window, and the next line to try starts after that break.
+	 */
+	for (int start = 0; !p->crawler;)
 	{
-		const char *nl = memchr(p->text + start, '\n', p->len - start);
-		int			eol = nl ? (int) (nl - p->text) : p->len;
+		int			w = Min(2000, p->len - start);
+		const char *nl = w > 0 ? memrchr(p->text + start, '\n', w) : NULL;
 
-		p->crawler = eol - start >= 2000;
-		start = eol + 1;
+		if (nl == NULL)
+		{
+			p->crawler = w == 2000;
+			break;
+		}
+		start = (nl - p->text) + 1;
 	}
 	gi_read_tables(p);
 	gi_parse_narrative_checks(p);
@@ -271,6 +289,12 @@ layout_name(GiParse *p)
 	return "F1";
 }
 
+/* the first block of the parse's context: what a parse of a seed-sized document allocates */
+#define GI_PARSE_CXT_SIZE (512 * 1024)
+
+/* the context one parse allocates in, kept per backend, reset per document */
+static MemoryContext parse_cxt = NULL;
+
 /*
  * The fields of govinfo.parsed_report for a document, in the type's order
  * (GI_PARSED_NATTS): what parse_report returns and import_report stores.
@@ -284,8 +308,22 @@ gi_parse_report_values(text *doc, Datum *values, bool *nulls)
 	const char *fmt;
 	bool		complete;
 
+	MemoryContext caller = CurrentMemoryContext;
+
+	/*
+	 * The parse's own allocations go to a context kept per backend and reset
+	 * per document: its first block stays, so the heap does not grow and
+	 * shrink (page faults, brk) for every document; the result is built in
+	 * the caller's context.
+	 */
+	if (parse_cxt == NULL)
+		parse_cxt = AllocSetContextCreate(TopMemoryContext, "govinfo parse",
+										  GI_PARSE_CXT_SIZE, GI_PARSE_CXT_SIZE, ALLOCSET_DEFAULT_MAXSIZE);
+	MemoryContextReset(parse_cxt);
+	MemoryContextSwitchTo(parse_cxt);
 	utf8 = document_utf8(doc, &len);
 	parse_document(&p, utf8, len);
+	MemoryContextSwitchTo(caller);
 
 	memset(nulls, 0, sizeof(bool) * GI_PARSED_NATTS);
 	values[0] = text_datum(p.title, &nulls[0]);
@@ -323,6 +361,7 @@ gi_parse_report_values(text *doc, Datum *values, bool *nulls)
 	values[11] = BoolGetDatum(complete);
 	values[12] = text_datum(layout_name(&p), &nulls[12]);
 	values[13] = warnings_jsonb(&p);
+	MemoryContextReset(parse_cxt);
 }
 
 /* govinfo.parse_report(document text) RETURNS govinfo.parsed_report */
