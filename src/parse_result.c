@@ -289,8 +289,12 @@ layout_name(GiParse *p)
 	return "F1";
 }
 
-/* the first block of the parse's context: what a parse of a seed-sized document allocates */
-#define GI_PARSE_CXT_SIZE (512 * 1024)
+/*
+ * The first block of the parse's context, kept: a parse of the seed or of the
+ * F7 page (25 kB) fits in it.  Larger documents get more blocks, freed again
+ * by the next reset.
+ */
+#define GI_PARSE_CXT_SIZE (1024 * 1024)
 
 /* the context one parse allocates in, kept per backend, reset per document */
 static MemoryContext parse_cxt = NULL;
@@ -313,12 +317,14 @@ gi_parse_report_values(text *doc, Datum *values, bool *nulls)
 	/*
 	 * The parse's own allocations go to a context kept per backend and reset
 	 * per document: its first block stays, so the heap does not grow and
-	 * shrink (page faults, brk) for every document; the result is built in
-	 * the caller's context.
+	 * shrink (brk, page faults) for every document.  A generation context,
+	 * as chunks of up to an eighth of its block size are carved from its
+	 * blocks (an AllocSet gives every chunk over 8 kB its own malloc).  The
+	 * result is built in the caller's context.
 	 */
 	if (parse_cxt == NULL)
-		parse_cxt = AllocSetContextCreate(TopMemoryContext, "govinfo parse",
-										  GI_PARSE_CXT_SIZE, GI_PARSE_CXT_SIZE, ALLOCSET_DEFAULT_MAXSIZE);
+		parse_cxt = GenerationContextCreate(TopMemoryContext, "govinfo parse",
+											GI_PARSE_CXT_SIZE, GI_PARSE_CXT_SIZE, ALLOCSET_DEFAULT_MAXSIZE);
 	MemoryContextReset(parse_cxt);
 	MemoryContextSwitchTo(parse_cxt);
 	utf8 = document_utf8(doc, &len);
