@@ -166,8 +166,8 @@ pinyin_len(const unsigned char *s, int avail)
 	i = (s[0] == '(') ? 1 : 3;
 	while (i < avail && letters <= 7)
 	{
-		int			n;
-		pg_wchar	c = decode(s + i, avail - i, &n);
+		int			n = 1;
+		pg_wchar	c = s[i] < 0x80 ? s[i] : decode(s + i, avail - i, &n);
 
 		if (c == ')' || c == 0xFF09)
 			return (letters > 0 && (vowel || marked)) ? i + n : 0;
@@ -356,6 +356,21 @@ normalize(const char *src, int len, int *outlen, bool keep_punct, GiNormMap *map
 			*o++ = (char) b;
 			prev_han = false;
 			i++;
+			continue;
+		}
+		if (b == '(')
+		{
+			/* as next_char: a pinyin after a CJK character dropped, else '(' as is */
+			int			py = prev_han ? pinyin_len(s + i, len - i) : 0;
+
+			if (py > 0)
+				i += py;		/* prev_han kept */
+			else
+			{
+				*o++ = '(';
+				prev_han = false;
+				i++;
+			}
 			continue;
 		}
 		if ((b & 0xF0) == 0xE0 && i + 3 <= len)

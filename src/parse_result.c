@@ -245,7 +245,7 @@ parse_document(GiParse *p, const char *doc, int len)
 		return;
 	}
 	/* a crawler's header: 原文链接: starting before byte 3991 (4000 - 9) */
-	if (memmem(p->text, Min(p->len, Min(p->len, 4000) + 4), "原文链接:", 13) != NULL)
+	if (gi_memfind(p->text, Min(p->len, Min(p->len, 4000) + 4), "原文链接:", 13) != NULL)
 		p->crawler = true;
 	/*
 	 * A crawler's dump without its header: the body on one line of 2000 bytes
@@ -318,7 +318,7 @@ gi_parse_report_values(text *doc, Datum *values, bool *nulls)
 	 * The parse's own allocations go to a context kept per backend and reset
 	 * per document: its first block stays, so the heap does not grow and
 	 * shrink (brk, page faults) for every document.  A generation context,
-	 * as chunks of up to an eighth of its block size are carved from its
+	 * as chunks of up to an eighth of its largest block are carved from its
 	 * blocks (an AllocSet gives every chunk over 8 kB its own malloc).  The
 	 * result is built in the caller's context.
 	 */

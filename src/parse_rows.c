@@ -839,7 +839,7 @@ read_labeled_part(GiParse *p, int part, GiFigKind kind, GiPartResult *res, bool 
 		int			len = p->end[part] - p->body[part];
 
 		for (int c = 0; c < (int) lengthof(cols2019) && format == GI_FORMAT_2021; c++)
-			if (memmem(s, len, cols2019[c], strlen(cols2019[c])) != NULL)
+			if (gi_memfind(s, len, cols2019[c], strlen(cols2019[c])) != NULL)
 				format = GI_FORMAT_2019;
 	}
 	res->format = format;
