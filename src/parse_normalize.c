@@ -544,13 +544,12 @@ gi_parse_squash_space_map(const char *s, int len, int **map)
 
 	while (i < len)
 	{
-		int			eol = i;
+		const char *nl = memchr(s + i, '\n', len - i);
+		int			eol = nl ? (int) (nl - s) : len;
 		int			a,
 					b;
 		bool		debris = true;
 
-		while (eol < len && s[eol] != '\n')
-			eol++;
 		a = i;
 		b = eol;
 		while (a < b && s[a] == ' ')
@@ -571,27 +570,31 @@ gi_parse_squash_space_map(const char *s, int len, int **map)
 					m[o] = a - 1;
 				out[o++] = '\n';
 			}
-			for (int k = a; k < b; k++)
+			for (int k = a; k < b;)
 			{
-				if (s[k] == ' ')
-				{
-					int			e = k;
+				/* the run up to the next space, copied as one piece */
+				const char *sp = memchr(s + k, ' ', b - k);
+				int			r = sp ? (int) (sp - s) : b;
+				int			e;
 
-					while (e < b && s[e] == ' ')
-						e++;
-					/* a space stays only between two ASCII characters */
-					if ((unsigned char) s[k - 1] < 0x80 && (unsigned char) s[e] < 0x80)
-					{
-						if (m)
-							m[o] = k;
-						out[o++] = ' ';
-					}
-					k = e - 1;
-					continue;
-				}
+				memcpy(out + o, s + k, r - k);
 				if (m)
-					m[o] = k;
-				out[o++] = s[k];
+					for (int x = k; x < r; x++)
+						m[o + x - k] = x;
+				o += r - k;
+				if (r == b)
+					break;
+				/* a run of spaces: one space stays only between two ASCII characters */
+				e = r;
+				while (e < b && s[e] == ' ')
+					e++;
+				if ((unsigned char) s[r - 1] < 0x80 && (unsigned char) s[e] < 0x80)
+				{
+					if (m)
+						m[o] = r;
+					out[o++] = ' ';
+				}
+				k = e;
 			}
 		}
 		i = eol + 1;
