@@ -81,7 +81,7 @@ typedef struct GiNormMap
 	int			n;
 } GiNormMap;
 
-#define GI_NORM_MARK_EVERY 256
+#define GI_NORM_MARK_EVERY 64
 
 /* One warning of the result. */
 typedef struct GiParseWarning
