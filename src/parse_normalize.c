@@ -31,9 +31,6 @@ static uint16 *t2s = NULL;
 /* One bit per character of the range: set when t2s changes it (3.4 kB, read first). */
 static uint64 *t2s_changes = NULL;
 
-/* Whether every simplified form in the table is three bytes of UTF-8 (U+0800 … U+FFFF). */
-static bool t2s_all_3byte = false;
-
 /* Whether the table changes code point c of the range. */
 static inline bool
 t2s_changes_char(pg_wchar c)
@@ -93,14 +90,9 @@ build_t2s(void)
 	utrans_close(tr);
 	pfree(buf);
 	t2s_changes = MemoryContextAllocZero(TopMemoryContext, sizeof(uint64) * (T2S_SIZE / 64 + 1));
-	t2s_all_3byte = true;
 	for (int i = 0; i < T2S_SIZE; i++)
 		if (table[i] != 0)
-		{
 			t2s_changes[i >> 6] |= UINT64CONST(1) << (i & 63);
-			if (table[i] < 0x800)
-				t2s_all_3byte = false;
-		}
 	t2s = table;
 }
 
@@ -386,24 +378,6 @@ normalize(const char *src, int len, int *outlen, bool keep_punct, GiNormMap *map
 			pg_wchar	w = ((pg_wchar) (b & 0x0F) << 12) | ((pg_wchar) (s[i + 1] & 0x3F) << 6) |
 				(s[i + 2] & 0x3F);
 
-			if (w >= T2S_FIRST && w <= T2S_LAST && t2s_all_3byte)
-			{
-				/*
-				 * A CJK ideograph: the table's form or its own, written
-				 * without a branch on which (a quarter of a traditional
-				 * document's characters change, unpredictably).
-				 */
-				pg_wchar	simple = t2s[w - T2S_FIRST];
-				pg_wchar	v = simple ? simple : w;
-
-				o[0] = (char) (0xE0 | (v >> 12));
-				o[1] = (char) (0x80 | ((v >> 6) & 0x3F));
-				o[2] = (char) (0x80 | (v & 0x3F));
-				o += 3;
-				prev_han = simple ? is_han(simple) : true;
-				i += 3;
-				continue;
-			}
 			if (w >= T2S_FIRST && w <= T2S_LAST && t2s_changes_char(w))
 			{
 				pg_wchar	simple = t2s[w - T2S_FIRST];
