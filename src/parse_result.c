@@ -13,9 +13,9 @@
 #include "utils/builtins.h"
 #include "utils/date.h"
 #include "utils/datetime.h"
-#include "utils/json.h"
 #include "utils/jsonb.h"
 #include "utils/memutils.h"
+#include "utils/numeric.h"
 
 #include "encoding.h"
 #include "parse.h"
@@ -59,45 +59,70 @@ gi_parse_warn(GiParse *p, const char *code, int part, const char *row_code, cons
 	p->warnings = lappend(p->warnings, w);
 }
 
-/* The warnings as a jsonb array of {"code", "part", "row_code", "column_code", "message"}. */
+/* Push a key and its string value (UTF-8, in the database encoding) or null onto a jsonb object. */
+static void
+push_field(JsonbParseState **st, const char *key, const char *utf8)
+{
+	JsonbValue	k,
+				v;
+
+	k.type = jbvString;
+	k.val.string.val = (char *) key;
+	k.val.string.len = strlen(key);
+	(void) pushJsonbValue(st, WJB_KEY, &k);
+	if (utf8 == NULL)
+		v.type = jbvNull;
+	else
+	{
+		const char *s = gi_zh(utf8);
+
+		v.type = jbvString;
+		v.val.string.val = (char *) s;
+		v.val.string.len = strlen(s);
+	}
+	(void) pushJsonbValue(st, WJB_VALUE, &v);
+}
+
+/*
+ * The warnings as a jsonb array of {"code", "part", "row_code", "column_code",
+ * "message"}, built as jsonb values (the same value jsonb_in made of their
+ * JSON text, without writing and parsing that text).
+ */
 static Datum
 warnings_jsonb(GiParse *p)
 {
-	StringInfoData buf;
+	JsonbParseState *st = NULL;
+	JsonbValue *res;
 	ListCell   *lc;
-	bool		first = true;
 
-	initStringInfo(&buf);
-	appendStringInfoChar(&buf, '[');
+	(void) pushJsonbValue(&st, WJB_BEGIN_ARRAY, NULL);
 	foreach(lc, p->warnings)
 	{
 		GiParseWarning *w = lfirst(lc);
+		JsonbValue	k,
+					v;
 
-		if (!first)
-			appendStringInfoString(&buf, ", ");
-		first = false;
-		appendStringInfoString(&buf, "{\"code\": ");
-		escape_json(&buf, w->code);
+		(void) pushJsonbValue(&st, WJB_BEGIN_OBJECT, NULL);
+		push_field(&st, "code", w->code);
+		k.type = jbvString;
+		k.val.string.val = "part";
+		k.val.string.len = 4;
+		(void) pushJsonbValue(&st, WJB_KEY, &k);
 		if (w->part > 0)
-			appendStringInfo(&buf, ", \"part\": %d", w->part);
+		{
+			v.type = jbvNumeric;
+			v.val.numeric = int64_to_numeric(w->part);
+		}
 		else
-			appendStringInfoString(&buf, ", \"part\": null");
-		appendStringInfoString(&buf, ", \"row_code\": ");
-		if (w->row_code)
-			escape_json(&buf, w->row_code);
-		else
-			appendStringInfoString(&buf, "null");
-		appendStringInfoString(&buf, ", \"column_code\": ");
-		if (w->col_code)
-			escape_json(&buf, w->col_code);
-		else
-			appendStringInfoString(&buf, "null");
-		appendStringInfoString(&buf, ", \"message\": ");
-		escape_json(&buf, w->message);
-		appendStringInfoChar(&buf, '}');
+			v.type = jbvNull;
+		(void) pushJsonbValue(&st, WJB_VALUE, &v);
+		push_field(&st, "row_code", w->row_code);
+		push_field(&st, "column_code", w->col_code);
+		push_field(&st, "message", w->message);
+		(void) pushJsonbValue(&st, WJB_END_OBJECT, NULL);
 	}
-	appendStringInfoChar(&buf, ']');
-	return DirectFunctionCall1(jsonb_in, CStringGetDatum(gi_zh(buf.data)));
+	res = pushJsonbValue(&st, WJB_END_ARRAY, NULL);
+	return JsonbPGetDatum(JsonbValueToJsonb(res));
 }
 
 /* A text datum of UTF-8 text in the database encoding, or NULL. */
