@@ -314,6 +314,16 @@ layout_name(GiParse *p)
 	return "F1";
 }
 
+/* Check the document, convert it to UTF-8 and parse it into p. */
+static void
+parse_utf8(text *doc, GiParse *p)
+{
+	int			len;
+	const char *utf8 = document_utf8(doc, &len);
+
+	parse_document(p, utf8, len);
+}
+
 /*
  * The first block of the parse's context, kept: a parse of the seed or of the
  * F7 page (25 kB) fits in it.  Larger documents get more blocks, freed again
@@ -332,11 +342,8 @@ void
 gi_parse_report_values(text *doc, Datum *values, bool *nulls)
 {
 	GiParse		p;
-	int			len;
-	const char *utf8;
 	const char *fmt;
 	bool		complete;
-
 	MemoryContext caller = CurrentMemoryContext;
 
 	/*
@@ -352,9 +359,16 @@ gi_parse_report_values(text *doc, Datum *values, bool *nulls)
 											GI_PARSE_CXT_SIZE, GI_PARSE_CXT_SIZE, ALLOCSET_DEFAULT_MAXSIZE);
 	MemoryContextReset(parse_cxt);
 	MemoryContextSwitchTo(parse_cxt);
-	utf8 = document_utf8(doc, &len);
-	parse_document(&p, utf8, len);
-	MemoryContextSwitchTo(caller);
+	/* an error leaves the caller in its own context, not in one the next parse resets */
+	PG_TRY();
+	{
+		parse_utf8(doc, &p);
+	}
+	PG_FINALLY();
+	{
+		MemoryContextSwitchTo(caller);
+	}
+	PG_END_TRY();
 
 	memset(nulls, 0, sizeof(bool) * GI_PARSED_NATTS);
 	values[0] = text_datum(p.title, &nulls[0]);
