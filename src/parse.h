@@ -40,6 +40,29 @@ gi_strneq(const char *s, const char *t, size_t n)
 	return true;
 }
 
+/*
+ * memmem(s, len, needle, n): the first occurrence of needle, or NULL.  Found
+ * by memchr on the needle's last byte, then the bytes before it compared:
+ * for the parser's needles (CJK characters, whose last byte is one of 64
+ * continuation bytes) several times faster than glibc's memmem, which was a
+ * twentieth of parse_report's time.
+ */
+static inline const char *
+gi_memfind(const char *s, size_t len, const char *needle, size_t n)
+{
+	const char *end = s + len;
+	const char *q;
+
+	if (n == 0)
+		return s;
+	if (len < n)
+		return NULL;
+	for (q = s + n - 1; q < end && (q = memchr(q, needle[n - 1], end - q)) != NULL; q++)
+		if (memcmp(q - (n - 1), needle, n - 1) == 0)
+			return q - (n - 1);
+	return NULL;
+}
+
 /* isdigit() for the parser's bytes: '0' … '9' only, without the locale's table */
 #define gi_isdigit(c) ((unsigned int) ((unsigned char) (c) - (unsigned char) '0') < 10u)
 
@@ -58,7 +81,7 @@ typedef struct GiNormMap
 	int			n;
 } GiNormMap;
 
-#define GI_NORM_MARK_EVERY 256
+#define GI_NORM_MARK_EVERY 64
 
 /* One warning of the result. */
 typedef struct GiParseWarning

@@ -103,8 +103,8 @@ find_parts(GiParse *p)
 	for (int k = 1; k <= 6; k++)
 	{
 		p->head[k] = p->body[k] = p->end[k] = -1;
-		for (const char *f = memmem(p->text + from, p->len - from, numerals[k], 3); f != NULL;
-			 f = memmem(f + 1, p->text + p->len - f - 1, numerals[k], 3))
+		for (const char *f = gi_memfind(p->text + from, p->len - from, numerals[k], 3); f != NULL;
+			 f = gi_memfind(f + 1, p->text + p->len - f - 1, numerals[k], 3))
 		{
 			int			i = f - p->text;
 			int			body;
@@ -678,8 +678,8 @@ gi_parse_narrative_checks(GiParse *p)
 	if (table == GI_BLANK)
 		return;
 	/* the occurrences of 收到 and of 新收, in document order */
-	recv = memmem(p->text, p->len, "收到", 6);
-	newr = memmem(p->text, p->len, "新收", 6);
+	recv = gi_memfind(p->text, p->len, "收到", 6);
+	newr = gi_memfind(p->text, p->len, "新收", 6);
 	while (recv != NULL || newr != NULL)
 	{
 		const char *hit = (newr == NULL || (recv != NULL && recv < newr)) ? recv : newr;
@@ -691,9 +691,9 @@ gi_parse_narrative_checks(GiParse *p)
 		int64		n = 0;
 
 		if (hit == recv)
-			recv = memmem(hit + 1, p->len - i - 1, "收到", 6);
+			recv = gi_memfind(hit + 1, p->len - i - 1, "收到", 6);
 		else
-			newr = memmem(hit + 1, p->len - i - 1, "新收", 6);
+			newr = gi_memfind(hit + 1, p->len - i - 1, "新收", 6);
 		lim = i + 6;
 		while (lim < p->len && lim < i + 60 && p->text[lim] != '\n' && p->text[lim] != '|' &&
 			   !gi_strneq(p->text + lim, "。", 3) && p->text[lim] != ',')

@@ -150,7 +150,9 @@ gi_label_key(const char *s, int len)
 	{
 		unsigned char c = s[i];
 
-		if (c == ' ' || c == '\n' || c == '"' || c == '\'' || c == '|')
+		if (c >= 0x80 && c != 0xE3)
+			out[o++] = s[i++];	/* a byte of a character other than 、 (E3 80 81) */
+		else if (c == ' ' || c == '\n' || c == '"' || c == '\'' || c == '|')
 			i++;
 		else if (gi_strneq(s + i, "、", 3))
 		{

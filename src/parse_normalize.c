@@ -166,8 +166,8 @@ pinyin_len(const unsigned char *s, int avail)
 	i = (s[0] == '(') ? 1 : 3;
 	while (i < avail && letters <= 7)
 	{
-		int			n;
-		pg_wchar	c = decode(s + i, avail - i, &n);
+		int			n = 1;
+		pg_wchar	c = s[i] < 0x80 ? s[i] : decode(s + i, avail - i, &n);
 
 		if (c == ')' || c == 0xFF09)
 			return (letters > 0 && (vowel || marked)) ? i + n : 0;
@@ -358,6 +358,21 @@ normalize(const char *src, int len, int *outlen, bool keep_punct, GiNormMap *map
 			i++;
 			continue;
 		}
+		if (b == '(')
+		{
+			/* as next_char: a pinyin after a CJK character dropped, else '(' as is */
+			int			py = prev_han ? pinyin_len(s + i, len - i) : 0;
+
+			if (py > 0)
+				i += py;		/* prev_han kept */
+			else
+			{
+				*o++ = '(';
+				prev_han = false;
+				i++;
+			}
+			continue;
+		}
 		if ((b & 0xF0) == 0xE0 && i + 3 <= len)
 		{
 			pg_wchar	w = ((pg_wchar) (b & 0x0F) << 12) | ((pg_wchar) (s[i + 1] & 0x3F) << 6) |
@@ -503,13 +518,12 @@ gi_parse_squash_space_map(const char *s, int len, int **map)
 
 	while (i < len)
 	{
-		int			eol = i;
+		const char *nl = memchr(s + i, '\n', len - i);
+		int			eol = nl ? (int) (nl - s) : len;
 		int			a,
 					b;
 		bool		debris = true;
 
-		while (eol < len && s[eol] != '\n')
-			eol++;
 		a = i;
 		b = eol;
 		while (a < b && s[a] == ' ')
@@ -530,27 +544,31 @@ gi_parse_squash_space_map(const char *s, int len, int **map)
 					m[o] = a - 1;
 				out[o++] = '\n';
 			}
-			for (int k = a; k < b; k++)
+			for (int k = a; k < b;)
 			{
-				if (s[k] == ' ')
-				{
-					int			e = k;
+				/* the run up to the next space, copied as one piece */
+				const char *sp = memchr(s + k, ' ', b - k);
+				int			r = sp ? (int) (sp - s) : b;
+				int			e;
 
-					while (e < b && s[e] == ' ')
-						e++;
-					/* a space stays only between two ASCII characters */
-					if ((unsigned char) s[k - 1] < 0x80 && (unsigned char) s[e] < 0x80)
-					{
-						if (m)
-							m[o] = k;
-						out[o++] = ' ';
-					}
-					k = e - 1;
-					continue;
-				}
+				memcpy(out + o, s + k, r - k);
 				if (m)
-					m[o] = k;
-				out[o++] = s[k];
+					for (int x = k; x < r; x++)
+						m[o + x - k] = x;
+				o += r - k;
+				if (r == b)
+					break;
+				/* a run of spaces: one space stays only between two ASCII characters */
+				e = r;
+				while (e < b && s[e] == ' ')
+					e++;
+				if ((unsigned char) s[r - 1] < 0x80 && (unsigned char) s[e] < 0x80)
+				{
+					if (m)
+						m[o] = r;
+					out[o++] = ' ';
+				}
+				k = e;
 			}
 		}
 		i = eol + 1;

@@ -13,8 +13,9 @@
 #include "utils/builtins.h"
 #include "utils/date.h"
 #include "utils/datetime.h"
-#include "utils/json.h"
 #include "utils/jsonb.h"
+#include "utils/memutils.h"
+#include "utils/numeric.h"
 
 #include "encoding.h"
 #include "parse.h"
@@ -58,45 +59,70 @@ gi_parse_warn(GiParse *p, const char *code, int part, const char *row_code, cons
 	p->warnings = lappend(p->warnings, w);
 }
 
-/* The warnings as a jsonb array of {"code", "part", "row_code", "column_code", "message"}. */
+/* Push a key and its string value (UTF-8, in the database encoding) or null onto a jsonb object. */
+static void
+push_field(JsonbParseState **st, const char *key, const char *utf8)
+{
+	JsonbValue	k,
+				v;
+
+	k.type = jbvString;
+	k.val.string.val = (char *) key;
+	k.val.string.len = strlen(key);
+	(void) pushJsonbValue(st, WJB_KEY, &k);
+	if (utf8 == NULL)
+		v.type = jbvNull;
+	else
+	{
+		const char *s = gi_zh(utf8);
+
+		v.type = jbvString;
+		v.val.string.val = (char *) s;
+		v.val.string.len = strlen(s);
+	}
+	(void) pushJsonbValue(st, WJB_VALUE, &v);
+}
+
+/*
+ * The warnings as a jsonb array of {"code", "part", "row_code", "column_code",
+ * "message"}, built as jsonb values (the same value jsonb_in made of their
+ * JSON text, without writing and parsing that text).
+ */
 static Datum
 warnings_jsonb(GiParse *p)
 {
-	StringInfoData buf;
+	JsonbParseState *st = NULL;
+	JsonbValue *res;
 	ListCell   *lc;
-	bool		first = true;
 
-	initStringInfo(&buf);
-	appendStringInfoChar(&buf, '[');
+	(void) pushJsonbValue(&st, WJB_BEGIN_ARRAY, NULL);
 	foreach(lc, p->warnings)
 	{
 		GiParseWarning *w = lfirst(lc);
+		JsonbValue	k,
+					v;
 
-		if (!first)
-			appendStringInfoString(&buf, ", ");
-		first = false;
-		appendStringInfoString(&buf, "{\"code\": ");
-		escape_json(&buf, w->code);
+		(void) pushJsonbValue(&st, WJB_BEGIN_OBJECT, NULL);
+		push_field(&st, "code", w->code);
+		k.type = jbvString;
+		k.val.string.val = "part";
+		k.val.string.len = 4;
+		(void) pushJsonbValue(&st, WJB_KEY, &k);
 		if (w->part > 0)
-			appendStringInfo(&buf, ", \"part\": %d", w->part);
+		{
+			v.type = jbvNumeric;
+			v.val.numeric = int64_to_numeric(w->part);
+		}
 		else
-			appendStringInfoString(&buf, ", \"part\": null");
-		appendStringInfoString(&buf, ", \"row_code\": ");
-		if (w->row_code)
-			escape_json(&buf, w->row_code);
-		else
-			appendStringInfoString(&buf, "null");
-		appendStringInfoString(&buf, ", \"column_code\": ");
-		if (w->col_code)
-			escape_json(&buf, w->col_code);
-		else
-			appendStringInfoString(&buf, "null");
-		appendStringInfoString(&buf, ", \"message\": ");
-		escape_json(&buf, w->message);
-		appendStringInfoChar(&buf, '}');
+			v.type = jbvNull;
+		(void) pushJsonbValue(&st, WJB_VALUE, &v);
+		push_field(&st, "row_code", w->row_code);
+		push_field(&st, "column_code", w->col_code);
+		push_field(&st, "message", w->message);
+		(void) pushJsonbValue(&st, WJB_END_OBJECT, NULL);
 	}
-	appendStringInfoChar(&buf, ']');
-	return DirectFunctionCall1(jsonb_in, CStringGetDatum(gi_zh(buf.data)));
+	res = pushJsonbValue(&st, WJB_END_ARRAY, NULL);
+	return JsonbPGetDatum(JsonbValueToJsonb(res));
 }
 
 /* A text datum of UTF-8 text in the database encoding, or NULL. */
@@ -113,20 +139,27 @@ document_utf8(text *doc, int *len)
 {
 	const char *s = VARDATA_ANY(doc);
 	int			n = VARSIZE_ANY_EXHDR(doc);
-	const char *nul = memchr(s, '\0', n);
+	const char *nul;
 	const char *u;
+	bool		valid;
 
 	if (n > GI_PARSE_MAX_BYTES)
 		ereport(ERROR,
 				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
 				 errmsg("document of %d bytes is too large to parse", n),
 				 errdetail("govinfo.parse_report accepts documents of at most %d bytes.", GI_PARSE_MAX_BYTES)));
+	/*
+	 * Every encoding's verifier refuses a NUL byte: the document is searched
+	 * for one (to name it) only when the verifier refused it.
+	 */
+	valid = pg_verify_mbstr(GetDatabaseEncoding(), s, n, true);
+	nul = valid ? NULL : memchr(s, '\0', n);
 	if (nul != NULL)
 		ereport(ERROR,
 				(errcode(ERRCODE_CHARACTER_NOT_IN_REPERTOIRE),
 				 errmsg("document holds a NUL byte at offset %d", (int) (nul - s)),
 				 errdetail("A report is text; remove the NUL bytes or decode the file first.")));
-	if (!pg_verify_mbstr(GetDatabaseEncoding(), s, n, true))
+	if (!valid)
 		ereport(ERROR,
 				(errcode(ERRCODE_CHARACTER_NOT_IN_REPERTOIRE),
 				 errmsg("document is not valid %s", GetDatabaseEncodingName()),
@@ -237,16 +270,26 @@ parse_document(GiParse *p, const char *doc, int len)
 		return;
 	}
 	/* a crawler's header: 原文链接: starting before byte 3991 (4000 - 9) */
-	if (memmem(p->text, Min(p->len, Min(p->len, 4000) + 4), "原文链接:", 13) != NULL)
+	if (gi_memfind(p->text, Min(p->len, Min(p->len, 4000) + 4), "原文链接:", 13) != NULL)
 		p->crawler = true;
-	/* a crawler's dump without its header: the body on one line of 2000 bytes or more */
-	for (int start = 0; start <= p->len && !p->crawler;)
+	/*
+	 * A crawler's dump without its header: the body on one line of 2000 bytes
+	 * or more.  From the start of a line, the window of its next 2000 bytes:
+	 * no line break in it is such a line (when the text holds the 2000 bytes);
+	 * else every line starting before the window's last line break ends
+	 * inside the window, and the next line to try starts after that break.
+	 */
+	for (int start = 0; !p->crawler;)
 	{
-		const char *nl = memchr(p->text + start, '\n', p->len - start);
-		int			eol = nl ? (int) (nl - p->text) : p->len;
+		int			w = Min(2000, p->len - start);
+		const char *nl = w > 0 ? memrchr(p->text + start, '\n', w) : NULL;
 
-		p->crawler = eol - start >= 2000;
-		start = eol + 1;
+		if (nl == NULL)
+		{
+			p->crawler = w == 2000;
+			break;
+		}
+		start = (nl - p->text) + 1;
 	}
 	gi_read_tables(p);
 	gi_parse_narrative_checks(p);
@@ -271,6 +314,26 @@ layout_name(GiParse *p)
 	return "F1";
 }
 
+/* Check the document, convert it to UTF-8 and parse it into p. */
+static void
+parse_utf8(text *doc, GiParse *p)
+{
+	int			len;
+	const char *utf8 = document_utf8(doc, &len);
+
+	parse_document(p, utf8, len);
+}
+
+/*
+ * The first block of the parse's context, kept: a parse of the seed or of the
+ * F7 page (25 kB) fits in it.  Larger documents get more blocks, freed again
+ * by the next reset.
+ */
+#define GI_PARSE_CXT_SIZE (1024 * 1024)
+
+/* the context one parse allocates in, kept per backend, reset per document */
+static MemoryContext parse_cxt = NULL;
+
 /*
  * The fields of govinfo.parsed_report for a document, in the type's order
  * (GI_PARSED_NATTS): what parse_report returns and import_report stores.
@@ -279,13 +342,33 @@ void
 gi_parse_report_values(text *doc, Datum *values, bool *nulls)
 {
 	GiParse		p;
-	int			len;
-	const char *utf8;
 	const char *fmt;
 	bool		complete;
+	MemoryContext caller = CurrentMemoryContext;
 
-	utf8 = document_utf8(doc, &len);
-	parse_document(&p, utf8, len);
+	/*
+	 * The parse's own allocations go to a context kept per backend and reset
+	 * per document: its first block stays, so the heap does not grow and
+	 * shrink (brk, page faults) for every document.  A generation context,
+	 * as chunks of up to an eighth of its largest block are carved from its
+	 * blocks (an AllocSet gives every chunk over 8 kB its own malloc).  The
+	 * result is built in the caller's context.
+	 */
+	if (parse_cxt == NULL)
+		parse_cxt = GenerationContextCreate(TopMemoryContext, "govinfo parse",
+											GI_PARSE_CXT_SIZE, GI_PARSE_CXT_SIZE, ALLOCSET_DEFAULT_MAXSIZE);
+	MemoryContextReset(parse_cxt);
+	MemoryContextSwitchTo(parse_cxt);
+	/* an error leaves the caller in its own context, not in one the next parse resets */
+	PG_TRY();
+	{
+		parse_utf8(doc, &p);
+	}
+	PG_FINALLY();
+	{
+		MemoryContextSwitchTo(caller);
+	}
+	PG_END_TRY();
 
 	memset(nulls, 0, sizeof(bool) * GI_PARSED_NATTS);
 	values[0] = text_datum(p.title, &nulls[0]);
@@ -323,6 +406,7 @@ gi_parse_report_values(text *doc, Datum *values, bool *nulls)
 	values[11] = BoolGetDatum(complete);
 	values[12] = text_datum(layout_name(&p), &nulls[12]);
 	values[13] = warnings_jsonb(&p);
+	MemoryContextReset(parse_cxt);
 }
 
 /* govinfo.parse_report(document text) RETURNS govinfo.parsed_report */

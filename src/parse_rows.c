@@ -565,24 +565,34 @@ lines_all_distinct(GiParse *p)
 	int		   *at;				/* the line's offset, -1 for an empty slot */
 	int		   *len;
 	int			n = 0;
-	int			i = 0;
+	int			cap = 256;
+	int		   *ends = palloc(sizeof(int) * cap);	/* where each line ends (its \n, or the text's end) */
 	bool		distinct = true;
 
-	for (const char *nl = memchr(p->text, '\n', p->len); nl != NULL;
-		 nl = memchr(nl + 1, '\n', p->text + p->len - nl - 1))
+	/* the lines, found once: their number sizes the table */
+	for (int i = 0;; i++)
+	{
+		const char *nl = memchr(p->text + i, '\n', p->len - i);
+
+		if (lines == cap)
+			ends = repalloc(ends, sizeof(int) * (cap *= 2));
+		i = nl ? (int) (nl - p->text) : p->len;
+		ends[lines - 1] = i;
+		if (nl == NULL)
+			break;
 		lines++;
+	}
 	while (size < lines * 2)
 		size *= 2;
 	h = palloc(sizeof(uint64) * size);
 	len = palloc(sizeof(int) * size);
 	at = palloc(sizeof(int) * size);
 	memset(at, -1, sizeof(int) * size);
-	while (i < p->len && distinct)
+	for (int l = 0; l < lines && distinct; l++)
 	{
-		const char *nl = memchr(p->text + i, '\n', p->len - i);
-		int			a = i;
+		int			a = l == 0 ? 0 : ends[l - 1] + 1;
+		int			i = ends[l];
 
-		i = nl ? (int) (nl - p->text) : p->len;
 		if (i > a)
 		{
 			uint64		v = line_hash(p->text + a, i - a);
@@ -598,8 +608,8 @@ lines_all_distinct(GiParse *p)
 			h[slot] = v;
 			n++;
 		}
-		i++;
 	}
+	pfree(ends);
 	pfree(h);
 	pfree(len);
 	pfree(at);
@@ -839,7 +849,7 @@ read_labeled_part(GiParse *p, int part, GiFigKind kind, GiPartResult *res, bool 
 		int			len = p->end[part] - p->body[part];
 
 		for (int c = 0; c < (int) lengthof(cols2019) && format == GI_FORMAT_2021; c++)
-			if (memmem(s, len, cols2019[c], strlen(cols2019[c])) != NULL)
+			if (gi_memfind(s, len, cols2019[c], strlen(cols2019[c])) != NULL)
 				format = GI_FORMAT_2019;
 	}
 	res->format = format;

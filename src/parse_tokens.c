@@ -44,7 +44,12 @@ is_blank_mark(const char *s, int len)
 #undef MARK
 	};
 
+	unsigned char c = len > 0 ? (unsigned char) s[0] : 0;
+
 	if (len > 6)
+		return false;
+	/* the first bytes of the marks: / - \ & and the lead bytes of — – ― (E2), 无 (E6), 空 (E7) */
+	if (c != '/' && c != '-' && c != '\\' && c != '&' && c != 0xE2 && c != 0xE6 && c != 0xE7)
 		return false;
 	for (int i = 0; i < (int) lengthof(marks); i++)
 		if (marks[i].len == len && memcmp(s, marks[i].mark, len) == 0)
