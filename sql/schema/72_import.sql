@@ -10,7 +10,7 @@ CREATE TABLE @extschema@.published_report (
 	format text CONSTRAINT published_report_format_known CHECK (format IN ('2019', '2021')),
 	source_url text,
 	document_sha256 text NOT NULL CONSTRAINT published_report_document_sha256_key UNIQUE
-		-- 64 lower-case hex digits; spelled so because '^[0-9a-f]{64}$' costs ~12 µs a row, a tenth of that here (0.9.0)
+		-- 64 lower-case hex digits; spelled so because '^[0-9a-f]{64}$' costs ~12 microseconds a row, a tenth of that here (0.9.0)
 		CONSTRAINT published_report_sha256_hex CHECK (octet_length(document_sha256) = 64 AND document_sha256 !~ '[^0-9a-f]'),
 	document text NOT NULL,
 	title text,
