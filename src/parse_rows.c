@@ -785,6 +785,22 @@ count_values(GiTokens *t, int *nvals, int *alone)
 		}
 }
 
+/*
+ * Whether the rows read after the labels may be those of the next row: the
+ * part's first row has values both before and after its label (F5 printing
+ * values before their labels; fill_labeled may have taken the ones before as
+ * the row's), and the rules do not prove the rows read.
+ */
+static bool
+shifted_rows(GiFigKind kind, int part, RowRead *reads, GiPartResult *res)
+{
+	for (int i = 0; i < gi_nrows; i++)
+		if (gi_rows[i].part == part && gi_rows[i].kind != GI_ROW_GROUP)
+			return reads[i].npre > 0 && reads[i].n > 0 && reads[i].v[0] != reads[i].pre[0] &&
+				!gi_values_prove(kind, &res->vals);
+	return false;
+}
+
 /* Read a labeled part (二 or 三) in the format its labels show. */
 static void
 read_labeled_part(GiParse *p, int part, GiFigKind kind, GiPartResult *res, bool dedup_doc)
@@ -844,7 +860,7 @@ read_labeled_part(GiParse *p, int part, GiFigKind kind, GiPartResult *res, bool 
 	}
 	res->format = format;
 	nwarn = list_length(p->warnings);
-	if (fill_labeled(p, part, kind, format, reads, res, dedup))
+	if (fill_labeled(p, part, kind, format, reads, res, dedup) && !shifted_rows(kind, part, reads, res))
 	{
 		res->layout = family_of(&t, nvals, alone);
 		if (p->lossy)
