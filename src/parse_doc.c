@@ -724,6 +724,9 @@ gi_parse_narrative_checks(GiParse *p)
 		start = j;
 		while (j < lim && gi_isdigit(p->text[j]) && j - start < 9)
 			n = n * 10 + (p->text[j++] - '0');
+		if (j > start)
+			while (j < lim && p->text[j] == ' ')
+				j++;			/* 申请 6 件 */
 		if (j == start || j + 3 > p->len ||
 			(!gi_strneq(p->text + j, "件", 3) && !gi_strneq(p->text + j, "份", 3) &&
 			 !gi_strneq(p->text + j, "条", 3) && !gi_strneq(p->text + j, "个", 3)))
