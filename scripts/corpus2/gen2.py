@@ -13,7 +13,7 @@ from figs import p3, p4, p2_2021, p2_2019, blank_rows, p2_json, p3_json, data_ro
 from render2 import write  # noqa: E402
 
 ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "test")
-PENDING = set()
+PENDING = {"f2-hedong-gxj-2022", "f2-hongyan-zhen-2022", "f4-shuangxi-ybj-2023"}
 SIX = ["3.6.1", "3.6.2", "3.6.3"]
 
 
@@ -98,6 +98,22 @@ def docs():
                        "3.5.3": [1, 0, 0, 0, 0, 0], "3.6": [3, 1, 0, 0, 0, 0]},
               carry_in=[6, 2, 0, 0, 0, 0], carry_out=[11, 4, 0, 0, 1, 0]),
         p4=p4(review=(6, 1, 2, 1), suit=(3, 0, 1, 2), after=(1, 0, 0, 0)), warnings={"hybrid_format"}))
+    fw = str.maketrans("0123456789", "０１２３４５６７８９")
+
+    def fullwidth_p3(text):
+        a = text.index("一、本年新收")
+        b = text.index("四、政府信息公开行政复议")
+        return text[:a] + text[a:b].translate(fw) + text[b:]
+
+    out.append(dict(
+        name="f2-dashi-zhen-2021", family="F2", render="F2", fmt="2021", year=2021, post=[fullwidth_p3],
+        variant="row per line with full-width digits in table 三 (a word-processor export), blanks as 无 in 3.6.2/3.6.3",
+        agency="大石镇人民政府", title="大石镇人民政府2021年政府信息公开工作年度报告", blank="无",
+        date="2022年1月14日", published_on="2022-01-14",
+        p2=p2_2021(lic=7, pun=16, force=0, fee="0"),
+        p3=blank_rows(p3("2021", {"3.1": [12, 1, 0, 0, 0, 0], "3.4.1": [3, 0, 0, 0, 0, 0], "3.3.4": [1, 0, 0, 0, 0, 0]},
+                         carry_in=[1, 0, 0, 0, 0, 0], carry_out=[2, 0, 0, 0, 0, 0]), ["3.6.2", "3.6.3"]),
+        p4=p4(review=(1, 0, 0, 0))))
     # ---------------------------------------------------------------- F3
     out.append(dict(
         name="f3-longquan-jtj-2022", family="F3", render="F3", fmt="2021", year=2022,
@@ -159,6 +175,15 @@ def docs():
         labels={"3.3.8": "8.属于行政 查询事项", "1": "一、本年新收政府信息公开 申请数量"},
         p2=p2_2021(lic=0, pun=3, force=0, fee="12.86"), p3=p3("2021", {}), p4=p4(),
         apps_sentence="全年共收到政府信息公开申请3件。", warnings={"text_contradicts_table"}))
+    out.append(dict(
+        name="f4-qingyun-sfj-2021", family="F4", render="F4", fmt="2021", year=2021,
+        variant="pdftotext -layout: page number - 5 - and a form feed before 3.5.1, the column headers repeated on the new page",
+        agency="青云县司法局", title="青云县司法局2021年政府信息公开工作年度报告",
+        date="2022年1月21日", published_on="2022-01-21", page_break_before="3.5.1", repeat_header=True, page_no=5,
+        p2=p2_2021(norm=(1, 1, 8), lic=4, pun=0, force=0, fee="0"),
+        p3=p3("2021", {"3.1": [8, 1, 0, 0, 0, 0], "3.4.1": [2, 0, 0, 0, 0, 0], "3.5.1": [3, 0, 0, 0, 0, 0],
+                       "3.5.2": [1, 0, 0, 0, 0, 0]}, carry_out=[1, 0, 0, 0, 0, 0]),
+        p4=p4(review=(0, 1, 0, 0), suit=(1, 0, 0, 0))))
     # ---------------------------------------------------------------- F5
     out.append(dict(
         name="f5-xinan-jyj-2022", family="F5", render="F5", fmt="2021", year=2022,
@@ -310,7 +335,6 @@ def docs():
         else:
             exp[code] = [None] * 7          # cells lost: not recoverable by position
     d["exp_p3"] = exp
-    d["violations"] = []
     out.append(d)
     d = dict(
         name="f8-yanling-jtj-2022", family="F8", render="F2", fmt=fmt, year=2022,
@@ -335,7 +359,6 @@ def docs():
         exp[code] = [None] * 7
     d["exp_p3"] = exp
     d["violations"] = ["P3-BALANCE", "P3-HANDLED-TOTAL"]
-    d["published_violations"] = []            # the reported cells (3.7, 4) are blank in the copy
     d["cut"] = True
     out.append(d)
     return out
