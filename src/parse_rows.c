@@ -189,6 +189,16 @@ match_piece(int part, Item *items, int nitems, int *k, int last_row, GiMatch *ho
 		m = m2;
 		row = r2;
 	}
+	/* a known variant that starts its row's label (本年新收政府信息公开申请⏎数量): checked as a start */
+	if (m == GI_MATCH_VARIANT)
+	{
+		const char *key = gi_label_key(joined.data, joined.len);
+		int			kl = strlen(key);
+
+		if ((int) strlen(gi_row_key(row)) > kl && strncmp(gi_row_key(row), key, kl) == 0)
+			m = GI_MATCH_PREFIX;
+	}
+
 	/*
 	 * A label start whose missing tail is not printed later (before the next
 	 * label) lost its last characters: a variant, not a broken label.
