@@ -629,6 +629,24 @@ family_of(GiTokens *t, int nvals, int alone)
 	return "F4";
 }
 
+/*
+ * Whether a number ends a cut-off copy (its last digits may be lost: 15 cut
+ * to 1; a count of 0 cannot have lost any, an amount of 0 can: 0.35).
+ */
+static bool
+cut_at_end(GiParse *p, const GiTok *t, bool amount)
+{
+	const char *e = t->s + t->len;
+	const char *end = p->text + p->len;
+
+	if (!p->truncated || t->kind != GI_TOK_NUM || e < p->text || e > end ||
+		(!amount && t->len == 1 && t->s[0] == '0'))
+		return false;
+	while (e < end && (*e == ' ' || *e == '|'))
+		e++;
+	return e == end;
+}
+
 /* Record a label_variant warning for a row matched loosely. */
 static void
 warn_variant(GiParse *p, int part, RowRead *r, int row)
@@ -692,7 +710,14 @@ fill_labeled(GiParse *p, int part, GiFigKind kind, int format, RowRead *reads, G
 		if (r->n == gr->ncols)
 		{
 			for (int c = 0; c < gr->ncols; c++)
-				if (!token_value(g, gr->first + c, gr->cols[c]->code, r->v[c], &res->vals.v[gr->first + c], &yuan))
+				if (cut_at_end(p, r->v[c], gr->first + c == g->amount_index))
+				{
+					complete = false;
+					gi_parse_warn(p, "truncated", part, gr->row->code, gr->cols[c]->code,
+								  "the value \"%.*s\" of row %s, column %s ends the cut-off copy: it may have lost digits",
+								  r->v[c]->len, r->v[c]->s, gr->row->code, gr->cols[c]->code);
+				}
+				else if (!token_value(g, gr->first + c, gr->cols[c]->code, r->v[c], &res->vals.v[gr->first + c], &yuan))
 				{
 					res->vals.v[gr->first + c] = GI_BLANK;
 					complete = false;
@@ -941,6 +966,18 @@ read_appeals(GiParse *p, GiPartResult *res, bool dedup_doc)
 	{
 		memcpy(res->vals.v, v, sizeof(int64) * n);
 		res->complete = true;
+		for (int k = nitems - 1; k >= 0; k--)
+			if (items[k].value && items[k].tok->kind != GI_TOK_EMPTY)
+			{
+				if (cut_at_end(p, items[k].tok, false))
+				{
+					res->vals.v[n - 1] = GI_BLANK;
+					res->complete = false;
+					gi_parse_warn(p, "truncated", 4, NULL, NULL,
+								  "the last value of part 四 ends the cut-off copy: it may have lost digits");
+				}
+				break;
+			}
 		return;
 	}
 	/* one run of fifteen cells (or runs adding up to at least fifteen digits) */
