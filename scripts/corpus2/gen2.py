@@ -13,7 +13,7 @@ from figs import p3, p4, p2_2021, p2_2019, blank_rows, p2_json, p3_json, data_ro
 from render2 import write  # noqa: E402
 
 ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "test")
-PENDING = {"f2-hedong-gxj-2022", "f2-hongyan-zhen-2022", "f4-shuangxi-ybj-2023"}
+PENDING = {"f2-hedong-gxj-2022", "f2-hongyan-zhen-2022"}
 SIX = ["3.6.1", "3.6.2", "3.6.3"]
 
 
@@ -215,6 +215,19 @@ def docs():
                        "3.4.1": [37, 12, 0, 0, 2, 0], "3.5.1": [6, 0, 0, 0, 0, 0], "3.6.1": [1, 1, 0, 0, 0, 0]},
               carry_in=[9, 4, 0, 0, 1, 0], carry_out=[12, 5, 0, 1, 0, 0]),
         p4=p4(review=(3, 1, 0, 2), suit=(2, 0, 0, 1))))
+    t = p3("2021", {"3.1": [11, 2, 0, 0, 0, 0], "3.4.1": [6, 0, 0, 0, 1, 0], "3.5.2": [2, 0, 0, 0, 0, 0]},
+           carry_in=[1, 0, 0, 0, 0, 0], carry_out=[3, 0, 0, 0, 0, 0])
+    t["3.7"] = [18, 2, 0, 0, 1, 0, 21]         # published: 19 handled by natural persons, printed 18
+    out.append(dict(
+        name="f5-gaoping-wjw-2022", family="F5", render="F5", fmt="2021", year=2022,
+        variant="reading order with every row's values before its label and a published (七)总计 that is not the sum: no order is proved, 三 blank and flagged",
+        agency="高平市卫生健康委员会", title="高平市卫生健康委员会2022年政府信息公开工作年度报告",
+        date="2023年1月20日", published_on="2023-01-20",
+        values_before=["1", "2", "3.1", "3.2", "3.3.1", "3.3.2", "3.3.3", "3.3.4", "3.3.5", "3.3.6", "3.3.7", "3.3.8",
+                       "3.4.1", "3.4.2", "3.4.3", "3.5.1", "3.5.2", "3.5.3", "3.5.4", "3.5.5", "3.6.1", "3.6.2",
+                       "3.6.3", "3.7", "4"],
+        p2=p2_2021(norm=(2, 0, 19), lic=311, pun=45, force=0, fee="0"), p3=t, p4=p4(review=(1, 0, 0, 0)),
+        exp_p3=nulls("2021"), complete=False, warnings={"columns_unrecoverable"}, layout="F8"))
     # ---------------------------------------------------------------- F6
     out.append(dict(
         name="f6-hongqi-jd-2023", family="F6", render="F6", fmt="2021", year=2023,
@@ -360,6 +373,25 @@ def docs():
     d["exp_p3"] = exp
     d["violations"] = ["P3-BALANCE", "P3-HANDLED-TOTAL"]
     d["cut"] = True
+    out.append(d)
+    # cut inside a number: 3.4.1's total 15 printed as 1
+    def cut_in_number(text):
+        a = text.index("1.本机关不掌握相关政府信息")
+        b = text.index("| 15 |", a)
+        return text[:b + 3]
+
+    d = dict(
+        name="f8-shiling-zhen-2023", family="F8", render="F2", fmt=fmt, year=2023, post=[cut_in_number],
+        variant="row-per-line copy cut off inside the last number of 3.4.1 (its total 15 left as 1)",
+        agency="石岭镇人民政府", title="石岭镇人民政府2023年政府信息公开工作年度报告",
+        p2=p2_2021(lic=2, pun=9, force=0, fee="0"),
+        p3=p3(fmt, {"3.1": [9, 1, 0, 0, 0, 0], "3.4.1": [13, 2, 0, 0, 0, 0]}), p4=p4(), exp_p4=None,
+        complete=False, warnings={"truncated", "table_missing", "part_missing"}, cut=True)
+    exp = p3_json(fmt, d["p3"])
+    for code in data_rows3(fmt)[data_rows3(fmt).index("3.4.2"):]:
+        exp[code] = [None] * 7
+    exp["3.4.1"] = exp["3.4.1"][:6] + [None]  # the six cells before the cut are whole; the cut total is not
+    d["exp_p3"] = exp
     out.append(d)
     return out
 
