@@ -390,8 +390,10 @@ token_value(const GiGrid *g, int index, const char *col, GiTok *t, int64 *out, b
 		neg = t->s[0] == '-';
 		i = 1;
 	}
-	for (; i < t->len && gi_isdigit(t->s[i]); i++)
+	for (; i < t->len && (gi_isdigit(t->s[i]) || (t->s[i] == ',' && i > 0)); i++)
 	{
+		if (t->s[i] == ',')
+			continue;			/* a thousands separator (the tokenizer took only groups of three) */
 		ip = ip * 10 + (t->s[i] - '0');
 		if (ip > PG_INT32_MAX)
 			return false;
