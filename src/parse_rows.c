@@ -644,8 +644,8 @@ cut_at_end(GiParse *p, const GiTok *t, bool amount)
 	if (!p->truncated || t->kind != GI_TOK_NUM || e < p->text || e > end ||
 		(!amount && t->len == 1 && t->s[0] == '0'))
 		return false;
-	while (e < end && (*e == ' ' || *e == '|'))
-		e++;
+	while (e < end && (*e == ' ' || *e == '|' || (p->html && *e == '\n')))
+		e++;					/* an HTML table comes out as | rows, each ending a line */
 	return e == end;
 }
 
