@@ -13,7 +13,7 @@ from figs import p3, p4, p2_2021, p2_2019, blank_rows, p2_json, p3_json, data_ro
 from render2 import write  # noqa: E402
 
 ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "test")
-PENDING = {"f2-hedong-gxj-2022", "f2-hongyan-zhen-2022"}
+PENDING = {"f2-hedong-gxj-2022", "f2-hongyan-zhen-2022", "f2-nanhu-jd-2023"}
 SIX = ["3.6.1", "3.6.2", "3.6.3"]
 
 
@@ -374,6 +374,66 @@ def docs():
     d["violations"] = ["P3-BALANCE", "P3-HANDLED-TOTAL"]
     d["cut"] = True
     out.append(d)
+    # more copies (second round)
+    out.append(dict(
+        name="f2-xiaoshan-czj-2022", family="F2", render="F2", fmt="2021", year=2022,
+        post=[lambda s: s.replace("| 1234.56 |", "| 1,234.56 |")],
+        variant="fee printed with a thousands separator (1,234.56 万元); published date in ISO form",
+        agency="萧山县财政局", title="萧山县财政局2022年政府信息公开工作年度报告",
+        date="2023-01-18", published_on="2023-01-18",
+        p2=p2_2021(norm=(3, 1, 27), lic=0, pun=2, force=0, fee="1234.56"),
+        p3=p3("2021", {"3.1": [5, 3, 0, 0, 0, 0], "3.4.1": [2, 1, 0, 0, 0, 0]}), p4=p4()))
+
+    def extra_row(text):
+        a = text.index("二、上年结转政府信息公开申请数量 |")
+        return text[:a] + "其中：通过互联网提交申请 | 9 | 1 | 0 | 0 | 0 | 0 | 10 |\n" + text[a:]
+
+    out.append(dict(
+        name="f2-nanhu-jd-2023", family="F2", render="F2", fmt="2021", year=2023, post=[extra_row],
+        variant="a regional extra row under row 一 (其中：通过互联网提交申请) with its own values",
+        agency="南湖街道办事处", title="南湖街道办事处2023年政府信息公开工作年度报告",
+        date="2024年1月15日", published_on="2024-01-15",
+        p2=p2_2021(lic=3, pun=0, force=0, fee="0"),
+        p3=p3("2021", {"3.1": [8, 1, 0, 0, 0, 0], "3.4.1": [3, 0, 0, 0, 0, 0]}, carry_out=[1, 0, 0, 0, 0, 0]),
+        p4=p4(), warnings={"unknown_row"}))
+
+    def cut_html(text):
+        a = text.index("（七）总计")
+        b = text.index("<td>1", a)
+        return text[:b + 5]
+
+    d = dict(
+        name="f7-cut-yuxi-zhen-2022", family="F7", render="F7", fmt="2021", year=2022, post=[cut_html],
+        variant="HTML page cut off inside the first cell of (七)总计 (13 cut to 1)",
+        agency="玉溪镇人民政府", title="玉溪镇人民政府2022年政府信息公开工作年度报告",
+        p2=p2_2021(lic=1, pun=6, force=0, fee="0"),
+        p3=p3("2021", {"3.1": [9, 0, 0, 0, 0, 0], "3.4.1": [4, 0, 0, 0, 0, 0]}), p4=p4(), exp_p4=None,
+        complete=False, warnings={"truncated", "table_missing", "part_missing"}, cut=True, layout="F8")
+    exp = p3_json("2021", d["p3"])
+    exp["3.7"] = [None] * 7
+    exp["4"] = [None] * 7
+    d["exp_p3"] = exp
+    out.append(d)
+
+    def cut_run(text):
+        a = text.index("（七）总计")
+        return text[:a + len("（七）总计") + 1]
+
+    d = dict(
+        name="f6-cut-beiyuan-xiang-2023", family="F6", render="F6", fmt="2021", year=2023, post=[cut_run],
+        variant="crawler dump cut off one digit into the run of (七)总计",
+        agency="北苑乡人民政府", title="北苑乡人民政府2023年政府信息公开工作年度报告", published_on="2024-01-11",
+        date="2024年1月11日",
+        p2=p2_2021(lic=0, pun=2, force=0, fee="0"),
+        p3=p3("2021", {"3.1": [12, 0, 0, 0, 0, 0], "3.4.1": [2, 0, 0, 0, 0, 0]}), p4=p4(), exp_p4=None,
+        complete=False, warnings={"truncated", "table_missing", "part_missing", "columns_unrecoverable"}, cut=True,
+        layout="F8")   # a cut copy is F8 (doc/import.md); the run of (七)总计 holds 1 digit for 7 cells
+    exp = p3_json("2021", d["p3"])
+    exp["3.7"] = [None] * 7
+    exp["4"] = [None] * 7
+    d["exp_p3"] = exp
+    out.append(d)
+
     # cut inside a number: 3.4.1's total 15 printed as 1
     def cut_in_number(text):
         a = text.index("1.本机关不掌握相关政府信息")
