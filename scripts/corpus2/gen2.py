@@ -434,6 +434,39 @@ def docs():
     d["exp_p3"] = exp
     out.append(d)
 
+    def split_table(text):
+        """Table 三 continued in a second <table> after row 3.4.3, its header repeated (a Word page break)."""
+        a = text.index("<tr><td>3.补正后申请内容仍不明确")
+        b = text.index("</tr>", a) + 5
+        t0 = text.rindex('<table border="1">', 0, a)
+        head = text[t0:text.index("<tbody>", t0) + 7]
+        return text[:b] + "\n</tbody></table>\n<p>&nbsp;</p>\n" + head + text[b:]
+
+    out.append(dict(
+        name="f7-split-heping-zhen-2023", family="F7", render="F7", fmt="2021", year=2023, th=True, post=[split_table],
+        variant="HTML table 三 broken into two <table>s at a page break (header repeated, （五） rows in the second table)",
+        agency="和平镇人民政府", title="和平镇人民政府2023年政府信息公开工作年度报告",
+        date="2024年1月23日", published_on="2024-01-23",
+        p2=p2_2021(norm=(0, 0, 5), lic=21, pun=7, force=0, fee="0"),
+        p3=p3("2021", {"3.1": [6, 0, 0, 0, 0, 0], "3.4.3": [1, 0, 0, 0, 0, 0], "3.5.1": [3, 0, 0, 0, 0, 0],
+                       "3.6.3": [1, 0, 0, 0, 0, 0]}, carry_in=[1, 0, 0, 0, 0, 0]),
+        p4=p4(suit=(0, 0, 0, 1))))
+
+    def signs(text):
+        a = text.index("二、主动公开政府信息情况")
+        b = text.index("三、收到和处理政府信息公开申请情况")
+        part = text[a:b].replace("| 2 | 18 |", "| +2 | 18 |").replace("| -1 | 2 |", "| －1 | 2 |")
+        return text[:a] + part + text[b:]
+
+    out.append(dict(
+        name="f2-qianjin-xiang-2020", family="F2", render="F2", fmt="2019", year=2020, blank="——", post=[signs],
+        variant="2019 trial format (2020): 本年增/减 printed +2 and with a full-width minus －1; blanks as ——",
+        agency="前进乡人民政府", title="前进乡人民政府2020年政府信息公开工作年度报告",
+        date="2021年1月19日", published_on="2021-01-19",
+        p2=p2_2019(norm=(0, 0, 3), lic=(6, 2, 18), oth=(None, None, None), pun=(3, -1, 2), force=(0, 0, 0),
+                   fee=(1, 0), buy=(None, None)),
+        p3=p3("2019", {"3.1": [4, 0, 0, 0, 0, 0], "3.4.1": [1, 0, 0, 0, 0, 0]}), p4=p4()))
+
     # cut inside a number: 3.4.1's total 15 printed as 1
     def cut_in_number(text):
         a = text.index("1.本机关不掌握相关政府信息")
