@@ -13,7 +13,7 @@ from figs import p3, p4, p2_2021, p2_2019, blank_rows, p2_json, p3_json, data_ro
 from render2 import write  # noqa: E402
 
 ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "test")
-PENDING = {"f2-hedong-gxj-2022", "f2-hongyan-zhen-2022", "f2-nanhu-jd-2023"}
+PENDING = {"f2-hedong-gxj-2022", "f2-hongyan-zhen-2022", "f2-nanhu-jd-2023", "f1-dongpo-zhen-2022"}
 SIX = ["3.6.1", "3.6.2", "3.6.3"]
 
 
@@ -466,6 +466,35 @@ def docs():
         p2=p2_2019(norm=(0, 0, 3), lic=(6, 2, 18), oth=(None, None, None), pun=(3, -1, 2), force=(0, 0, 0),
                    fee=(1, 0), buy=(None, None)),
         p3=p3("2019", {"3.1": [4, 0, 0, 0, 0, 0], "3.4.1": [1, 0, 0, 0, 0, 0]}), p4=p4()))
+
+    d = dict(
+        name="f8-html-dropped-gulou-sfj-2022", family="F8", render="F7", fmt="2021", year=2022, blank="",
+        html_blank="", post=[lambda s: s.replace("<td></td>", "")],
+        variant="HTML whose sanitizer removed empty <td></td>: rows of 三 with blank cells are short, their columns lost",
+        agency="鼓楼区司法局", title="鼓楼区司法局2022年政府信息公开工作年度报告",
+        date="2023年1月16日", published_on="2023-01-16",
+        p2=p2_2021(norm=(1, 0, 6), lic=14, pun=2, force=0, fee="0"),
+        p4=p4(review=(1, 0, 0, 0)), warnings={"columns_unrecoverable"}, complete=False, layout="F8")
+    t = p3("2021", {"3.1": [11, 2, 0, 0, 0, 0], "3.4.1": [5, 0, 0, 0, 0, 0]}, carry_out=[1, 0, 0, 0, 0, 0])
+    printed = {}
+    for code, row in t.items():   # zeros left blank in every row but 一 and (七)
+        printed[code] = row if code in ("1", "3.7") else [None if v == 0 else v for v in row]
+    d["p3"] = printed
+    exp = {"format": "2021"}
+    for code in data_rows3("2021"):
+        row = printed[code]
+        exp[code] = row if all(v is not None for v in row) else [None] * 7
+    d["exp_p3"] = exp
+    out.append(d)
+
+    out.append(dict(
+        name="f1-dongpo-zhen-2022", family="F1", render="F1", fmt="2021", year=2022,
+        variant="narrative says 共受理政府信息公开申请15件 against 13 in the table (受理, not 收到)",
+        agency="东坡镇人民政府", title="东坡镇人民政府2022年政府信息公开工作年度报告",
+        date="2023年1月12日", published_on="2023-01-12",
+        p2=p2_2021(lic=2, pun=5, force=0, fee="0"),
+        p3=p3("2021", {"3.1": [10, 1, 0, 0, 0, 0], "3.4.1": [2, 0, 0, 0, 0, 0]}), p4=p4(),
+        apps_sentence="本年度共受理政府信息公开申请15件，均已按时答复。", warnings={"text_contradicts_table"}))
 
     # cut inside a number: 3.4.1's total 15 printed as 1
     def cut_in_number(text):
