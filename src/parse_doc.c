@@ -378,6 +378,8 @@ find_title(GiParse *p)
 	int			lines = 0;
 	int			first_a = -1,
 				first_b = -1;
+	int			nameless_a = -1,
+				nameless_b = -1;
 
 	p->title_norm = header_field_at(p, "标题:", &p->title_a, &p->title_b);
 	if (p->title_norm)
@@ -403,7 +405,17 @@ find_title(GiParse *p)
 		if (b - a < 240 && (find_in(p->text + a, b - a, "年度报告") || find_in(p->text + a, b - a, "工作报告")))
 		{
 			const char *end = find_in(p->text + a, b - a, "报告");
+			int			at;
 
+			/* a line naming no year (a page's breadcrumb 首页>…>年度报告): a later one may be the title */
+			if (year_in(p->text + a, b - a, &at) <= 0 && nameless_a < 0)
+			{
+				nameless_a = a;
+				nameless_b = end ? (end - p->text) + 6 : b;
+				continue;
+			}
+			if (year_in(p->text + a, b - a, &at) <= 0)
+				continue;
 			p->title_a = a;
 			p->title_b = end ? (end - p->text) + 6 : b;
 			p->title_squashed = true;
@@ -411,7 +423,12 @@ find_title(GiParse *p)
 			return;
 		}
 	}
-	if (first_a >= 0 && p->head[1] != 0)
+	if (nameless_a >= 0)
+	{
+		first_a = nameless_a;
+		first_b = nameless_b;
+	}
+	if (first_a >= 0 && (p->head[1] != 0 || nameless_a >= 0))
 	{
 		p->title_a = first_a;
 		p->title_b = first_b;
@@ -707,6 +724,9 @@ gi_parse_narrative_checks(GiParse *p)
 		start = j;
 		while (j < lim && gi_isdigit(p->text[j]) && j - start < 9)
 			n = n * 10 + (p->text[j++] - '0');
+		if (j > start)
+			while (j < lim && p->text[j] == ' ')
+				j++;			/* 申请 6 件 */
 		if (j == start || j + 3 > p->len ||
 			(!gi_strneq(p->text + j, "件", 3) && !gi_strneq(p->text + j, "份", 3) &&
 			 !gi_strneq(p->text + j, "条", 3) && !gi_strneq(p->text + j, "个", 3)))

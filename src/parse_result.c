@@ -211,8 +211,14 @@ html_as_text(GiHtmlDoc *h, int *len)
 					GiHtmlCell *cell = &tb->cells[r * tb->ncols + c];
 					const char *txt = cell->text;
 
-					if (txt == NULL && !cell->covered)
-						continue;	/* no cell there: a short row */
+					/*
+					 * no cell there: a short row (empty cells dropped, or a
+					 * narrower block), except the document's last row, which a
+					 * cut may have left short: its cells stay in place
+					 */
+					if ((txt == NULL || (cell->from_row < 0 && !(t == h->ntables - 1 && r == tb->nrows - 1))) &&
+						!cell->covered)
+						continue;
 					if (cell->covered)
 					{
 						GiHtmlCell *from = &tb->cells[cell->from_row * tb->ncols + cell->from_col];

@@ -189,6 +189,16 @@ match_piece(int part, Item *items, int nitems, int *k, int last_row, GiMatch *ho
 		m = m2;
 		row = r2;
 	}
+	/* a known variant that starts its row's label (本年新收政府信息公开申请⏎数量): checked as a start */
+	if (m == GI_MATCH_VARIANT)
+	{
+		const char *key = gi_label_key(joined.data, joined.len);
+		int			kl = strlen(key);
+
+		if ((int) strlen(gi_row_key(row)) > kl && strncmp(gi_row_key(row), key, kl) == 0)
+			m = GI_MATCH_PREFIX;
+	}
+
 	/*
 	 * A label start whose missing tail is not printed later (before the next
 	 * label) lost its last characters: a variant, not a broken label.
@@ -380,8 +390,10 @@ token_value(const GiGrid *g, int index, const char *col, GiTok *t, int64 *out, b
 		neg = t->s[0] == '-';
 		i = 1;
 	}
-	for (; i < t->len && gi_isdigit(t->s[i]); i++)
+	for (; i < t->len && (gi_isdigit(t->s[i]) || (t->s[i] == ',' && i > 0)); i++)
 	{
+		if (t->s[i] == ',')
+			continue;			/* a thousands separator (the tokenizer took only groups of three) */
 		ip = ip * 10 + (t->s[i] - '0');
 		if (ip > PG_INT32_MAX)
 			return false;
@@ -629,6 +641,24 @@ family_of(GiTokens *t, int nvals, int alone)
 	return "F4";
 }
 
+/*
+ * Whether a number ends a cut-off copy (its last digits may be lost: 15 cut
+ * to 1; a count of 0 cannot have lost any, an amount of 0 can: 0.35).
+ */
+static bool
+cut_at_end(GiParse *p, const GiTok *t, bool amount)
+{
+	const char *e = t->s + t->len;
+	const char *end = p->text + p->len;
+
+	if (!p->truncated || t->kind != GI_TOK_NUM || e < p->text || e > end ||
+		(!amount && t->len == 1 && t->s[0] == '0'))
+		return false;
+	while (e < end && (*e == ' ' || *e == '|' || (p->html && *e == '\n')))
+		e++;					/* an HTML table comes out as | rows, each ending a line */
+	return e == end;
+}
+
 /* Record a label_variant warning for a row matched loosely. */
 static void
 warn_variant(GiParse *p, int part, RowRead *r, int row)
@@ -692,7 +722,14 @@ fill_labeled(GiParse *p, int part, GiFigKind kind, int format, RowRead *reads, G
 		if (r->n == gr->ncols)
 		{
 			for (int c = 0; c < gr->ncols; c++)
-				if (!token_value(g, gr->first + c, gr->cols[c]->code, r->v[c], &res->vals.v[gr->first + c], &yuan))
+				if (cut_at_end(p, r->v[c], gr->first + c == g->amount_index))
+				{
+					complete = false;
+					gi_parse_warn(p, "truncated", part, gr->row->code, gr->cols[c]->code,
+								  "the value \"%.*s\" of row %s, column %s ends the cut-off copy: it may have lost digits",
+								  r->v[c]->len, r->v[c]->s, gr->row->code, gr->cols[c]->code);
+				}
+				else if (!token_value(g, gr->first + c, gr->cols[c]->code, r->v[c], &res->vals.v[gr->first + c], &yuan))
 				{
 					res->vals.v[gr->first + c] = GI_BLANK;
 					complete = false;
@@ -795,6 +832,22 @@ count_values(GiTokens *t, int *nvals, int *alone)
 		}
 }
 
+/*
+ * Whether the rows read after the labels may be those of the next row: the
+ * part's first row has values both before and after its label (F5 printing
+ * values before their labels; fill_labeled may have taken the ones before as
+ * the row's), and the rules do not prove the rows read.
+ */
+static bool
+shifted_rows(GiFigKind kind, int part, RowRead *reads, GiPartResult *res)
+{
+	for (int i = 0; i < gi_nrows; i++)
+		if (gi_rows[i].part == part && gi_rows[i].kind != GI_ROW_GROUP)
+			return reads[i].npre > 0 && reads[i].n > 0 && reads[i].v[0] != reads[i].pre[0] &&
+				!gi_values_prove(kind, &res->vals);
+	return false;
+}
+
 /* Read a labeled part (二 or 三) in the format its labels show. */
 static void
 read_labeled_part(GiParse *p, int part, GiFigKind kind, GiPartResult *res, bool dedup_doc)
@@ -854,7 +907,7 @@ read_labeled_part(GiParse *p, int part, GiFigKind kind, GiPartResult *res, bool 
 	}
 	res->format = format;
 	nwarn = list_length(p->warnings);
-	if (fill_labeled(p, part, kind, format, reads, res, dedup))
+	if (fill_labeled(p, part, kind, format, reads, res, dedup) && !shifted_rows(kind, part, reads, res))
 	{
 		res->layout = family_of(&t, nvals, alone);
 		if (p->lossy)
@@ -925,6 +978,18 @@ read_appeals(GiParse *p, GiPartResult *res, bool dedup_doc)
 	{
 		memcpy(res->vals.v, v, sizeof(int64) * n);
 		res->complete = true;
+		for (int k = nitems - 1; k >= 0; k--)
+			if (items[k].value && items[k].tok->kind != GI_TOK_EMPTY)
+			{
+				if (cut_at_end(p, items[k].tok, false))
+				{
+					res->vals.v[n - 1] = GI_BLANK;
+					res->complete = false;
+					gi_parse_warn(p, "truncated", 4, NULL, NULL,
+								  "the last value of part 四 ends the cut-off copy: it may have lost digits");
+				}
+				break;
+			}
 		return;
 	}
 	/* one run of fifteen cells (or runs adding up to at least fifteen digits) */

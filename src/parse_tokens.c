@@ -152,6 +152,15 @@ cell_tokens(GiTokens *t, int *cap, const char *s, int a, int b, int line)
 				i++;
 			while (i < b && gi_isdigit(s[i]))
 				i++;
+			/* thousands separators: 1,234.56 */
+			while (!sign && i - st <= 3 && i + 3 < b && s[i] == ',' && gi_isdigit(s[i + 1]) &&
+				   gi_isdigit(s[i + 2]) && gi_isdigit(s[i + 3]) && (i + 4 == b || !gi_isdigit(s[i + 4])))
+			{
+				i += 4;
+				while (i + 3 < b && s[i] == ',' && gi_isdigit(s[i + 1]) && gi_isdigit(s[i + 2]) &&
+					   gi_isdigit(s[i + 3]) && (i + 4 == b || !gi_isdigit(s[i + 4])))
+					i += 4;
+			}
 			dend = i;
 			if (i + 1 < b && s[i] == '.' && gi_isdigit(s[i + 1]))
 			{
