@@ -408,14 +408,15 @@ find_title(GiParse *p)
 			int			at;
 
 			/* a line naming no year (a page's breadcrumb 首页>…>年度报告): a later one may be the title */
-			if (year_in(p->text + a, b - a, &at) <= 0 && nameless_a < 0)
+			if (year_in(p->text + a, b - a, &at) <= 0)
 			{
-				nameless_a = a;
-				nameless_b = end ? (end - p->text) + 6 : b;
+				if (nameless_a < 0)
+				{
+					nameless_a = a;
+					nameless_b = end ? (end - p->text) + 6 : b;
+				}
 				continue;
 			}
-			if (year_in(p->text + a, b - a, &at) <= 0)
-				continue;
 			p->title_a = a;
 			p->title_b = end ? (end - p->text) + 6 : b;
 			p->title_squashed = true;

@@ -121,6 +121,14 @@ numbering_digit(const char *s, int i, int end)
 	return j < end && !gi_isdigit(s[j]) && s[j] != '.';
 }
 
+/* Whether s[i..] is a thousands group: a comma and exactly three digits (before b). */
+static inline bool
+thousands_group(const char *s, int i, int b)
+{
+	return i + 3 < b && s[i] == ',' && gi_isdigit(s[i + 1]) && gi_isdigit(s[i + 2]) &&
+		gi_isdigit(s[i + 3]) && (i + 4 == b || !gi_isdigit(s[i + 4]));
+}
+
 /* Cut one cell [a, b) into tokens. */
 static void
 cell_tokens(GiTokens *t, int *cap, const char *s, int a, int b, int line)
@@ -152,15 +160,10 @@ cell_tokens(GiTokens *t, int *cap, const char *s, int a, int b, int line)
 				i++;
 			while (i < b && gi_isdigit(s[i]))
 				i++;
-			/* thousands separators: 1,234.56 */
-			while (!sign && i - st <= 3 && i + 3 < b && s[i] == ',' && gi_isdigit(s[i + 1]) &&
-				   gi_isdigit(s[i + 2]) && gi_isdigit(s[i + 3]) && (i + 4 == b || !gi_isdigit(s[i + 4])))
-			{
-				i += 4;
-				while (i + 3 < b && s[i] == ',' && gi_isdigit(s[i + 1]) && gi_isdigit(s[i + 2]) &&
-					   gi_isdigit(s[i + 3]) && (i + 4 == b || !gi_isdigit(s[i + 4])))
+			/* thousands separators after one to three leading digits: 1,234.56 */
+			if (!sign && i - st <= 3)
+				while (thousands_group(s, i, b))
 					i += 4;
-			}
 			dend = i;
 			if (i + 1 < b && s[i] == '.' && gi_isdigit(s[i + 1]))
 			{
