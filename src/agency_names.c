@@ -86,10 +86,12 @@ names_build(int n, const int64 *ids, char *const *tnames, uint64 serial)
 	qsort(by_name, k, sizeof(NameEntry), entry_cmp);
 	for (int i = 0; i < k; i++)
 	{
-		/* the previous index is sorted by name too: walk it alongside */
-		while (names.valid && old < names.n && strcmp(names.by_name[old].str, by_name[i].str) < 0)
+		int			cmp = 1;
+
+		/* the previous index is sorted by name too: walk it alongside (cmp 0: it has this name) */
+		while (names.valid && old < names.n && (cmp = strcmp(names.by_name[old].str, by_name[i].str)) < 0)
 			old++;
-		if (names.valid && old < names.n && strcmp(names.by_name[old].str, by_name[i].str) == 0)
+		if (cmp == 0)
 			key_of[i] = pstrdup(names.key_of[old]);
 		else if (i > 0 && strcmp(by_name[i - 1].str, by_name[i].str) == 0)
 			key_of[i] = key_of[i - 1];

@@ -154,6 +154,7 @@ extern bool gi_parse_value(const GiGrid *g, int index, const char *tok, int len,
 extern void gi_init_values(const GiGrid *g, GiValues *vals);
 extern char *gi_describe_cell(const GiGrid *g, int index);
 extern bool gi_check_value(const GiGrid *g, int index, int64 v, struct Node *escontext);
+extern void gi_append_int64(StringInfo buf, int64 v);
 extern void gi_append_value(StringInfo buf, const GiGrid *g, int index, int64 v);
 extern Datum gi_value_datum(const GiGrid *g, int index, int64 v, bool *isnull);
 extern Datum gi_value_as(Oid typid, const GiGrid *g, int index, int64 v, bool *isnull);

@@ -10,7 +10,6 @@
 #include "postgres.h"
 
 #include "lib/stringinfo.h"
-#include "utils/builtins.h"
 
 #include "figures.h"
 #include "soft_error.h"
@@ -170,9 +169,7 @@ gi_text_format(GiFigKind kind, const GiValues *vals)
 	initStringInfo(&buf);
 	if (gi_fig_has_format(kind))
 	{
-		char		year[12];
-
-		appendBinaryStringInfo(&buf, year, pg_ltoa(vals->format, year));
+		gi_append_int64(&buf, vals->format);
 		appendStringInfoChar(&buf, '|');
 	}
 	for (int i = 0; i < g->nrows; i++)

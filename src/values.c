@@ -192,8 +192,8 @@ gi_check_value(const GiGrid *g, int index, int64 v, Node *escontext)
 }
 
 /* Append a whole number in decimal (pg_lltoa: no format string to interpret, as the 175 cells of a value need). */
-static inline void
-append_int64(StringInfo buf, int64 v)
+void
+gi_append_int64(StringInfo buf, int64 v)
 {
 	char		digits[MAXINT8LEN + 1];
 
@@ -208,10 +208,10 @@ gi_append_value(StringInfo buf, const GiGrid *g, int index, int64 v)
 		return;
 	if (index != g->amount_index)
 	{
-		append_int64(buf, v);
+		gi_append_int64(buf, v);
 		return;
 	}
-	append_int64(buf, v / 1000000);
+	gi_append_int64(buf, v / 1000000);
 	if (v % 1000000 != 0)
 	{
 		char		frac[8];
