@@ -38,6 +38,7 @@
 #include "utils/acl.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
+#include "utils/datum.h"
 #include "funcapi.h"
 #include "utils/fmgrprotos.h"
 #include "utils/json.h"
@@ -48,6 +49,7 @@
 #include "utils/syscache.h"
 
 #include "audit.h"
+#include "compat.h"
 #include "plans.h"
 
 /* adopt_published's mark: the agency and year of the report its next INSERT adopts */
@@ -155,6 +157,7 @@ typedef struct AuditKept
 	int			nkept;
 	TupleDesc	kept;			/* blessed record type of the columns kept (made when needed) */
 	AttrNumber *from;			/* for each kept column, its index in the table */
+	bool	   *left_out;		/* for each column of the table, whether the trigger leaves it out */
 	MemoryContext mcxt;			/* where kept is made */
 } AuditKept;
 
@@ -182,19 +185,72 @@ audit_kept(FunctionCallInfo fcinfo, TriggerData *td)
 	k->natts = full->natts;
 	k->mcxt = fcinfo->flinfo->fn_mcxt;
 	k->from = palloc(sizeof(AttrNumber) * full->natts);
+	k->left_out = palloc0(sizeof(bool) * full->natts);
 	for (int a = 0; a < full->natts; a++)
 	{
-		bool		left_out = false;
-
-		for (int i = 0; i < tg->tgnargs && !left_out; i++)
-			left_out = tg->tgargs[i][0] == '-' &&
+		for (int i = 0; i < tg->tgnargs && !k->left_out[a]; i++)
+			k->left_out[a] = tg->tgargs[i][0] == '-' &&
 				strcmp(tg->tgargs[i] + 1, NameStr(TupleDescAttr(full, a)->attname)) == 0;
-		if (!left_out)
+		if (!k->left_out[a])
 			k->from[k->nkept++] = a;
 	}
 	MemoryContextSwitchTo(old);
 	fcinfo->flinfo->fn_extra = k;
 	return k;
+}
+
+/* Whether column a (0-based) holds the same value in both rows (a TOAST pointer left as it was is equal unread). */
+static bool
+column_unchanged(TupleDesc desc, HeapTuple oldt, HeapTuple newt, int a)
+{
+	Form_pg_attribute att = TupleDescAttr(desc, a);
+	bool		n1,
+				n2;
+	Datum		d1 = heap_getattr(oldt, a + 1, desc, &n1);
+	Datum		d2 = heap_getattr(newt, a + 1, desc, &n2);
+
+	if (n1 || n2)
+		return n1 == n2;
+	if (att->attlen == -1 && VARATT_IS_EXTERNAL_ONDISK(DatumGetPointer(d1)) &&
+		VARATT_IS_EXTERNAL_ONDISK(DatumGetPointer(d2)) &&
+		memcmp(DatumGetPointer(d1), DatumGetPointer(d2), VARSIZE_EXTERNAL(DatumGetPointer(d1))) == 0)
+		return true;
+	return datum_image_eq(d1, d2, att->attbyval, att->attlen);
+}
+
+/*
+ * The columns an UPDATE's entry keeps: those of k, and a column the trigger
+ * leaves out when this UPDATE changes it (so that no change goes unlogged);
+ * k itself when it changes none of them.
+ */
+static AuditKept *
+audit_kept_update(AuditKept *k, TupleDesc desc, HeapTuple oldt, HeapTuple newt)
+{
+	AuditKept  *u = NULL;
+
+	if (k == NULL)
+		return NULL;
+	for (int a = 0; a < k->natts; a++)
+	{
+		if (!k->left_out[a] || TupleDescAttr(desc, a)->attisdropped || column_unchanged(desc, oldt, newt, a))
+			continue;
+		if (u == NULL)
+		{
+			u = palloc0(sizeof(AuditKept));
+			u->natts = k->natts;
+			u->mcxt = CurrentMemoryContext;
+			u->left_out = palloc(sizeof(bool) * k->natts);
+			memcpy(u->left_out, k->left_out, sizeof(bool) * k->natts);
+		}
+		u->left_out[a] = false;
+	}
+	if (u == NULL)
+		return k;
+	u->from = palloc(sizeof(AttrNumber) * u->natts);
+	for (int a = 0; a < u->natts; a++)
+		if (!u->left_out[a])
+			u->from[u->nkept++] = a;
+	return u;
 }
 
 /* A row as json text, without the columns the trigger leaves out. */
@@ -439,7 +495,8 @@ row_key(Jsonb *row, Trigger *tg)
 PG_FUNCTION_INFO_V1(audit_row);
 /*
  * AFTER INSERT OR UPDATE OR DELETE row trigger: one audit entry; TG_ARGV names
- * the key columns, and with a leading '-' the columns left out of the values.
+ * the key columns, and with a leading '-' the columns left out of the values
+ * (except from an UPDATE that changes them).
  */
 Datum
 audit_row(PG_FUNCTION_ARGS)
@@ -500,6 +557,8 @@ audit_row(PG_FUNCTION_ARGS)
 		}
 	}
 	kept = audit_kept(fcinfo, td);
+	if (oldt != NULL && newt != NULL)
+		kept = audit_kept_update(kept, RelationGetDescr(rel), oldt, newt);
 	oldj = oldt ? DatumGetJsonbP(row_jsonb(rel, oldt, kept)) : NULL;
 	newj = newt ? DatumGetJsonbP(row_jsonb(rel, newt, kept)) : NULL;
 	row = newj ? newj : oldj;

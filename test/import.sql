@@ -6,7 +6,7 @@ BEGIN;
 -- the figures operators (=) resolve through the search path, also inside pgTAP's is()
 SET LOCAL search_path = public, govinfo;
 \i test/lib/f2_document.sql
-SELECT plan(56);
+SELECT plan(61);
 
 INSERT INTO govinfo.agency (code, name) VALUES
 	('imp-pingshan', '平山镇'), ('imp-land-a', '某市自然资源局'), ('imp-land-b', '某市自然资源局'),
@@ -132,6 +132,36 @@ SELECT ok(NOT (new_values ? 'document') AND new_values ->> 'document_sha256' = (
 	AND key = jsonb_build_object('id', :office_id) AND new_values ->> 'title' LIKE '%（县外事办）%',
 	'the audit entry of an import holds the row without its raw document, named by document_sha256')
 	FROM govinfo.audit_log WHERE table_name = 'published_report' AND action = 'INSERT' AND (key ->> 'id')::bigint = :office_id;
+-- 0.10.0: nor what parse_report read from it as text; the figures and the rest of the row are there
+SELECT is((SELECT array_agg(k ORDER BY k) FROM jsonb_object_keys(new_values) k),
+	(SELECT array_agg(attname::text ORDER BY attname) FROM pg_attribute WHERE attrelid = 'govinfo.published_report'::regclass
+		AND attnum > 0 AND NOT attisdropped AND attname NOT IN ('document', 'overview', 'problems', 'other_matters', 'warnings')),
+	'the audit entry of an import leaves out the document, parts 一/五/六 and the warnings, and keeps every other column')
+	FROM govinfo.audit_log WHERE table_name = 'published_report' AND action = 'INSERT' AND (key ->> 'id')::bigint = :office_id;
+SELECT is(new_values -> 'requests', to_jsonb((SELECT requests::text FROM govinfo.published_report WHERE id = :office_id)),
+	'the audit entry of an import keeps the figures as published')
+	FROM govinfo.audit_log WHERE table_name = 'published_report' AND action = 'INSERT' AND (key ->> 'id')::bigint = :office_id;
+-- an UPDATE that changes a left-out column logs its old and new value; one that does not, leaves it out
+UPDATE govinfo.published_report SET source_url = 'https://example.org/office-2022' WHERE id = :office_id;
+SELECT ok(NOT (old_values ?| ARRAY['document', 'overview', 'problems', 'other_matters', 'warnings'])
+	AND NOT (new_values ?| ARRAY['document', 'overview', 'problems', 'other_matters', 'warnings'])
+	AND new_values ->> 'source_url' = 'https://example.org/office-2022' AND old_values -> 'source_url' = 'null',
+	'an UPDATE of source_url logs the row without the document and its text parts')
+	FROM govinfo.audit_log WHERE table_name = 'published_report' AND action = 'UPDATE' AND (key ->> 'id')::bigint = :office_id
+	ORDER BY audit_id DESC LIMIT 1;
+SELECT overview AS office_overview FROM govinfo.published_report WHERE id = :office_id \gset
+UPDATE govinfo.published_report SET overview = overview || '（更正）', problems = NULL WHERE id = :office_id;
+SELECT ok(old_values ->> 'overview' = :'office_overview' AND new_values ->> 'overview' = :'office_overview' || '（更正）'
+	AND old_values ? 'problems' AND new_values -> 'problems' = 'null'
+	AND NOT (new_values ?| ARRAY['document', 'other_matters', 'warnings']) AND NOT (old_values ?| ARRAY['document', 'other_matters', 'warnings']),
+	'an UPDATE of parts 一 and 五 logs their old and new values, and still leaves out the unchanged document, part 六 and warnings')
+	FROM govinfo.audit_log WHERE table_name = 'published_report' AND action = 'UPDATE' AND (key ->> 'id')::bigint = :office_id
+	ORDER BY audit_id DESC LIMIT 1;
+UPDATE govinfo.published_report SET document = document || ' ' WHERE id = :office_id;
+SELECT ok(old_values ? 'document' AND new_values ->> 'document' = old_values ->> 'document' || ' ' AND NOT (new_values ? 'overview'),
+	'an UPDATE of the raw document logs it')
+	FROM govinfo.audit_log WHERE table_name = 'published_report' AND action = 'UPDATE' AND (key ->> 'id')::bigint = :office_id
+	ORDER BY audit_id DESC LIMIT 1;
 
 -- 0.7.0 (import_report in C): a document twice in one INSERT … SELECT is stored once, both calls return its id
 CREATE TEMP TABLE dup_ids (n int, id bigint);
