@@ -82,6 +82,30 @@ plan_int8(FunctionCallInfo fcinfo, GiPlanKey key, Datum arg, int expect, int64 *
 }
 
 /*
+ * An editor's agency_code must not file a document under its agency when the
+ * printed name designates another one (0.10.0): the document's SHA-256 is
+ * unique, so that would keep the named agency from importing its own report.
+ * The owner of govinfo's tables may file a document anywhere.
+ */
+static void
+refuse_other_agency(FunctionCallInfo fcinfo, text *printed, int64 agency)
+{
+	int64		named;
+	char	   *name;
+
+	if (!gi_agency_name_find(fcinfo, printed, &named) || named == agency ||
+		access_has_owner_rights(fcinfo->flinfo->fn_oid))
+		return;
+	name = text_to_cstring(printed);
+	ereport(ERROR,
+			(errcode(ERRCODE_INSUFFICIENT_PRIVILEGE),
+			 errmsg("document names agency %s, not the agency of agency_code", name),
+			 errdetail("The printed name \"%s\" designates agency_id " INT64_FORMAT ", agency_code agency_id " INT64_FORMAT
+					   ": a report is imported under the agency that published it.", name, named, agency),
+			 errhint("Leave agency_code out, or ask the owner of govinfo's tables to import the document.")));
+}
+
+/*
  * govinfo.import_report(document text, source_url text DEFAULT NULL,
  * agency_code text DEFAULT NULL) RETURNS bigint: the id of the document's
  * published report, stored now unless the same document (same SHA-256) is
@@ -135,6 +159,8 @@ gi_import_report(PG_FUNCTION_ARGS)
 	{
 		agency = gi_agency_by_code(fcinfo, PG_GETARG_TEXT_PP(2));
 		have_agency = true;
+		if (!parsed_null[1])
+			refuse_other_agency(fcinfo, DatumGetTextPP(parsed[1]), agency);
 	}
 	else if (!parsed_null[1])
 		have_agency = gi_agency_name_find(fcinfo, DatumGetTextPP(parsed[1]), &agency);

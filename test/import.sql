@@ -6,7 +6,7 @@ BEGIN;
 -- the figures operators (=) resolve through the search path, also inside pgTAP's is()
 SET LOCAL search_path = public, govinfo;
 \i test/lib/f2_document.sql
-SELECT plan(61);
+SELECT plan(65);
 
 INSERT INTO govinfo.agency (code, name) VALUES
 	('imp-pingshan', '平山镇'), ('imp-land-a', '某市自然资源局'), ('imp-land-b', '某市自然资源局'),
@@ -188,8 +188,22 @@ SET LOCAL ROLE govinfo_t_imp_editor;
 SELECT govinfo.import_report(:'water21') AS water21_id \gset
 SELECT throws_ok(format('SELECT govinfo.import_report(%L)', :'roads21'), '42501', NULL,
 	'an editor cannot import another agency''s report (row-level security, 42501)');
+-- 0.10.0: nor file it under its own agency with agency_code (the SHA-256 is unique: the named agency could
+-- not import its own report any more); a document naming no agency, or its own, it may file so
+SELECT throws_ok(format('SELECT govinfo.import_report(%L, NULL, %L)', :'roads21', 'imp-water'), '42501',
+	'document names agency 某县交通运输局, not the agency of agency_code',
+	'an editor cannot file a report naming another agency under its own agency_code (42501)');
+SELECT govinfo.import_report(:'water21' || ' ', NULL, 'imp-water') AS own_id,
+	govinfo.import_report(replace(:'roads21', '某县交通运输局', '某县交通运输管理所'), NULL, 'imp-water') AS unnamed_id \gset
+SELECT is((SELECT agency_id FROM govinfo.published_report WHERE id = :own_id),
+	govinfo.agency_id('imp-water'), 'an editor files a report naming its own agency under its agency_code');
+SELECT is((SELECT agency_id FROM govinfo.published_report WHERE id = :unnamed_id),
+	govinfo.agency_id('imp-water'), 'and a report whose printed name designates no agency');
 RESET ROLE;
 SELECT is(agency_id, govinfo.agency_id('imp-water'), 'an editor imports its agency''s report') FROM govinfo.published_report WHERE id = :water21_id;
+SELECT govinfo.import_report(:'roads21' || ' ', NULL, 'imp-water') AS owner_filed_id \gset
+SELECT is((SELECT agency_id FROM govinfo.published_report WHERE id = :owner_filed_id),
+	govinfo.agency_id('imp-water'), 'the owner of govinfo''s tables files a document under any agency');
 SELECT is(imported_by, 'govinfo_t_imp_editor'::name, 'imported_by is the editor') FROM govinfo.published_report WHERE id = :water21_id;
 SELECT is(current_user_name, 'govinfo_t_imp_editor'::name, 'the audit entry of the import names the editor')
 	FROM govinfo.audit_log WHERE table_name = 'published_report' AND action = 'INSERT' AND (key ->> 'id')::bigint = :water21_id;
