@@ -12,3 +12,37 @@ DROP TRIGGER published_report_audit ON @extschema@.published_report;
 CREATE TRIGGER published_report_audit AFTER INSERT OR UPDATE OR DELETE ON @extschema@.published_report
 	FOR EACH ROW EXECUTE FUNCTION @extschema@.audit_row('id', '-document', '-overview', '-problems', '-other_matters', '-warnings');
 -- (end of section 1)
+
+--------------------------------------------------------------------------
+-- 2. visible_agencies answers only for the caller's own roles (hostile roles)
+--------------------------------------------------------------------------
+-- It was a SECURITY DEFINER SQL function answering for any role: a reader learned which agencies
+-- another role may read. Its query is now visible_agencies_of (the owner's, granted to nobody), and
+-- visible_agencies a C function that checks the role calling it and reads visible_agencies_of as the
+-- owner (has_access and check_access, which call it, follow). Replaced in place: the policies and
+-- has_access keep calling the same function.
+CREATE FUNCTION @extschema@.visible_agencies_of(access text, role name) RETURNS bigint[]
+	LANGUAGE sql STABLE STRICT
+	SET search_path = pg_catalog, pg_temp
+BEGIN ATOMIC
+	WITH RECURSIVE g AS (
+		SELECT x.agency_id, x.with_descendants FROM @extschema@.access_grant x
+		WHERE @extschema@.access_rank(x.access) OPERATOR(pg_catalog.>=) @extschema@.access_rank(visible_agencies_of.access)
+		  AND pg_catalog.pg_has_role(visible_agencies_of.role, x.grantee, 'USAGE')),
+	t(agency_id) AS (
+		SELECT g.agency_id FROM g WHERE g.with_descendants
+		UNION
+		SELECT c.agency_id FROM @extschema@.agency c JOIN t ON c.parent_id OPERATOR(pg_catalog.=) t.agency_id)
+	SELECT coalesce(pg_catalog.array_agg(s.agency_id ORDER BY s.agency_id), '{}')
+	FROM (SELECT t.agency_id FROM t UNION SELECT g.agency_id FROM g) s;
+END;
+
+-- the same for a role the caller is, or has the rights of, or any role for the owner of govinfo's
+-- tables: 42501 otherwise, so that no role learns another's grants (0.10.0; it was SECURITY DEFINER
+-- and answered for any role). In C: it checks the role calling it, then reads visible_agencies_of as
+-- the owner (src/access_visible.c).
+CREATE OR REPLACE FUNCTION @extschema@.visible_agencies(access text, role name) RETURNS bigint[]
+	AS 'MODULE_PATHNAME', 'gi_visible_agencies' LANGUAGE C STABLE STRICT;
+
+REVOKE EXECUTE ON FUNCTION @extschema@.visible_agencies_of(text, name) FROM PUBLIC;
+-- (end of section 2)

@@ -11,7 +11,7 @@
  *   govinfo.agency_access_changed()     statement trigger of access_grant and
  *                                       agency: every backend's sets are stale.
  *
- * A set is computed by govinfo.visible_agencies(level, role) (the grants of
+ * A set is computed by govinfo.visible_agencies_of(level, role) (the grants of
  * the role and of the roles whose rights it has, with the descendants of
  * grants made with_descendants) once, and kept per (user, level) until
  * something it depends on changes: access_grant or agency (the trigger
@@ -162,7 +162,7 @@ access_current_generation(void)
 	return access_generation;
 }
 
-/* Read the set of (user, level) into a slot with visible_agencies, through SPI. */
+/* Read the set of (user, level) into a slot with visible_agencies_of, through SPI. */
 static void
 access_load(AccessSet *s, Oid fn_namespace, Oid user, int level)
 {
@@ -195,14 +195,14 @@ access_load(AccessSet *s, Oid fn_namespace, Oid user, int level)
 	namestrcpy(role, GetUserNameFromId(user, false));
 	args[0] = CStringGetTextDatum(level == 1 ? "read" : "edit");
 	args[1] = NameGetDatum(role);
-	sql = psprintf("SELECT %s.visible_agencies($1, $2), (SELECT pg_catalog.count(*) FROM %s.agency)",
+	sql = psprintf("SELECT %s.visible_agencies_of($1, $2), (SELECT pg_catalog.count(*) FROM %s.agency)",
 				   quote_identifier(schema), quote_identifier(schema));
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
 	plan = SPI_prepare(sql, 2, types);
 	if (plan == NULL)
 		elog(ERROR, "SPI_prepare failed: %s", SPI_result_code_string(SPI_result));
-	/* as the owner of the tables: the role asking may hold no right on visible_agencies */
+	/* as the owner of the tables: the role asking holds no right on visible_agencies_of */
 	GetUserIdAndSecContext(&save_userid, &save_sec_context);
 	rel = table_open(agency_relid, AccessShareLock);
 	owner = rel->rd_rel->relowner;

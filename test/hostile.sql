@@ -144,5 +144,31 @@ SELECT is((SELECT pg_catalog.array_agg(l.agency_id ORDER BY l.agency_id) FROM go
 	WHERE l.table_name = 'application' AND l.current_user_name = 'govinfo_h_editor'), ARRAY[9970001::bigint],
 	'the audit log has the insert into A only, no forged entry of B');
 
+
+-- 0.10.0: visible_agencies, has_access and check_access answer for the caller's own roles only; a reader
+-- no longer learns which agencies another role may read
+CREATE ROLE govinfo_h_group;
+GRANT govinfo_h_group TO govinfo_h_reader;
+SELECT govinfo.grant_access('govinfo_h_group', 'thst-b', 'edit');
+SET ROLE govinfo_h_reader;
+SELECT throws_ok($$SELECT govinfo.visible_agencies('read', 'govinfo_h_other')$$, '42501',
+	'role "govinfo_h_reader" may not list the agencies of role "govinfo_h_other"',
+	'a reader cannot list the agencies another role may read (42501)');
+SELECT throws_ok($$SELECT govinfo.has_access(9970002, 'read', 'govinfo_h_other')$$, '42501', NULL,
+	'nor ask has_access about another role');
+SELECT throws_ok($$SELECT govinfo.check_access(9970002, 'edit', 'govinfo_h_other')$$, '42501',
+	'role "govinfo_h_reader" may not list the agencies of role "govinfo_h_other"',
+	'nor check_access (its 42501 says why, not whether the other role has the access)');
+SELECT is(govinfo.visible_agencies('read', current_user), '{9970001,9970002}'::bigint[],
+	'a reader lists its own agencies (its grant and its group''s)');
+SELECT is(govinfo.visible_agencies('edit', 'govinfo_h_group'), '{9970002}'::bigint[],
+	'and those of a role whose privileges it has');
+SELECT ok(govinfo.has_access(9970001, 'read', current_user) AND NOT govinfo.has_access(9970001, 'edit', current_user),
+	'has_access answers for the caller');
+SELECT is((SELECT count(*) FROM govinfo.application WHERE agency_id = 9970002), 2::bigint,
+	'row-level security still reads through the kept sets (B''s rows through the group''s grant)');
+RESET ROLE;
+SELECT is(govinfo.visible_agencies('edit', 'govinfo_h_other'), '{9970002}'::bigint[], 'the owner lists any role''s agencies');
+
 SELECT * FROM finish();
 ROLLBACK;

@@ -50,15 +50,16 @@ $$;
 
 -- the agencies whose data a role may access at a level (a higher level includes the lower ones),
 -- ascending: its grants and those of the roles whose rights it has, with the descendants of grants
--- made with_descendants. The row-level security policies call it once per statement.
-CREATE FUNCTION @extschema@.visible_agencies(access text, role name) RETURNS bigint[]
-	LANGUAGE sql STABLE STRICT SECURITY DEFINER
+-- made with_descendants. The owner's query, run as the owner by visible_agencies and by the sets each
+-- backend keeps for the row-level security policies (src/access.c); granted to nobody.
+CREATE FUNCTION @extschema@.visible_agencies_of(access text, role name) RETURNS bigint[]
+	LANGUAGE sql STABLE STRICT
 	SET search_path = pg_catalog, pg_temp
 BEGIN ATOMIC
 	WITH RECURSIVE g AS (
 		SELECT x.agency_id, x.with_descendants FROM @extschema@.access_grant x
-		WHERE @extschema@.access_rank(x.access) OPERATOR(pg_catalog.>=) @extschema@.access_rank(visible_agencies.access)
-		  AND pg_catalog.pg_has_role(visible_agencies.role, x.grantee, 'USAGE')),
+		WHERE @extschema@.access_rank(x.access) OPERATOR(pg_catalog.>=) @extschema@.access_rank(visible_agencies_of.access)
+		  AND pg_catalog.pg_has_role(visible_agencies_of.role, x.grantee, 'USAGE')),
 	t(agency_id) AS (
 		SELECT g.agency_id FROM g WHERE g.with_descendants
 		UNION
@@ -66,6 +67,13 @@ BEGIN ATOMIC
 	SELECT coalesce(pg_catalog.array_agg(s.agency_id ORDER BY s.agency_id), '{}')
 	FROM (SELECT t.agency_id FROM t UNION SELECT g.agency_id FROM g) s;
 END;
+
+-- the same for a role the caller is, or has the rights of, or any role for the owner of govinfo's
+-- tables: 42501 otherwise, so that no role learns another's grants (0.10.0; it was SECURITY DEFINER
+-- and answered for any role). In C: it checks the role calling it, then reads visible_agencies_of as
+-- the owner (src/access_visible.c).
+CREATE FUNCTION @extschema@.visible_agencies(access text, role name) RETURNS bigint[]
+	AS 'MODULE_PATHNAME', 'gi_visible_agencies' LANGUAGE C STABLE STRICT;
 
 -- whether a role may access an agency's data at a level
 CREATE FUNCTION @extschema@.has_access(agency_id bigint, access text, role name) RETURNS boolean

@@ -59,6 +59,7 @@ REVOKE EXECUTE ON FUNCTION @extschema@.records_contribution(bigint, integer, tex
 REVOKE EXECUTE ON FUNCTION @extschema@.records_contributions(bigint, integer) FROM PUBLIC;
 REVOKE EXECUTE ON FUNCTION @extschema@.records_changed(bigint, integer, text) FROM PUBLIC;
 REVOKE EXECUTE ON FUNCTION @extschema@.visible_agencies(text, name) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION @extschema@.visible_agencies_of(text, name) FROM PUBLIC;
 REVOKE EXECUTE ON FUNCTION @extschema@.has_access(bigint, text, name) FROM PUBLIC;
 REVOKE EXECUTE ON FUNCTION @extschema@.check_access(bigint, text, name) FROM PUBLIC;
 REVOKE EXECUTE ON FUNCTION @extschema@.grant_access(regrole, text, text, boolean) FROM PUBLIC;
