@@ -2,7 +2,9 @@
  * parse_tokens.c — a table region of the normalized document as a stream of
  * tokens: pieces of text (labels or their parts), numbers, blanks and empty
  * cells.  Lines are cut into cells at '|' and at runs of two or more spaces
- * (pdftotext -layout); a number glued to text (a crawler's dump) is its own
+ * (pdftotext -layout; a tab is two spaces in the normalized text); each line's
+ * separator kind is counted for the layout (| rows, single-tab rows, single-
+ * space rows, aligned columns); a number glued to text (a crawler's dump) is its own
  * token; a numbering "2." swallowed at the end of a digit run starts the next
  * label.  Page numbers ("- 4 -", "第4页") are dropped.  Linear in the region.
  */
@@ -250,16 +252,54 @@ text:
 	}
 }
 
-/* Tokenize a table region [s, s + len). */
+/*
+ * Whether the line [a, b) of the region was printed with its cells separated
+ * by single tabs: in the source, at least one tab and every run of white space
+ * a single character (a tab between cells, a space inside one).  Normalization
+ * turns a tab into two spaces, so this is read in the source; a run of tabs,
+ * or tabs beside spaces, aligns columns (F4) rather than separating cells.
+ */
+static bool
+tab_separated(const GiTokSource *src, int a, int b)
+{
+	int			sa = gi_parse_source_offset(src->src, src->srclen, src->map, src->base + a);
+	int			sb = gi_parse_source_offset(src->src, src->srclen, src->map, src->base + b);
+	bool		tab = false;
+
+	for (int k = sa; k < sb; k++)
+	{
+		if (src->src[k] != '\t' && src->src[k] != ' ')
+			continue;
+		if (k + 1 < sb && (src->src[k + 1] == '\t' || src->src[k + 1] == ' '))
+			return false;
+		if (src->src[k] == '\t')
+			tab = true;
+	}
+	return tab;
+}
+
+/*
+ * Tokenize a table region [s, s + len) of the normalized text.  With source
+ * (where the region stands in the document), lines whose cells are separated
+ * by single tabs are told from columns aligned by spaces.
+ */
 void
-gi_tokenize(const char *s, int len, GiTokens *out)
+gi_tokenize(const char *s, int len, const GiTokSource *source, GiTokens *out)
 {
 	int			cap = 256;
 	int			i = 0;
 	int			line = 0;
+	bool		tabs = false;
 
 	memset(out, 0, sizeof(*out));
 	out->toks = palloc(sizeof(GiTok) * cap);
+	if (source != NULL && source->src != NULL)
+	{
+		int			from = gi_parse_source_offset(source->src, source->srclen, source->map, source->base);
+		int			to = gi_parse_source_offset(source->src, source->srclen, source->map, source->base + len);
+
+		tabs = to > from && memchr(source->src + from, '\t', to - from) != NULL;
+	}
 	while (i < len)
 	{
 		int			a = i,
@@ -339,8 +379,20 @@ gi_tokenize(const char *s, int len, GiTokens *out)
 		}
 		if (pipes > 0)
 			out->pipe_rows++;
-		if (spaced)
+		else if (spaced && tabs && tab_separated(source, a, b))
+			out->tab_rows++;
+		else if (spaced)
 			out->spaced_lines++;
+		else if (out->n > first_tok + 1 && out->toks[first_tok].kind == GI_TOK_TEXT)
+		{
+			/* a label and values separated by single spaces */
+			for (int k = first_tok + 1; k < out->n; k++)
+				if (out->toks[k].kind == GI_TOK_NUM || out->toks[k].kind == GI_TOK_BLANK)
+				{
+					out->plain_rows++;
+					break;
+				}
+		}
 		if (out->n == first_tok + 1)
 			out->toks[first_tok].alone = true;
 	}
