@@ -266,8 +266,9 @@ catalog_row(int part, const char *code)
 static const char *family_of(GiTokens *t, int nvals, int alone);
 
 /*
- * Whether items[first] (a piece of text, joined up to items[k]) starts its line and the rest of the line
- * is exactly n values: a complete row of a table printed one row per line.
+ * Whether items[first] (a piece of text, joined up to items[k]) starts its
+ * line and the rest of the line is exactly n values: a complete row of a
+ * table printed one row per line.
  */
 static bool
 whole_row_line(Item *items, int nitems, int first, int k, int n)
