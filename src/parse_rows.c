@@ -301,6 +301,7 @@ read_labeled(GiParse *p, int part, Item *items, int nitems, RowRead *reads, bool
 	int			cur = -1;
 	int			last_row = -1;
 	int			last_data = -1;
+	char	   *warned = NULL;	/* the extra row last warned of, while no row was read since */
 	int			stray = 0;
 	int			cur_line = -1;
 
@@ -360,10 +361,15 @@ read_labeled(GiParse *p, int part, Item *items, int nitems, RowRead *reads, bool
 					unknown = printed;
 				}
 				else if (rowwise && cur < 0 && last_data >= 0 &&
-						 whole_row_line(items, nitems, first, k, Min(reads[last_data].n, MAX_ROW_VALS)))
+						 whole_row_line(items, nitems, first, k, Min(reads[last_data].n, MAX_ROW_VALS)) &&
+						 (warned == NULL || strcmp(warned, printed) != 0))
+				{
+					/* once for a line repeated by the copy (each line doubled) */
 					gi_parse_warn(p, "unknown_row", part, NULL, NULL,
 								  "values printed after \"%s\", which is no row of part %s",
 								  printed, part == 2 ? "二" : "三");
+					warned = printed;
+				}
 				continue;
 			}
 			/* a group label printed beside a data row's wrapped label (F4): not a row */
@@ -397,6 +403,7 @@ read_labeled(GiParse *p, int part, Item *items, int nitems, RowRead *reads, bool
 			cur = row;
 			last_row = row;
 			last_data = row;
+			warned = NULL;
 			(void) cur_line;
 		}
 	}

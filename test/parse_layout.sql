@@ -6,7 +6,7 @@
 -- contradicts table 三 only when its number is neither row 一's 总计 nor 一 + 二.
 BEGIN;
 SET search_path = govinfo, public;
-SELECT plan(16);
+SELECT plan(17);
 
 \set tabs `cat test/corpus/F2/f2-hedong-gxj-2022.txt`
 \set spaces `cat test/corpus/F2/f2-hongyan-zhen-2022.txt`
@@ -23,6 +23,7 @@ FROM (VALUES
 	('spaces', :'spaces'),
 	('extra', :'extra'),
 	('no extra', regexp_replace(:'extra', E'其中：通过互联网提交申请[^\n]*\n', '')),
+	('extra doubled', regexp_replace(:'extra', E'([^\n]*\n)', E'\\1\\1', 'g')),
 	('extra short', replace(:'extra', '其中：通过互联网提交申请 | 9 | 1 | 0 | 0 | 0 | 0 | 10 |',
 		'其中：通过互联网提交申请 | 9 | 1 | 0 | 0 | 0 | 0 |')),
 	('f4', :'f4'),
@@ -57,6 +58,8 @@ SELECT is((SELECT (w ->> 'part')::int FROM t, jsonb_array_elements(warnings) w
 SELECT is((SELECT requests::text FROM t WHERE v = 'extra'), (SELECT requests::text FROM t WHERE v = 'no extra'),
 	'F2 extra row: its values are taken for no row (table 三 as without it)');
 SELECT is(pg_temp.codes('no extra'), '{}'::text[], 'F2 without the extra row: no warning');
+SELECT is((SELECT count(*) FROM t, jsonb_array_elements(warnings) w WHERE v = 'extra doubled' AND w ->> 'code' = 'unknown_row'),
+	1::bigint, 'F2 extra row in a copy that doubled every line: warned of once');
 SELECT is((SELECT requests::text FROM t WHERE v = 'extra short'), (SELECT requests::text FROM t WHERE v = 'no extra'),
 	'F2 extra row with six values: taken for no row either');
 SELECT ok(NOT 'unknown_row' = ANY (pg_temp.codes('f4 extra')),
