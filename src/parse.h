@@ -194,10 +194,21 @@ typedef struct GiTokens
 	int			pipe_lines;		/* lines holding only '|' */
 	int			multi_pipe_lines;	/* lines of only '|' holding more than one (F1's spans) */
 	int			pipe_rows;		/* lines holding '|' and cells */
-	int			spaced_lines;	/* lines with cells separated by runs of spaces */
+	int			spaced_lines;	/* lines with cells separated by runs of spaces (aligned columns) */
+	int			tab_rows;		/* lines whose cells are separated by single tabs */
+	int			plain_rows;		/* lines of a label and values separated by single spaces only */
 } GiTokens;
 
-extern void gi_tokenize(const char *s, int len, GiTokens *out);
+/* Where a normalized region stands in the source (to tell a tab from two spaces). */
+typedef struct GiTokSource
+{
+	const char *src;			/* the document read */
+	int			srclen;
+	const GiNormMap *map;
+	int			base;			/* offset of the region in the normalized text */
+} GiTokSource;
+
+extern void gi_tokenize(const char *s, int len, const GiTokSource *source, GiTokens *out);
 
 /* parse_doc.c */
 extern void gi_parse_doc(GiParse *p);

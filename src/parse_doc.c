@@ -677,41 +677,51 @@ gi_parse_doc(GiParse *p)
 
 /*
  * Figures quoted in the narrative that contradict the tables: the number of
- * new requests (本年共收到政府信息公开申请21件) against row 一's 总计.
+ * requests in a sentence with 收到, 新收 or 受理 before 申请 (本年共收到政府信息
+ * 公开申请21件), the first such sentence of the document.  收到 and 新收 count
+ * new requests: the number must be row 一's 总计.  受理 is used by reports both
+ * for the new requests and for the new plus the carried-over ones: the number
+ * contradicts the table only when it is neither row 一's 总计 nor 一 + 二 (with
+ * row 二 blank: only when it is less than row 一's 总计).
  */
 void
 gi_parse_narrative_checks(GiParse *p)
 {
+	static const char *const words[] = {"收到", "新收", "受理"};
 	const GiGrid *g;
-	int			idx;
 	int64		table;
-	const char *recv;
-	const char *newr;
+	int64		carried;
+	const char *hits[lengthof(words)];
 
 	if (!p->req.found)
 		return;
 	g = gi_layout_grid(GI_FIG_REQUEST, p->req.format);
-	idx = gi_grid_value_index(g, "1", "total");
-	table = p->req.vals.v[idx];
+	table = p->req.vals.v[gi_grid_value_index(g, "1", "total")];
+	carried = p->req.vals.v[gi_grid_value_index(g, "2", "total")];
 	if (table == GI_BLANK)
 		return;
-	/* the occurrences of 收到 and of 新收, in document order */
-	recv = gi_memfind(p->text, p->len, "收到", 6);
-	newr = gi_memfind(p->text, p->len, "新收", 6);
-	while (recv != NULL || newr != NULL)
+	/* the occurrences of the words, in document order */
+	for (int w = 0; w < (int) lengthof(words); w++)
+		hits[w] = gi_memfind(p->text, p->len, words[w], 6);
+	for (;;)
 	{
-		const char *hit = (newr == NULL || (recv != NULL && recv < newr)) ? recv : newr;
-		int			i = hit - p->text;
+		int			w = -1;
+		const char *hit;
+		int			i;
 		int			lim,
 					j,
 					start;
 		const char *ap;
 		int64		n = 0;
 
-		if (hit == recv)
-			recv = gi_memfind(hit + 1, p->len - i - 1, "收到", 6);
-		else
-			newr = gi_memfind(hit + 1, p->len - i - 1, "新收", 6);
+		for (int x = 0; x < (int) lengthof(words); x++)
+			if (hits[x] != NULL && (w < 0 || hits[x] < hits[w]))
+				w = x;
+		if (w < 0)
+			return;
+		hit = hits[w];
+		i = hit - p->text;
+		hits[w] = gi_memfind(hit + 1, p->len - i - 1, words[w], 6);
 		lim = i + 6;
 		while (lim < p->len && lim < i + 60 && p->text[lim] != '\n' && p->text[lim] != '|' &&
 			   !gi_strneq(p->text + lim, "。", 3) && p->text[lim] != ',')
@@ -722,6 +732,9 @@ gi_parse_narrative_checks(GiParse *p)
 		j = (ap - p->text) + 6;
 		while (j < lim && !gi_isdigit(p->text[j]))
 			j++;
+		/* the last 申请 before the number (受理依申请公开申请9件) */
+		for (const char *q = ap; (q = find_in(q + 6, p->text + j - (q + 6), "申请")) != NULL;)
+			ap = q;
 		start = j;
 		while (j < lim && gi_isdigit(p->text[j]) && j - start < 9)
 			n = n * 10 + (p->text[j++] - '0');
@@ -735,9 +748,17 @@ gi_parse_narrative_checks(GiParse *p)
 		/* only a number within a few characters of 申请 (共, 为, 数量 …) */
 		if (start - ((ap - p->text) + 6) > 12)
 			continue;
-		if (n != table)
+		if (w < 2 && n != table)
 			gi_parse_warn(p, "text_contradicts_table", 3, "1", "total",
 						  "the text says %lld new requests, the table's row 一 总计 is %lld",
+						  (long long) n, (long long) table);
+		else if (w == 2 && n != table && carried != GI_BLANK && n != table + carried)
+			gi_parse_warn(p, "text_contradicts_table", 3, "1", "total",
+						  "the text says %lld requests accepted (受理), the table's row 一 总计 is %lld and 一 + 二 is %lld",
+						  (long long) n, (long long) table, (long long) (table + carried));
+		else if (w == 2 && carried == GI_BLANK && n < table)
+			gi_parse_warn(p, "text_contradicts_table", 3, "1", "total",
+						  "the text says %lld requests accepted (受理), fewer than the table's row 一 总计 %lld",
 						  (long long) n, (long long) table);
 		return;
 	}

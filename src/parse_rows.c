@@ -263,18 +263,45 @@ catalog_row(int part, const char *code)
 	return -1;
 }
 
+static const char *family_of(GiTokens *t, int nvals, int alone);
+
+/*
+ * Whether items[first] (a piece of text, joined up to items[k]) starts its
+ * line and the rest of the line is exactly n values: a complete row of a
+ * table printed one row per line.
+ */
+static bool
+whole_row_line(Item *items, int nitems, int first, int k, int n)
+{
+	int			line = items[k].tok->line;
+
+	if (n <= 0 || k + n >= nitems || (first > 0 && items[first - 1].tok->line == items[first].tok->line))
+		return false;
+	for (int j = k + 1; j <= k + n; j++)
+		if (!items[j].value || items[j].tok->line != line)
+			return false;
+	return k + n + 1 == nitems || items[k + n + 1].tok->line != line;
+}
+
 /*
  * Read the labeled rows of a part: reads[i] gets the values after the label
  * of catalog row i.  Returns the number of values before the first label.
+ * rowwise: the table is printed one row per line, its label before its
+ * values (F2): there a line of unknown text followed by as many values as the
+ * row before it is an unknown row (a regional 其中：… row), warned of; in the
+ * other families such a line may be a wrapped label's tail (F4) or values
+ * printed before their label (F5).
  */
 static int
-read_labeled(GiParse *p, int part, Item *items, int nitems, RowRead *reads)
+read_labeled(GiParse *p, int part, Item *items, int nitems, RowRead *reads, bool rowwise)
 {
 	char	   *unknown = NULL;
 	GiTok	   *pre[8];
 	int			npre = 0;
 	int			cur = -1;
 	int			last_row = -1;
+	int			last_data = -1;
+	char	   *warned = NULL;	/* the extra row last warned of, while no row was read since */
 	int			stray = 0;
 	int			cur_line = -1;
 
@@ -318,6 +345,7 @@ read_labeled(GiParse *p, int part, Item *items, int nitems, RowRead *reads)
 		{
 			GiMatch		how;
 			char	   *printed;
+			int			first = k;
 			int			row = match_piece(part, items, nitems, &k, last_row, &how, &printed);
 
 			if (row < 0)
@@ -331,6 +359,16 @@ read_labeled(GiParse *p, int part, Item *items, int nitems, RowRead *reads)
 				{
 					cur = -3;
 					unknown = printed;
+				}
+				else if (rowwise && cur < 0 && last_data >= 0 &&
+						 whole_row_line(items, nitems, first, k, Min(reads[last_data].n, MAX_ROW_VALS)) &&
+						 (warned == NULL || strcmp(warned, printed) != 0))
+				{
+					/* once for a line repeated by the copy (each line doubled) */
+					gi_parse_warn(p, "unknown_row", part, NULL, NULL,
+								  "values printed after \"%s\", which is no row of part %s",
+								  printed, part == 2 ? "二" : "三");
+					warned = printed;
 				}
 				continue;
 			}
@@ -364,6 +402,8 @@ read_labeled(GiParse *p, int part, Item *items, int nitems, RowRead *reads)
 			reads[row].line = it->tok->line;
 			cur = row;
 			last_row = row;
+			last_data = row;
+			warned = NULL;
 			(void) cur_line;
 		}
 	}
@@ -628,7 +668,12 @@ lines_all_distinct(GiParse *p)
 	return distinct && n > 0;
 }
 
-/* Which family a table's tokens show. */
+/*
+ * Which family a table's tokens show (doc/import.md): F2 when its rows are
+ * printed one per line with cells between '|', or, without '|', when lines
+ * whose cells are separated by single tabs or single spaces outnumber lines
+ * of columns aligned by runs of spaces (F4).
+ */
 static const char *
 family_of(GiTokens *t, int nvals, int alone)
 {
@@ -638,6 +683,8 @@ family_of(GiTokens *t, int nvals, int alone)
 		return t->multi_pipe_lines > 0 ? "F1" : "F3";
 	if (alone * 2 >= nvals)
 		return "F5";
+	if (t->pipe_rows == 0 && t->tab_rows + t->plain_rows > t->spaced_lines)
+		return "F2";
 	return "F4";
 }
 
@@ -811,9 +858,15 @@ values_in_order(Item *items, int nitems, int *n, bool *readable)
 static bool
 region_items(GiParse *p, int k, GiTokens *t, Item **items, int *nitems)
 {
+	GiTokSource src;
+
 	if (p->head[k] < 0)
 		return false;
-	gi_tokenize(p->text + p->body[k], p->end[k] - p->body[k], t);
+	src.src = p->src;
+	src.srclen = p->srclen;
+	src.map = &p->map;
+	src.base = p->body[k];
+	gi_tokenize(p->text + p->body[k], p->end[k] - p->body[k], &src, t);
 	*items = make_items(t, nitems);
 	return true;
 }
@@ -866,14 +919,14 @@ read_labeled_part(GiParse *p, int part, GiFigKind kind, GiPartResult *res, bool 
 
 	if (!region_items(p, part, &t, &items, &nitems))
 		return;
-	(void) read_labeled(p, part, items, nitems, reads);
+	count_values(&t, &nvals, &alone);
+	(void) read_labeled(p, part, items, nitems, reads, strcmp(family_of(&t, nvals, alone), "F2") == 0);
 	for (int i = 0; i < gi_nrows; i++)
 		if (gi_rows[i].part == part && reads[i].seen && gi_rows[i].kind != GI_ROW_GROUP)
 			any++;
 	if (any == 0)
 		return;
 	res->found = true;
-	count_values(&t, &nvals, &alone);
 	dedup = dedup_doc && alone * 2 >= nvals && nvals > 0;
 
 	if (part == 3)

@@ -2,7 +2,9 @@
  * parse_tokens.c — a table region of the normalized document as a stream of
  * tokens: pieces of text (labels or their parts), numbers, blanks and empty
  * cells.  Lines are cut into cells at '|' and at runs of two or more spaces
- * (pdftotext -layout); a number glued to text (a crawler's dump) is its own
+ * (pdftotext -layout; a tab is two spaces in the normalized text); each line's
+ * separator kind is counted for the layout (| rows, single-tab rows, single-
+ * space rows, aligned columns); a number glued to text (a crawler's dump) is its own
  * token; a numbering "2." swallowed at the end of a digit run starts the next
  * label.  Page numbers ("- 4 -", "第4页") are dropped.  Linear in the region.
  */
@@ -250,21 +252,114 @@ text:
 	}
 }
 
-/* Tokenize a table region [s, s + len). */
+/*
+ * The end of the source line starting at k, at its line break (the breaks
+ * normalization turns into '\n'); *next is set to where the next line starts.
+ */
+static int
+source_eol(const char *src, int len, int k, int *next)
+{
+	for (; k < len; k++)
+	{
+		unsigned char c = (unsigned char) src[k];
+
+		if (c == '\n' || c == '\f' || c == '\v')
+		{
+			*next = k + 1;
+			return k;
+		}
+		if (c == '\r')
+		{
+			*next = k + 1 < len && src[k + 1] == '\n' ? k + 2 : k + 1;
+			return k;
+		}
+		/* U+0085, U+2028, U+2029 */
+		if ((c == 0xC2 && k + 1 < len && (unsigned char) src[k + 1] == 0x85) ||
+			(c == 0xE2 && k + 2 < len && (unsigned char) src[k + 1] == 0x80 &&
+			 ((unsigned char) src[k + 2] == 0xA8 || (unsigned char) src[k + 2] == 0xA9)))
+		{
+			*next = k + (c == 0xC2 ? 2 : 3);
+			return k;
+		}
+	}
+	*next = len;
+	return len;
+}
+
+/*
+ * Whether the normalized line [a, b) was printed with its cells separated by
+ * single tabs: its source line [sa, sb) holds a tab and, between its first and
+ * last characters, every run of white space is a single character (a tab
+ * between cells, a space inside one).  Normalization turns a tab into two
+ * spaces, so the normalized line qualifies only when its runs of spaces are
+ * of one or two; the source tells a tab from two spaces.  A run of tabs, or a
+ * tab beside a space, aligns columns (F4) rather than separating cells.
+ */
+static bool
+tab_separated(const char *s, int a, int b, const char *src, int sa, int sb)
+{
+	int			k;
+	int			run = 0;
+	bool		tab = false;
+	bool		two = false;
+
+	for (k = a; k < b; k++)
+	{
+		run = s[k] == ' ' ? run + 1 : 0;
+		if (run > 2)
+			return false;
+		two |= run == 2;
+	}
+	if (!two)
+		return false;
+	while (sa < sb && (src[sa] == ' ' || src[sa] == '\t'))
+		sa++;
+	run = 0;
+	for (k = sa; k < sb; k++)
+	{
+		if (src[k] != '\t' && src[k] != ' ')
+		{
+			if (run > 1)
+				return false;
+			run = 0;
+			continue;
+		}
+		run++;
+		tab |= src[k] == '\t';
+	}
+	return tab;
+}
+
+/*
+ * Tokenize a table region [s, s + len) of the normalized text.  With source
+ * (where the region stands in the document), lines whose cells are separated
+ * by single tabs are told from columns aligned by spaces.
+ */
 void
-gi_tokenize(const char *s, int len, GiTokens *out)
+gi_tokenize(const char *s, int len, const GiTokSource *source, GiTokens *out)
 {
 	int			cap = 256;
 	int			i = 0;
 	int			line = 0;
+	bool		tabs = false;
+	int			sc = 0;			/* with tabs: where the next line starts in the source */
 
 	memset(out, 0, sizeof(*out));
 	out->toks = palloc(sizeof(GiTok) * cap);
+	if (source != NULL && source->src != NULL)
+	{
+		int			to = gi_parse_source_offset(source->src, source->srclen, source->map, source->base + len);
+
+		sc = gi_parse_source_offset(source->src, source->srclen, source->map, source->base);
+		tabs = to > sc && memchr(source->src + sc, '\t', to - sc) != NULL;
+	}
 	while (i < len)
 	{
 		int			a = i,
 					b,
 					eol;
+		int			sa = 0,
+					sb = 0;
 		int			pipes = 0;
 		bool		content = false;
 		bool		spaced = false;
@@ -277,6 +372,12 @@ gi_tokenize(const char *s, int len, GiTokens *out)
 		}
 		eol = i++;
 		b = eol;
+		/* the same line in the source (a line break there is one '\n' here) */
+		if (tabs)
+		{
+			sa = sc;
+			sb = source_eol(source->src, source->srclen, sc, &sc);
+		}
 		while (a < b && s[a] == ' ')
 			a++;
 		while (b > a && s[b - 1] == ' ')
@@ -339,8 +440,20 @@ gi_tokenize(const char *s, int len, GiTokens *out)
 		}
 		if (pipes > 0)
 			out->pipe_rows++;
-		if (spaced)
+		else if (spaced && tabs && tab_separated(s, a, b, source->src, sa, sb))
+			out->tab_rows++;
+		else if (spaced)
 			out->spaced_lines++;
+		else if (out->n > first_tok + 1 && out->toks[first_tok].kind == GI_TOK_TEXT)
+		{
+			/* a label and values separated by single spaces */
+			for (int k = first_tok + 1; k < out->n; k++)
+				if (out->toks[k].kind == GI_TOK_NUM || out->toks[k].kind == GI_TOK_BLANK)
+				{
+					out->plain_rows++;
+					break;
+				}
+		}
 		if (out->n == first_tok + 1)
 			out->toks[first_tok].alone = true;
 	}

@@ -124,6 +124,8 @@ def docs():
            p4=[1, 0, 0, 1, 1, 0, 0, 1, 0, 1, 0, 0, 0, 0, 0],
            knobs={"late_groups": {"3": "3.2"}})
     d.p3["1"][6] += 2
+    # the narrative's 受理 24 (row 一's cells) is neither the printed 一 总计 26 nor 一 + 二 27
+    d.warnings.add("text_contradicts_table")
     out.append(d)
 
     # numbers out of line with their labels AND figures that break the rules: nothing proves the

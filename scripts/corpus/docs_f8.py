@@ -80,6 +80,8 @@ def docs():
     d.p2 = {k: {c: (None if v == 0 else v) for c, v in row.items()} for k, row in d.p2.items()}
     d.p4 = [None if v == 0 else v for v in d.p4]
     d.p3["1"][6] += 1                                # a published total that is not its row's sum
+    # the narrative's 受理 64 is less than the printed 一 总计 65 (row 二 is lost: 一 + 二 unknown)
+    d.warnings.add("text_contradicts_table")
     out.append(d)
 
     # duplicate lines removed: a township's table of zeros keeps a single 0
