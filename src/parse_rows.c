@@ -654,8 +654,13 @@ cut_at_end(GiParse *p, const GiTok *t, bool amount)
 	if (!p->truncated || t->kind != GI_TOK_NUM || e < p->text || e > end ||
 		(!amount && t->len == 1 && t->s[0] == '0'))
 		return false;
-	while (e < end && (*e == ' ' || *e == '|' || (p->html && *e == '\n')))
-		e++;					/* an HTML table comes out as | rows, each ending a line */
+	/*
+	 * An HTML table comes out as | rows, each ending a line, a cell the cut
+	 * ended included; in a text copy a | after the number is printed: the
+	 * number ended before the cut.
+	 */
+	while (e < end && (*e == ' ' || (p->html && (*e == '|' || *e == '\n'))))
+		e++;
 	return e == end;
 }
 
