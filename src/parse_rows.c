@@ -898,6 +898,12 @@ read_labeled_part(GiParse *p, int part, GiFigKind kind, GiPartResult *res, bool 
 							  "a report for %d prints (六)其他处理 as one row, as the 2019 format did",
 							  p->year);
 		}
+		/*
+		 * no (六) row at all (a copy cut off before it): the table does not
+		 * show its format, the 2019 trial format of part 二 tells the template
+		 */
+		else if (!sub && !reads[r36].seen && p->disc.found && p->disc.format == GI_FORMAT_2019)
+			format = GI_FORMAT_2019;
 	}
 	else
 	{
@@ -1032,7 +1038,8 @@ read_appeals(GiParse *p, GiPartResult *res, bool dedup_doc)
 		}
 	}
 	res->complete = false;
-	if (dedup_doc && n < g->nvalues)
+	/* a copy cut off inside part 四 is short for the cut, not for lost repeated lines */
+	if (dedup_doc && n < g->nvalues && !p->truncated)
 	{
 		p->lossy = true;
 		gi_parse_warn(p, "lossy_copy", 4, NULL, NULL,
