@@ -17,7 +17,8 @@ import render2  # noqa: E402
 import render3  # noqa: E402,F401  (registers the F7 variants)
 
 ROOT = os.path.join(HERE, "..", "..", "test")
-PENDING = {"f8-cutfour-gaoqiao-rsj-2023", "f2-hybrid-yanhe-sfj-2024"}
+PENDING = {"f8-cutfour-gaoqiao-rsj-2023", "f2-hybrid-yanhe-sfj-2024", "f7-xuhao-linshan-zjj-2022",
+           "f2-xuhao-shuangqiao-xiang-2022", "f2-annot-hengshan-rsj-2023", "f4-blankmid-xiaohe-jyj-2022"}
 FW = str.maketrans("0123456789", "０１２３４５６７８９")
 
 
@@ -292,6 +293,89 @@ def docs():
         date="2025年1月20日", published_on="2025-01-20",
         p2=p2_2021(norm=(0, 1, 5), lic=22, pun=0, force=0, fee="0"), p3=t, p4=p4(),
         warnings={"hybrid_format"}))
+    # ---------------------------------------------------------------- second round: shapes that may shift cells
+    out.append(dict(
+        name="f7-xuhao-linshan-zjj-2022", family="F7", render="F7X", fmt="2021", year=2022, xuhao=True,
+        variant="HTML table 三 with a 序号 column (1, 2, 3 … in front of every data row)",
+        agency="林山县住房和城乡建设局", title="林山县住房和城乡建设局2022年政府信息公开工作年度报告",
+        date="2023年1月19日", published_on="2023-01-19",
+        p2=p2_2021(norm=(1, 0, 13), lic=286, pun=19, force=0, fee="0"),
+        p3=p3("2021", {"3.1": [14, 3, 0, 0, 1, 0], "3.2": [2, 0, 0, 0, 0, 0], "3.4.1": [6, 1, 0, 0, 0, 0],
+                       "3.5.2": [1, 0, 0, 0, 0, 0]}, carry_in=[1, 0, 0, 0, 0, 0], carry_out=[2, 0, 0, 0, 0, 0]),
+        p4=p4(review=(1, 0, 0, 0))))
+    out.append(dict(
+        name="f7-sup-meilin-jd-2023", family="F7", render="F7X", fmt="2021", year=2023, sup={"3.1": "1", "4": "2"},
+        variant="HTML with footnote marks <sup>1</sup> after the first value of 3.1 and of 四 (notes under the table)",
+        agency="梅林街道办事处", title="梅林街道办事处2023年政府信息公开工作年度报告",
+        date="2024年1月16日", published_on="2024-01-16",
+        p2=p2_2021(lic=0, pun=0, force=0, fee="0"),
+        p3=p3("2021", {"3.1": [12, 1, 0, 0, 0, 0], "3.4.1": [3, 0, 0, 0, 0, 0]}, carry_out=[2, 0, 0, 0, 0, 0]),
+        p4=p4()))
+    out.append(dict(
+        name="f7-digitspans-qiaoxi-wjw-2023", family="F7", render="F7X", fmt="2021", year=2023, digit_spans=True,
+        variant="HTML from an editor that wraps every digit of a number in its own <span> (1 and 2 for 12)",
+        agency="桥西区卫生健康局", title="桥西区卫生健康局2023年政府信息公开工作年度报告",
+        date="2024年1月22日", published_on="2024-01-22",
+        p2=p2_2021(norm=(0, 1, 11), lic=135, pun=27, force=0, fee="0"),
+        p3=p3("2021", {"3.1": [31, 10, 0, 0, 2, 0], "3.2": [3, 0, 0, 0, 0, 0], "3.4.1": [12, 4, 0, 0, 0, 0],
+                       "3.5.1": [2, 0, 0, 0, 0, 0]}, carry_in=[3, 1, 0, 0, 0, 0], carry_out=[4, 0, 0, 0, 0, 0]),
+        p4=p4(review=(2, 0, 1, 0), suit=(1, 0, 0, 0))))
+
+    def xuhao_rows(text):
+        a = text.index("一、本年新收")
+        b = text.index("四、政府信息公开行政复议")
+        lines = text[a:b].split("\n")
+        n = 0
+        for i, l in enumerate(lines):
+            if l.count("|") >= 7:
+                n += 1
+                lines[i] = "%d | %s" % (n, l)
+        return text[:a] + "\n".join(lines) + text[b:]
+
+    out.append(dict(
+        name="f2-xuhao-shuangqiao-xiang-2022", family="F2", render="F2", fmt="2021", year=2022, post=[xuhao_rows],
+        variant="row per line with a 序号 cell (1 | 2 | …) in front of every row of 三",
+        agency="双桥乡人民政府", title="双桥乡人民政府2022年政府信息公开工作年度报告",
+        date="2023年1月12日", published_on="2023-01-12",
+        p2=p2_2021(lic=2, pun=0, force=0, fee="0"),
+        p3=p3("2021", {"3.1": [3, 0, 0, 0, 0, 0], "3.3.8": [1, 0, 0, 0, 0, 0], "3.4.1": [1, 1, 0, 0, 0, 0]}),
+        p4=p4()))
+    out.append(dict(
+        name="f2-annot-hengshan-rsj-2023", family="F2", render="F2", fmt="2021", year=2023,
+        post=[lambda s: s.replace("（一）予以公开 | 17 |", "（一）予以公开 | 17（其中网上申请5） |")],
+        variant="row per line with an annotation inside a cell: 17（其中网上申请5）",
+        agency="衡山县人力资源和社会保障局", title="衡山县人力资源和社会保障局2023年政府信息公开工作年度报告",
+        date="2024年1月25日", published_on="2024-01-25",
+        p2=p2_2021(norm=(2, 0, 21), lic=540, pun=3, force=0, fee="0"),
+        p3=p3("2021", {"3.1": [17, 2, 0, 0, 0, 0], "3.4.1": [4, 0, 0, 0, 0, 0], "3.5.2": [1, 0, 0, 0, 0, 0]},
+              carry_out=[1, 0, 0, 0, 0, 0]),
+        p4=p4(review=(1, 0, 0, 0))))
+
+    def notes(text):
+        a = text.index("四、政府信息公开行政复议")
+        b = text.index("五、存在的主要问题")
+        n3 = "注：1.表中“其他”指其他组织申请人；2.结转下年度的申请均已于次年1月办结。\n"
+        n4 = "注：3.行政诉讼案件中1件为上年度结转。\n"
+        return text[:a] + n3 + text[a:b] + n4 + text[b:]
+
+    out.append(dict(
+        name="f2-notes-fengcheng-jtj-2022", family="F2", render="F2", fmt="2021", year=2022, post=[notes],
+        variant="row per line with numbered notes under table 三 (注：1.…；2.…) and under table 四 (注：3.…1件…)",
+        agency="凤城县交通运输局", title="凤城县交通运输局2022年政府信息公开工作年度报告",
+        date="2023年1月20日", published_on="2023-01-20",
+        p2=p2_2021(norm=(1, 0, 9), lic=73, pun=121, force=6, fee="0"),
+        p3=p3("2021", {"3.1": [9, 2, 0, 0, 0, 0], "3.4.1": [3, 0, 0, 0, 0, 0]}, carry_out=[2, 0, 0, 0, 0, 0]),
+        p4=p4(suit=(0, 0, 0, 1))))
+    t = p3("2021", {"3.1": [23, 4, 0, 0, 1, 0], "3.2": [3, 1, 0, 0, 0, 0], "3.4.1": [8, 0, 0, 0, 0, 0]},
+           carry_in=[2, 0, 0, 0, 0, 0], carry_out=[3, 0, 0, 0, 0, 0])
+    t["3.2"] = [3, None, 0, 0, 0, 0, 4]        # printed: the 商业企业 cell of 3.2 left blank
+    out.append(dict(
+        name="f4-blankmid-xiaohe-jyj-2022", family="F4", render="F4", fmt="2021", year=2022, blank="",
+        variant="pdftotext -layout with one blank cell inside a row (3.2's 商业企业): six numbers for seven columns",
+        agency="小河县教育局", title="小河县教育局2022年政府信息公开工作年度报告",
+        date="2023年1月31日", published_on="2023-01-31",
+        p2=p2_2021(norm=(2, 1, 19), lic=211, pun=4, force=0, fee="0"), p3=t,
+        p4=p4(review=(1, 0, 0, 0))))
     # ---------------------------------------------------------------- F8 cuts
     fmt = "2021"
     d = dict(

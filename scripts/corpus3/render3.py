@@ -13,6 +13,8 @@ FW = str.maketrans("0123456789", "０１２３４５６７８９")
 def val(doc, v):
     if v == "" or v == doc.get("blank", ""):
         return doc.get("html_blank", "&nbsp;")
+    if doc.get("digit_spans") and len(v) > 1:
+        return "".join('<span style="font-size:14px">%s</span>' % ch for ch in v)
     if doc.get("fullwidth"):
         v = v.translate(FW)
     if doc.get("br_values"):
@@ -29,6 +31,9 @@ def brk(doc, lab):
 
 
 def header3(doc, th="td"):
+    if doc.get("xuhao"):
+        rows = header3(dict(doc, xuhao=False), th)
+        return [rows[0].replace("<tr>", "<tr>" + td("序号", th, rs=3), 1)] + rows[1:]
     if doc.get("header") == "two":
         return ["<tr>" + td(P3_NOTE, th, rs=2, cs=3) + td("自然人", th, rs=2) + td("法人或其他组织", th, cs=5)
                 + td("总计", th, rs=2) + "</tr>",
@@ -56,7 +61,7 @@ def table3(doc):
         for code, groups, lab, cells in rows:
             if code not in part:
                 continue
-            tr = ""
+            tr = td(str(len(t) - 3)) if doc.get("xuhao") else ""
             # the group cells this row carries: the groups whose first child in this part is this row
             for g in (c for c in kids if c in ("3",) + tuple(k for k in kids if k.count(".") == 1)):
                 mine = [k for k in kids[g] if k in part]
@@ -74,7 +79,10 @@ def table3(doc):
                 tr += td(brk(doc, lab), cs=2)
             else:
                 tr += td(brk(doc, lab))
-            tr += "".join(td(val(doc, c)) for c in cells)
+            vals = [td(val(doc, c)) for c in cells]
+            if code in doc.get("sup", {}):          # a footnote mark after the first value
+                vals[0] = vals[0].replace("</td>", "<sup>%s</sup></td>" % doc["sup"][code])
+            tr += "".join(vals)
             t.append("<tr>" + tr + "</tr>")
         t.append("</table>")
         tables.append("\n".join(t))
