@@ -48,6 +48,29 @@ def rows_from(fmt, exp, code):
     return exp
 
 
+def f6_expect(d):
+    """The expected figures of an F6 document without spaces in its runs, through splitrun."""
+    import types
+    sys.path.insert(0, os.path.join(HERE, "..", "corpus"))
+    import splitrun
+    fmt = d["fmt"]
+    p2j = {k: v for k, v in p2_json(fmt, d["p2"]).items() if k != "format"}
+    doc = types.SimpleNamespace(name=d["name"], fmt=fmt, p2=p2j, p3=d["p3"], p4=d["p4"])
+    runs = []
+    for code, vals in p2j.items():
+        runs.append((2, code, "".join(str(v) for v in vals.values()), len(vals), list(vals.values())))
+    for code in data_rows3(fmt):
+        runs.append((3, code, "".join(str(v) for v in d["p3"][code]), 7, d["p3"][code]))
+    runs.append((4, "4", "".join(str(v) for v in d["p4"]), 15, d["p4"]))
+    p2, p3_, p4_, amb = splitrun.expected_splits(doc, runs)
+    d["exp_p2"] = dict({"format": fmt}, **p2)
+    d["exp_p3"] = p3_json(fmt, p3_)
+    d["exp_p4"] = p4_
+    if amb:
+        d["complete"] = False
+        d["warnings"] = set(d.get("warnings", ())) | {"ambiguous_split"}
+
+
 CUT_W = {"truncated", "table_missing", "part_missing"}
 
 
@@ -376,6 +399,20 @@ def docs():
         date="2023年1月31日", published_on="2023-01-31",
         p2=p2_2021(norm=(2, 1, 19), lic=211, pun=4, force=0, fee="0"), p3=t,
         p4=p4(review=(1, 0, 0, 0))))
+    # F6 with figures in the thousands: the expected cells come from scripts/corpus/splitrun.py (every
+    # split of every run, then the rules across rows), not from the parser
+    d = dict(
+        name="f6-thousands-jiangbei-gaj-2023", family="F6", render="F6", fmt="2021", year=2023,
+        variant="crawler dump of a 公安局: four-digit figures glued into the runs of 一, (一), (四)1 and (七)",
+        agency="江北区公安分局", title="江北区公安分局2023年政府信息公开工作年度报告", published_on="2024-01-19",
+        date="2024年1月19日",
+        p2=p2_2021(norm=(0, 0, 4), lic=12873, pun=3406, force=219, fee="0"),
+        p3=p3("2021", {"3.1": [1046, 12, 0, 0, 31, 4], "3.2": [88, 1, 0, 0, 2, 0], "3.3.7": [17, 0, 0, 0, 0, 0],
+                       "3.4.1": [312, 5, 0, 0, 3, 0], "3.5.1": [41, 0, 0, 0, 0, 0]},
+              carry_in=[27, 0, 0, 0, 1, 0], carry_out=[35, 1, 0, 0, 0, 0]),
+        p4=p4(review=(14, 3, 2, 4), suit=(6, 1, 0, 3), after=(2, 0, 0, 1)))
+    f6_expect(d)
+    out.append(d)
     # ---------------------------------------------------------------- F8 cuts
     fmt = "2021"
     d = dict(
