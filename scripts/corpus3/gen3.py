@@ -7,6 +7,7 @@ Documents listed in PENDING (they still fail) go to test/corpus-pending/<family>
 test/corpus/<family>/."""
 import json
 import os
+import re
 import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -18,7 +19,8 @@ import render3  # noqa: E402,F401  (registers the F7 variants)
 
 ROOT = os.path.join(HERE, "..", "..", "test")
 PENDING = {"f8-cutfour-gaoqiao-rsj-2023", "f2-hybrid-yanhe-sfj-2024", "f7-xuhao-linshan-zjj-2022",
-           "f2-xuhao-shuangqiao-xiang-2022", "f2-annot-hengshan-rsj-2023", "f4-blankmid-xiaohe-jyj-2022"}
+           "f2-xuhao-shuangqiao-xiang-2022", "f2-annot-hengshan-rsj-2023", "f4-blankmid-xiaohe-jyj-2022",
+           "f1-heji-shuiquan-zhen-2023"}
 FW = str.maketrans("0123456789", "０１２３４５６７８９")
 
 
@@ -413,6 +415,38 @@ def docs():
         p4=p4(review=(14, 3, 2, 4), suit=(6, 1, 0, 3), after=(2, 0, 0, 1)))
     f6_expect(d)
     out.append(d)
+    out.append(dict(
+        name="f1-heji-shuiquan-zhen-2023", family="F1", render="F1", fmt="2021", year=2023,
+        labels={"3.7": "（七）合计"},
+        variant="| lines with the variant wording （七）合计 for （七）总计",
+        agency="水泉镇人民政府", title="水泉镇人民政府2023年政府信息公开工作年度报告",
+        date="2024年1月17日", published_on="2024-01-17",
+        p2=p2_2021(lic=4, pun=2, force=0, fee="0"),
+        p3=p3("2021", {"3.1": [5, 1, 0, 0, 0, 0], "3.4.1": [2, 0, 0, 0, 0, 0]}), p4=p4(),
+        warnings={"label_variant"}))
+
+    def seps(text):
+        return re.sub(r">(\d)(\d{3})<", r">\1,\2<", text)
+
+    out.append(dict(
+        name="f7-seps-nanhai-gaj-2022", family="F7", render="F7X", fmt="2021", year=2022, post=[seps],
+        variant="HTML of a 公安局 with thousands separators in every four-digit cell of 二 and 三 (1,046; 12,873 stays 12873)",
+        agency="南海区公安分局", title="南海区公安分局2022年政府信息公开工作年度报告",
+        date="2023年1月29日", published_on="2023-01-29",
+        p2=p2_2021(norm=(1, 0, 8), lic=12873, pun=3406, force=219, fee="0"),
+        p3=p3("2021", {"3.1": [1046, 12, 0, 0, 31, 4], "3.2": [88, 1, 0, 0, 2, 0], "3.4.1": [312, 5, 0, 0, 3, 0],
+                       "3.5.1": [41, 0, 0, 0, 0, 0]}, carry_in=[27, 0, 0, 0, 1, 0], carry_out=[35, 1, 0, 0, 0, 0]),
+        p4=p4(review=(4, 1, 0, 2))))
+    out.append(dict(
+        name="f5-seps-dongjiang-gaj-2023", family="F5", render="F5", fmt="2021", year=2023,
+        post=[lambda s: re.sub(r"(?m)^(\d)(\d{3})$", r"\1,\2", s)],
+        variant="reading order with thousands separators on four-digit values (1,120)",
+        agency="东江县公安局", title="东江县公安局2023年政府信息公开工作年度报告",
+        date="2024年1月24日", published_on="2024-01-24",
+        p2=p2_2021(norm=(0, 1, 6), lic=318, pun=96, force=4, fee="0"),
+        p3=p3("2021", {"3.1": [1120, 6, 0, 0, 12, 1], "3.4.1": [204, 2, 0, 0, 1, 0], "3.5.2": [9, 0, 0, 0, 0, 0]},
+              carry_in=[11, 0, 0, 0, 0, 0], carry_out=[16, 0, 0, 0, 0, 0]),
+        p4=p4(review=(2, 0, 0, 1))))
     # ---------------------------------------------------------------- F8 cuts
     fmt = "2021"
     d = dict(
