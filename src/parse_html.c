@@ -46,6 +46,7 @@
 typedef enum TagKind
 {
 	K_INLINE = 0,				/* its text flows on */
+	K_APART,					/* inline, but its text is set apart by spaces (sup, sub) */
 	K_BLOCK,					/* a line of its own */
 	K_BR,						/* a line break */
 	K_PRE,						/* a block whose line breaks are kept */
@@ -80,7 +81,8 @@ static const TagName tag_names[] = {
 	{"nav", K_BLOCK}, {"noembed", K_DROP}, {"noframes", K_DROP}, {"noscript", K_DROP},
 	{"object", K_DROP}, {"ol", K_BLOCK}, {"option", K_DROP}, {"p", K_BLOCK},
 	{"plaintext", K_PRE}, {"pre", K_PRE}, {"script", K_SCRIPT}, {"section", K_BLOCK},
-	{"select", K_DROP}, {"style", K_DROP}, {"summary", K_BLOCK}, {"svg", K_DROP},
+	{"select", K_DROP}, {"style", K_DROP}, {"sub", K_APART}, {"summary", K_BLOCK},
+	{"sup", K_APART}, {"svg", K_DROP},
 	{"table", K_TABLE}, {"tbody", K_SECTION}, {"td", K_CELL}, {"template", K_DROP},
 	{"textarea", K_DROP}, {"tfoot", K_SECTION}, {"th", K_CELL}, {"thead", K_SECTION},
 	{"title", K_DROP}, {"tr", K_TR}, {"ul", K_BLOCK}, {"xmp", K_PRE},
@@ -422,6 +424,9 @@ cell_enter(void *arg, xmlNode *n)
 		return false;
 	k = tag_kind(n);
 	if (k == K_DROP || k == K_SCRIPT)
+		return false;
+	/* a sup or sub after the cell's text is a footnote mark (12<sup>1</sup>), not digits of it */
+	if (k == K_APART && !o->bol)
 		return false;
 	if (k != K_INLINE)
 		o->space = true;
@@ -841,6 +846,9 @@ page_enter(void *arg, xmlNode *n)
 			return true;
 		case K_INLINE:
 			return true;
+		case K_APART:
+			r->doc.space = true;
+			return true;
 		default:
 			out_break(&r->doc);
 			return true;
@@ -862,6 +870,7 @@ page_leave(void *arg, xmlNode *n)
 		case K_SCRIPT:
 			break;
 		case K_CELL:
+		case K_APART:
 			r->doc.space = true;
 			break;
 		case K_PRE:

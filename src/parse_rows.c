@@ -701,8 +701,13 @@ cut_at_end(GiParse *p, const GiTok *t, bool amount)
 	if (!p->truncated || t->kind != GI_TOK_NUM || e < p->text || e > end ||
 		(!amount && t->len == 1 && t->s[0] == '0'))
 		return false;
-	while (e < end && (*e == ' ' || *e == '|' || (p->html && *e == '\n')))
-		e++;					/* an HTML table comes out as | rows, each ending a line */
+	/*
+	 * An HTML table comes out as | rows, each ending a line, a cell the cut
+	 * ended included; in a text copy a | after the number is printed: the
+	 * number ended before the cut.
+	 */
+	while (e < end && (*e == ' ' || (p->html && (*e == '|' || *e == '\n'))))
+		e++;
 	return e == end;
 }
 
@@ -946,6 +951,12 @@ read_labeled_part(GiParse *p, int part, GiFigKind kind, GiPartResult *res, bool 
 							  "a report for %d prints (六)其他处理 as one row, as the 2019 format did",
 							  p->year);
 		}
+		/*
+		 * no (六) row at all (a copy cut off before it): the table does not
+		 * show its format, the 2019 trial format of part 二 tells the template
+		 */
+		else if (!sub && !reads[r36].seen && p->disc.found && p->disc.format == GI_FORMAT_2019)
+			format = GI_FORMAT_2019;
 	}
 	else
 	{
@@ -1080,7 +1091,8 @@ read_appeals(GiParse *p, GiPartResult *res, bool dedup_doc)
 		}
 	}
 	res->complete = false;
-	if (dedup_doc && n < g->nvalues)
+	/* a copy cut off inside part 四 is short for the cut, not for lost repeated lines */
+	if (dedup_doc && n < g->nvalues && !p->truncated)
 	{
 		p->lossy = true;
 		gi_parse_warn(p, "lossy_copy", 4, NULL, NULL,

@@ -458,7 +458,7 @@ def write(doc, root):
         text = to_trad(text)
     d = os.path.join(root, doc["family"])
     os.makedirs(d, exist_ok=True)
-    ext = "html" if doc["render"] == "F7" else "txt"
+    ext = "html" if doc["render"].startswith("F7") else "txt"
     with open(os.path.join(d, doc["name"] + "." + ext), "w") as f:
         f.write(text)
     with open(os.path.join(d, doc["name"] + ".expected.json"), "w") as f:

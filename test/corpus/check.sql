@@ -8,8 +8,9 @@ CREATE SCHEMA corpus_test;
 -- thousands separators dropped (1,234.56).
 CREATE FUNCTION corpus_test.norm(doc text) RETURNS text
 LANGUAGE sql IMMUTABLE AS $$
-	SELECT pg_catalog.regexp_replace(pg_catalog.translate(doc, '０１２３４５６７８９．', '0123456789.'),
-									 '(?<=[0-9]),(?=[0-9]{3}([^0-9]|$))', '', 'g')
+	SELECT n || E'\n' || pg_catalog.regexp_replace(n, '</?span[^>]*>', '', 'g')
+	FROM (SELECT pg_catalog.regexp_replace(pg_catalog.translate(doc, '０１２３４５６７８９．', '0123456789.'),
+										   '(?<=[0-9]),(?=[0-9]{3}([^0-9]|$))', '', 'g')) AS d(n)
 $$;
 
 -- Every number of a jsonb value (figures in their jsonb form), as numeric.
@@ -20,6 +21,8 @@ LANGUAGE sql IMMUTABLE AS $$
 	WHERE jsonb_typeof(v) = 'number'
 $$;
 
+-- (The normalized document is followed by a copy without <span> tags: an HTML editor may wrap
+-- each digit of a number in a span of its own.)
 -- Whether the number n is printed in the (normalized) document: its digits, or for an amount the
 -- same amount in 元 (n × 10000). With whole, as a whole number (no digit or point on either side);
 -- without, anywhere (F6 digit runs, F7 HTML in JavaScript strings with \uXXXX escapes).
