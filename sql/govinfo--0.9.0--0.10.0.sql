@@ -46,3 +46,14 @@ CREATE OR REPLACE FUNCTION @extschema@.visible_agencies(access text, role name) 
 
 REVOKE EXECUTE ON FUNCTION @extschema@.visible_agencies_of(text, name) FROM PUBLIC;
 -- (end of section 2)
+
+--------------------------------------------------------------------------
+-- 3. A hybrid report can be imported (#9)
+--------------------------------------------------------------------------
+-- A report of 2021 or later that prints （六）其他处理 as one row is parsed as format '2019' (its part 三)
+-- with part 二 in the 2021 layout (warning hybrid_format); the CHECK wanted part 二 in part 三's format,
+-- so import_report refused every such report with 23514. The rows stored already meet the new CHECK.
+ALTER TABLE @extschema@.published_report DROP CONSTRAINT published_report_disclosures_format,
+	ADD CONSTRAINT published_report_disclosures_format CHECK (@extschema@.format(disclosures) = format
+		OR (format = '2019' AND @extschema@.format(disclosures) = '2021' AND year >= 2021));
+-- (end of section 3)

@@ -6,7 +6,7 @@ BEGIN;
 -- the figures operators (=) resolve through the search path, also inside pgTAP's is()
 SET LOCAL search_path = public, govinfo;
 \i test/lib/f2_document.sql
-SELECT plan(65);
+SELECT plan(69);
 
 INSERT INTO govinfo.agency (code, name) VALUES
 	('imp-pingshan', '平山镇'), ('imp-land-a', '某市自然资源局'), ('imp-land-b', '某市自然资源局'),
@@ -244,6 +244,20 @@ SELECT throws_ok(format($$INSERT INTO govinfo.published_report (document_sha256,
 		'23514', 'new row for relation "published_report" violates check constraint "published_report_sha256_hex"', d)
 	FROM (VALUES (upper(repeat('ab', 32)), 'upper-case hex digits are refused'), (repeat('a', 63), '63 digits are refused'),
 		(repeat('a', 63) || 'g', 'a character outside 0-9a-f is refused'), (repeat('a', 64) || E'\n', 'a trailing line break is refused')) t(v, d);
+
+-- 0.10.0: a hybrid report (2021 or later, （六） printed as one row: format '2019', part 二 in the 2021 layout)
+-- is kept; part 二 in another format than part 三's is refused otherwise
+CREATE FUNCTION pg_temp.published_row(fmt text, yr integer, d2 text) RETURNS void LANGUAGE sql AS $$
+	INSERT INTO govinfo.published_report (agency_name, year, format, document_sha256, document, disclosures, requests, complete, layout)
+	VALUES ('某县某局', yr, fmt, md5(fmt || yr || d2) || md5(d2 || yr || fmt), fmt || yr || d2,
+		jsonb_build_object('format', d2)::govinfo.disclosure_figures, jsonb_build_object('format', fmt)::govinfo.request_figures, false, 'F2')
+$$;
+SELECT lives_ok($$SELECT pg_temp.published_row('2019', 2024, '2021')$$, 'a hybrid report of 2024 (part 三 2019, part 二 2021) is kept');
+SELECT throws_ok($$SELECT pg_temp.published_row('2019', 2020, '2021')$$, '23514', NULL,
+	'a 2020 report with part 二 in the 2021 layout beside a 2019 part 三 is refused (23514)');
+SELECT throws_ok($$SELECT pg_temp.published_row('2021', 2022, '2019')$$, '23514', NULL,
+	'a 2019 part 二 beside a 2021 part 三 is refused (23514)');
+SELECT lives_ok($$SELECT pg_temp.published_row('2019', 2020, '2019')$$, 'a 2020 report in the trial format is kept');
 
 SELECT * FROM finish();
 ROLLBACK;

@@ -18,7 +18,7 @@ import render2  # noqa: E402
 import render3  # noqa: E402,F401  (registers the F7 variants)
 
 ROOT = os.path.join(HERE, "..", "..", "test")
-PENDING = {"f8-cutfour-gaoqiao-rsj-2023", "f2-hybrid-yanhe-sfj-2024", "f7-xuhao-linshan-zjj-2022",
+PENDING = {"f8-cutfour-gaoqiao-rsj-2023", "f7-xuhao-linshan-zjj-2022",
            "f2-xuhao-shuangqiao-xiang-2022", "f2-annot-hengshan-rsj-2023", "f4-blankmid-xiaohe-jyj-2022",
            "f1-heji-shuiquan-zhen-2023"}
 FW = str.maketrans("0123456789", "０１２３４５６７８９")

@@ -27,7 +27,10 @@ CREATE TABLE @extschema@.published_report (
 	imported_at timestamptz NOT NULL DEFAULT now(),
 	imported_by name NOT NULL DEFAULT CURRENT_USER,
 	CONSTRAINT published_report_requests_format CHECK (@extschema@.format(requests) = format),
-	CONSTRAINT published_report_disclosures_format CHECK (@extschema@.format(disclosures) = format)
+	-- part 二 in part 三's format, but for a report of 2021 or later that prints （六） as one row (format
+	-- '2019', part 二 in the 2021 layout: warning hybrid_format), 0.10.0
+	CONSTRAINT published_report_disclosures_format CHECK (@extschema@.format(disclosures) = format
+		OR (format = '2019' AND @extschema@.format(disclosures) = '2021' AND year >= 2021))
 );
 CREATE INDEX published_report_agency_year ON @extschema@.published_report (agency_id, year);
 COMMENT ON TABLE @extschema@.published_report IS 'annual reports as published (imported copies), figures kept as printed';
