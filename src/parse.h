@@ -185,6 +185,7 @@ typedef struct GiTok
 	int			unit;			/* GI_UNIT_* after a number */
 	bool		alone;			/* the only token of its line */
 	bool		glued;			/* a number run directly against text (no separator) */
+	bool		annotated;		/* a number followed in its cell by an annotation in parentheses, dropped */
 } GiTok;
 
 typedef struct GiTokens

@@ -789,6 +789,10 @@ fill_labeled(GiParse *p, int part, GiFigKind kind, int format, RowRead *reads, G
 								  "the value \"%.*s\" of row %s, column %s is not a number of the table",
 								  r->v[c]->len, r->v[c]->s, gr->row->code, gr->cols[c]->code);
 				}
+				else if (r->v[c]->annotated)
+					gi_parse_warn(p, "cell_annotation", part, gr->row->code, gr->cols[c]->code,
+								  "the cell of row %s, column %s holds %.*s and an annotation in parentheses: its numbers are no values",
+								  gr->row->code, gr->cols[c]->code, r->v[c]->len, r->v[c]->s);
 			continue;
 		}
 		if (r->n == 0 && !dedup)

@@ -131,6 +131,39 @@ thousands_group(const char *s, int i, int b)
 		gi_isdigit(s[i + 3]) && (i + 4 == b || !gi_isdigit(s[i + 4]));
 }
 
+/*
+ * Where an annotation in parentheses after the number s[st, i) ends, or i when
+ * there is none: "17(其中网上申请5)" or "17 (含网上申请5件)" (（） are ( ) in the
+ * normalized text).  The number stands alone before it (the cell's start or a
+ * space), the parentheses close within the cell [a, b) and hold text (a
+ * character outside ASCII), no other parenthesis and at most 90 bytes, and the
+ * cell ends or a space follows after them.  Then the number is the cell's value
+ * and the annotation's numbers are no values.
+ */
+static int
+annotation_end(const char *s, int st, int i, int a, int b)
+{
+	int			j = i;
+	bool		text = false;
+
+	if (st > a && s[st - 1] != ' ')
+		return i;
+	while (j < b && s[j] == ' ')
+		j++;
+	if (j >= b || s[j] != '(')
+		return i;
+	for (j++; j < b && j - i <= 90; j++)
+	{
+		if (s[j] == ')')
+			return text && (j + 1 == b || s[j + 1] == ' ') ? j + 1 : i;
+		if (s[j] == '(' || s[j] == '|')
+			return i;
+		if ((unsigned char) s[j] >= 0x80)
+			text = true;
+	}
+	return i;
+}
+
 /* Cut one cell [a, b) into tokens. */
 static void
 cell_tokens(GiTokens *t, int *cap, const char *s, int a, int b, int line)
@@ -201,6 +234,17 @@ cell_tokens(GiTokens *t, int *cap, const char *s, int a, int b, int line)
 			{
 				k->unit = GI_UNIT_YUAN;
 				i += 3;
+			}
+			{
+				int			after = annotation_end(s, st, i, a, b);
+
+				if (after > i)
+				{
+					k->annotated = true;
+					k->glued = false;
+					i = after;
+					continue;
+				}
 			}
 			k->glued = (st > a && s[st - 1] != ' ') || (i < b && s[i] != ' ');
 			continue;
@@ -330,6 +374,79 @@ tab_separated(const char *s, int a, int b, const char *src, int sa, int sb)
 	return tab;
 }
 
+/* The value of a token of one to three plain digits, or -1. */
+static int
+small_number(const GiTok *t)
+{
+	int			v = 0;
+
+	if (t->kind != GI_TOK_NUM || t->glued || t->annotated || t->unit != 0 || t->len < 1 || t->len > 3)
+		return -1;
+	for (int c = 0; c < t->len; c++)
+	{
+		if (!gi_isdigit(t->s[c]))
+			return -1;
+		v = v * 10 + (t->s[c] - '0');
+	}
+	return v;
+}
+
+/*
+ * Drop a 序号 column: rows numbered 1, 2, 3 … in a cell before their label.
+ * A line is a candidate when its first token is a number of one to three
+ * digits standing alone and its second token, on the same line, is text (a
+ * label: a value never comes before the label in a row that prints its label).
+ * A run of at least four candidate lines whose numbers are 1, 2, 3 … in order
+ * is a 序号 column, and those numbers are dropped; anything else stays as read
+ * (the values of a row wrapped onto the next line do not count 1, 2, 3, 4).
+ */
+static void
+drop_serials(GiTokens *t)
+{
+	int		   *cand;
+	bool	   *drop;
+	int			nc = 0;
+	int			ndrop = 0;
+	int			o = 0;
+
+	if (t->n < 8)
+		return;
+	cand = palloc(sizeof(int) * t->n);
+	drop = palloc0(sizeof(bool) * t->n);
+	for (int k = 0; k + 1 < t->n; k++)
+		if ((k == 0 || t->toks[k - 1].line != t->toks[k].line) &&
+			t->toks[k + 1].line == t->toks[k].line && t->toks[k + 1].kind == GI_TOK_TEXT &&
+			small_number(&t->toks[k]) >= 0)
+			cand[nc++] = k;
+	for (int i = 0; i < nc;)
+	{
+		int			j = i + 1;
+
+		while (j < nc && small_number(&t->toks[cand[j]]) == small_number(&t->toks[cand[j - 1]]) + 1)
+			j++;
+		if (small_number(&t->toks[cand[i]]) == 1 && j - i >= 4)
+			for (int c = i; c < j; c++)
+			{
+				drop[cand[c]] = true;
+				ndrop++;
+			}
+		i = j;
+	}
+	if (ndrop > 0)
+	{
+		for (int k = 0; k < t->n; k++)
+			if (!drop[k])
+				t->toks[o++] = t->toks[k];
+		t->n = o;
+		/* a line left with one token (a label alone) */
+		for (int k = 0; k < t->n; k++)
+			t->toks[k].alone = (k == 0 || t->toks[k - 1].line != t->toks[k].line) &&
+				(k + 1 == t->n || t->toks[k + 1].line != t->toks[k].line);
+	}
+	pfree(cand);
+	pfree(drop);
+}
+
 /*
  * Tokenize a table region [s, s + len) of the normalized text.  With source
  * (where the region stands in the document), lines whose cells are separated
@@ -457,4 +574,5 @@ gi_tokenize(const char *s, int len, const GiTokSource *source, GiTokens *out)
 		if (out->n == first_tok + 1)
 			out->toks[first_tok].alone = true;
 	}
+	drop_serials(out);
 }
