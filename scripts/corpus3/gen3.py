@@ -18,9 +18,7 @@ import render2  # noqa: E402
 import render3  # noqa: E402,F401  (registers the F7 variants)
 
 ROOT = os.path.join(HERE, "..", "..", "test")
-PENDING = {"f8-cutfour-gaoqiao-rsj-2023", "f7-xuhao-linshan-zjj-2022",
-           "f2-xuhao-shuangqiao-xiang-2022", "f2-annot-hengshan-rsj-2023", "f4-blankmid-xiaohe-jyj-2022",
-           "f1-heji-shuiquan-zhen-2023"}
+PENDING = {"f8-cutfour-gaoqiao-rsj-2023", "f4-blankmid-xiaohe-jyj-2022", "f1-heji-shuiquan-zhen-2023"}
 FW = str.maketrans("0123456789", "０１２３４５６７８９")
 
 
@@ -374,7 +372,64 @@ def docs():
         p2=p2_2021(norm=(2, 0, 21), lic=540, pun=3, force=0, fee="0"),
         p3=p3("2021", {"3.1": [17, 2, 0, 0, 0, 0], "3.4.1": [4, 0, 0, 0, 0, 0], "3.5.2": [1, 0, 0, 0, 0, 0]},
               carry_out=[1, 0, 0, 0, 0, 0]),
-        p4=p4(review=(1, 0, 0, 0))))
+        p4=p4(review=(1, 0, 0, 0)), warnings={"cell_annotation"}))
+
+    def numbered(min_values):
+        """A post-processor writing a 序号 (1, 2, 3 …) before every line of table 三 holding at least
+        min_values numbers (its data rows), in place of the line's indent or before it."""
+        def post(text):
+            a = text.index("一、本年新收")
+            a = text.rindex("\n", 0, a) + 1
+            b = text.index("四、政府信息公开行政复议")
+            lines = text[a:b].split("\n")
+            n = 0
+            for i, l in enumerate(lines):
+                if len(re.findall(r"(?<![0-9.])[0-9]+(?![0-9.])", l)) >= min_values:
+                    n += 1
+                    lines[i] = ("%-3d" % n + l[3:]) if l.startswith("   ") else "%d\t%s" % (n, l)
+            return text[:a] + "\n".join(lines) + text[b:]
+        return post
+
+    out.append(dict(
+        name="f4-xuhao-baishui-sfj-2022", family="F4", render="F4", fmt="2021", year=2022, wrap=14,
+        post=[numbered(7)],
+        variant="pdftotext -layout with a 序号 column (1 … 25 before the value line of every row of 三, "
+                "wrapped labels)",
+        agency="白水县司法局", title="白水县司法局2022年政府信息公开工作年度报告",
+        date="2023年1月17日", published_on="2023-01-17",
+        p2=p2_2021(norm=(0, 1, 7), lic=64, pun=11, force=0, fee="0"),
+        p3=p3("2021", {"3.1": [7, 2, 0, 0, 0, 0], "3.2": [1, 0, 0, 0, 0, 0], "3.3.8": [2, 0, 0, 0, 0, 0],
+                       "3.4.1": [3, 1, 0, 0, 0, 0]}, carry_in=[1, 0, 0, 0, 0, 0], carry_out=[1, 0, 0, 0, 0, 0]),
+        p4=p4(review=(1, 1, 0, 0))))
+    out.append(dict(
+        name="f2-xuhao-tab2019-gushan-zhen-2020", family="F2", render="F2", fmt="2019", year=2020, sep="\t",
+        trail="", post=[numbered(7)],
+        variant="single tabs between cells, 2019 trial format (2020), a 序号 cell before every row of 三",
+        agency="孤山镇人民政府", title="孤山镇人民政府2020年政府信息公开工作年度报告",
+        date="2021年1月14日", published_on="2021-01-14",
+        p2=p2_2019(norm=(0, 0, 2), lic=(5, 0, 17), pun=(2, 0, 6), fee=(0, 0), buy=(0, "0")),
+        p3=p3("2019", {"3.1": [4, 1, 0, 0, 0, 0], "3.4.1": [2, 0, 0, 0, 0, 0], "3.6": [1, 0, 0, 0, 0, 0]},
+              carry_out=[1, 0, 0, 0, 0, 0]),
+        p4=p4()))
+    out.append(dict(
+        name="f2-annot2-qingyuan-swj-2020", family="F2", render="F2", fmt="2019", year=2020,
+        post=[lambda s: re.sub(r"(一、本年新收政府信息公开申请数量 \| )([0-9]+)", r"\g<1>\g<2>(含网上申请12件)", s, 1),
+              lambda s: re.sub(r"(（一）予以公开 \| )([0-9]+)", r"\g<1>\g<2> （其中当场答复3）", s, 1)],
+        variant="row per line, 2019 format, annotations in two rows: N(含网上申请12件) in 一 and 18 （其中当场答复3） in 3.1",
+        agency="清源县水务局", title="清源县水务局2020年政府信息公开工作年度报告",
+        date="2021年1月21日", published_on="2021-01-21",
+        p2=p2_2019(norm=(1, 0, 6), lic=(9, 0, 40), pun=(3, 0, 8), fee=(0, 0), buy=(0, "0")),
+        p3=p3("2019", {"3.1": [18, 1, 0, 0, 0, 0], "3.4.1": [6, 0, 0, 0, 0, 0], "3.5.2": [2, 0, 0, 0, 0, 0],
+                       "3.6": [3, 0, 0, 0, 0, 0]}, carry_out=[2, 0, 0, 0, 0, 0]),
+        p4=p4(review=(0, 1, 0, 0)), warnings={"cell_annotation"}))
+    out.append(dict(
+        name="f7-xuhao2019-yunxi-xiang-2020", family="F7", render="F7X", fmt="2019", year=2020, xuhao=True,
+        variant="HTML, 2019 trial format (2020), table 三 with a 序号 column",
+        agency="云溪乡人民政府", title="云溪乡人民政府2020年政府信息公开工作年度报告",
+        date="2021年1月19日", published_on="2021-01-19",
+        p2=p2_2019(norm=(0, 0, 4), lic=(2, 0, 9), pun=(0, 0, 1), fee=(0, 0), buy=(0, "0")),
+        p3=p3("2019", {"3.1": [3, 0, 0, 0, 0, 0], "3.3.8": [1, 0, 0, 0, 0, 0], "3.4.1": [2, 1, 0, 0, 0, 0]}),
+        p4=p4()))
 
     def notes(text):
         a = text.index("四、政府信息公开行政复议")
