@@ -743,6 +743,17 @@ place_short_row(GiParse *p, const GiGrid *g, int gi, RowRead *reads, RowRead *r,
 
 	if (r->n <= 0 || r->n >= gr->ncols || r->n > MAX_ROW_VALS || gr->ncols > GI_MAX_GRID_COLS)
 		return false;
+	/* a cut-off copy ending on this row: its missing cells were cut, not printed blank */
+	if (p->truncated)
+	{
+		const char *e = r->v[r->n - 1]->s + r->v[r->n - 1]->len;
+		const char *end = p->text + p->len;
+
+		while (e < end && (*e == ' ' || *e == '\n' || *e == '|'))
+			e++;
+		if (e >= end)
+			return false;
+	}
 	for (int k = 0; k < r->n; k++)
 		if (r->v[k]->kind != GI_TOK_NUM || r->v[k]->glued || r->v[k]->line != r->v[0]->line ||
 			cut_at_end(p, r->v[k], gr->first + k == g->amount_index))
