@@ -60,18 +60,19 @@ gi_token_span(const GiParse *p, const GiTok *t, int *from, int *to, int *line)
 			break;
 	}
 	*line = k;
+	*from = -1;
 	while (k < sb)
 	{
 		const unsigned char *c = (const unsigned char *) p->src + k;
 
 		if (*c == '\t')
 			return false;
-		if (k == sa)
+		if (k >= sa && *from < 0)
 			*from = col;
 		col += char_width(c);
 		k += gi_utf8_len(*c);
 	}
-	if (sa == sb)
+	if (*from < 0)
 		*from = col;
 	*to = col;
 	/* the rest of the line: a tab after the token shifts nothing, but a viewer's line is the same */
