@@ -9,6 +9,7 @@
  *   parse_doc.c        title, agency, year, date, the parts 一…六 and their text
  *   parse_tokens.c     a table region as a stream of label pieces and values
  *   parse_rows.c       the table readers of parts 二, 三 and 四 (F1–F4, F6, F8)
+ *   parse_columns.c    F4: a short row's numbers placed by their printed columns
  *   parse_pdf.c        F5: values in reading order assigned by the catalog's order
  *   parse_result.c     the SQL function, its warnings and its composite result
  */
@@ -210,6 +211,11 @@ typedef struct GiTokSource
 } GiTokSource;
 
 extern void gi_tokenize(const char *s, int len, const GiTokSource *source, GiTokens *out);
+
+/* parse_columns.c: F4 columns told by position */
+extern bool gi_token_span(const GiParse *p, const GiTok *t, int *from, int *to, int *line);
+extern bool gi_place_by_columns(const GiParse *p, GiTok **row, int n, GiTok ***refs, int nrefs, int ncols,
+								int *col_of);
 
 /* parse_doc.c */
 extern void gi_parse_doc(GiParse *p);

@@ -722,13 +722,97 @@ warn_variant(GiParse *p, int part, RowRead *r, int row)
 }
 
 /*
+ * Read a short row of a table printed in aligned columns (F4: a blank cell
+ * printed as nothing) by the columns its numbers line up with
+ * (parse_columns.c), the spans given by the complete rows of the table that
+ * have the same columns.  Read only when every value is a number on the row's
+ * one line, each falls into exactly one column, and, for a row with a total,
+ * the total is not less than the applicant values read (it cannot be checked
+ * further: a blank cell's figure is unknown).  Cells left are blank as printed.
+ */
+static bool
+place_short_row(GiParse *p, const GiGrid *g, int gi, RowRead *reads, RowRead *r, GiValues *vals,
+				bool *yuan)
+{
+	const GiGridRow *gr = &g->rows[gi];
+	GiTok	 ***refs = palloc(sizeof(GiTok **) * g->nrows);
+	int			nrefs = 0;
+	int			col_of[GI_MAX_GRID_COLS];
+	int64		v[GI_MAX_GRID_COLS];
+	int			total = -1;
+
+	if (r->n <= 0 || r->n >= gr->ncols || r->n > MAX_ROW_VALS || gr->ncols > GI_MAX_GRID_COLS)
+		return false;
+	/* a cut-off copy ending on this row: its missing cells were cut, not printed blank */
+	if (p->truncated)
+	{
+		const char *e = r->v[r->n - 1]->s + r->v[r->n - 1]->len;
+		const char *end = p->text + p->len;
+
+		while (e < end && (*e == ' ' || *e == '\n' || *e == '|'))
+			e++;
+		if (e >= end)
+			return false;
+	}
+	for (int k = 0; k < r->n; k++)
+		if (r->v[k]->kind != GI_TOK_NUM || r->v[k]->glued || r->v[k]->line != r->v[0]->line ||
+			cut_at_end(p, r->v[k], gr->first + k == g->amount_index))
+			return false;
+	for (int j = 0; j < g->nrows; j++)
+	{
+		const GiGridRow *o = &g->rows[j];
+		RowRead    *ro;
+		bool		same = j != gi && o->ncols == gr->ncols;
+
+		for (int c = 0; same && c < gr->ncols; c++)
+			same = o->cols[c] == gr->cols[c];
+		if (!same)
+			continue;
+		ro = &reads[gi_canonical_row(o->row - gi_rows)];
+		if (!ro->seen || ro->n != o->ncols)
+			continue;
+		for (int c = 0; same && c < o->ncols; c++)
+			same = (ro->v[c]->kind == GI_TOK_NUM || ro->v[c]->kind == GI_TOK_BLANK) &&
+				ro->v[c]->line == ro->v[0]->line;
+		if (same)
+			refs[nrefs++] = ro->v;
+	}
+	if (!gi_place_by_columns(p, r->v, r->n, refs, nrefs, gr->ncols, col_of))
+		return false;
+	for (int c = 0; c < gr->ncols; c++)
+	{
+		v[c] = GI_BLANK;
+		if (g->kind == GI_FIG_REQUEST && strcmp(gr->cols[c]->code, "total") == 0)
+			total = c;
+	}
+	for (int k = 0; k < r->n; k++)
+		if (!token_value(g, gr->first + col_of[k], gr->cols[col_of[k]]->code, r->v[k], &v[col_of[k]], yuan))
+			return false;
+	if (total >= 0 && v[total] != GI_BLANK)
+	{
+		int64		sum = 0;
+
+		for (int c = 0; c < gr->ncols; c++)
+			if (c != total && v[c] != GI_BLANK)
+				sum += v[c];
+		if (sum > v[total])
+			return false;
+	}
+	for (int c = 0; c < gr->ncols; c++)
+		vals->v[gr->first + c] = v[c];
+	return true;
+}
+
+/*
  * Fill the values of a labeled table (part 二 or 三) in the grid of its
- * format from the rows read; runs go through the splitter.  Returns whether
+ * format from the rows read; runs go through the splitter; with columns (the
+ * table is printed in aligned columns, F4), a short row is read by the
+ * positions of its numbers when they tell its columns (place_short_row).  Returns whether
  * the values line up with the labels (no row holds more values than cells).
  */
 static bool
 fill_labeled(GiParse *p, int part, GiFigKind kind, int format, RowRead *reads, GiPartResult *res,
-			 bool dedup)
+			 bool dedup, bool columns)
 {
 	const GiGrid *g = gi_layout_grid(kind, format);
 	Runs		runs;
@@ -808,6 +892,8 @@ fill_labeled(GiParse *p, int part, GiFigKind kind, int format, RowRead *reads, G
 			runs.n++;
 			continue;
 		}
+		if (columns && !dedup && !p->crawler && place_short_row(p, g, i, reads, r, &res->vals, &yuan))
+			continue;
 		complete = false;
 		if (dedup)
 			p->lossy = true;
@@ -975,7 +1061,8 @@ read_labeled_part(GiParse *p, int part, GiFigKind kind, GiPartResult *res, bool 
 	}
 	res->format = format;
 	nwarn = list_length(p->warnings);
-	if (fill_labeled(p, part, kind, format, reads, res, dedup) && !shifted_rows(kind, part, reads, res))
+	if (fill_labeled(p, part, kind, format, reads, res, dedup,
+					 strcmp(family_of(&t, nvals, alone), "F4") == 0) && !shifted_rows(kind, part, reads, res))
 	{
 		res->layout = family_of(&t, nvals, alone);
 		if (p->lossy)

@@ -18,7 +18,7 @@ import render2  # noqa: E402
 import render3  # noqa: E402,F401  (registers the F7 variants)
 
 ROOT = os.path.join(HERE, "..", "..", "test")
-PENDING = {"f8-cutfour-gaoqiao-rsj-2023", "f4-blankmid-xiaohe-jyj-2022", "f1-heji-shuiquan-zhen-2023"}
+PENDING = {"f8-cutfour-gaoqiao-rsj-2023", "f1-heji-shuiquan-zhen-2023"}
 FW = str.maketrans("0123456789", "０１２３４５６７８９")
 
 
@@ -456,6 +456,36 @@ def docs():
         date="2023年1月31日", published_on="2023-01-31",
         p2=p2_2021(norm=(2, 1, 19), lic=211, pun=4, force=0, fee="0"), p3=t,
         p4=p4(review=(1, 0, 0, 0))))
+    # blank cells in other columns of F4 rows, read by the columns the numbers line up with
+    t = p3("2021", {"3.1": [12, 3, 0, 0, 1, 0], "3.2": [2, 0, 0, 0, 0, 0], "3.4.1": [5, 1, 0, 0, 0, 0],
+                    "3.5.3": [1, 0, 0, 0, 0, 0]}, carry_in=[1, 0, 0, 0, 0, 0], carry_out=[2, 1, 0, 0, 0, 0])
+    t["3.1"] = [None, 3, 0, 0, 1, 0, 16]       # printed: the 自然人 cell of 3.1 left blank
+    t["3.4.1"] = [5, 1, 0, 0, 0, 0, None]      # printed: the 总计 cell of 3.4.1 left blank
+    out.append(dict(
+        name="f4-blankedge-qinghe-wsj-2023", family="F4", render="F4", fmt="2021", year=2023, blank="", wrap=20,
+        variant="pdftotext -layout with blank cells at the edges: 3.1's 自然人 (first column), 3.4.1's 总计 (last "
+                "column), 2.1.2's 本年废止件数; labels up to 20 characters on one line",
+        agency="清河县卫生健康委员会", title="清河县卫生健康委员会2023年政府信息公开工作年度报告",
+        date="2024年1月26日", published_on="2024-01-26",
+        p2=p2_2021(reg=(0, 0, 1), norm=(3, None, 24), lic=1376, pun=58, force=2, fee="0"), p3=t,
+        p4=p4(review=(2, 1, 0, 0), suit=(1, 0, 0, 0))))
+    t = p3("2021", {"3.1": [6, 2, 0, 0, 0, 0], "3.2": [2, 1, 0, 0, 0, 0], "3.4.1": [3, 0, 0, 0, 0, 0],
+                    "3.5.2": [3, 0, 0, 0, 0, 0]}, carry_out=[1, 0, 0, 0, 0, 0])
+    t["3.2"] = [2, None, None, 0, 0, 0, 3]     # printed: two blank cells in one row
+    t["3.5.2"] = [3, None, 0, 0, 0, 0, 2]      # printed: a blank and a total below the cells read
+    four = p4(review=(1, 0, 0, 1))
+    four[2] = None                             # printed: part 四's 其他结果 of 行政复议 left blank
+    exp3 = p3_json("2021", t)
+    exp3["3.5.2"] = [None] * 7                 # the rule (total >= the cells read) refuses the placement
+    out.append(dict(
+        name="f4-blanktwo-shiqiao-zhen-2022", family="F4", layout="F8", render="F4", fmt="2021", year=2022, blank="", wrap=14,
+        variant="pdftotext -layout with two blank cells in 3.2 (商业企业, 科研机构); 3.5.2 printed with a blank and "
+                "a total below its other cells (not placed: blank, columns_unrecoverable); part 四 with a blank cell "
+                "(one row of values, no complete row to tell its columns: blank, columns_unrecoverable)",
+        agency="石桥镇人民政府", title="石桥镇人民政府2022年政府信息公开工作年度报告",
+        date="2023年1月16日", published_on="2023-01-16",
+        p2=p2_2021(norm=(0, 0, 2), lic=14, pun=3, force=0, fee="0"), p3=t, p4=four,
+        exp_p3=exp3, exp_p4=[None] * 15, complete=False, warnings={"columns_unrecoverable"}))
     # F6 with figures in the thousands: the expected cells come from scripts/corpus/splitrun.py (every
     # split of every run, then the rules across rows), not from the parser
     d = dict(
