@@ -18,6 +18,9 @@
 
 #include "parse.h"
 
+/* bytes of a source line beyond which positions are not read (pdftotext prints a few hundred columns) */
+#define GI_COLUMNS_MAX_LINE 4096
+
 /* The display width of the character at s (ASCII one, East Asian wide or full-width two). */
 static int
 char_width(const unsigned char *s)
@@ -58,6 +61,8 @@ gi_token_span(const GiParse *p, const GiTok *t, int *from, int *to, int *line)
 
 		if (c == '\n' || c == '\r' || c == '\f' || c == '\v')
 			break;
+		if (sa - k >= GI_COLUMNS_MAX_LINE)
+			return false;		/* no printed line is that long: bound the work */
 	}
 	*line = k;
 	*from = -1;
@@ -77,7 +82,7 @@ gi_token_span(const GiParse *p, const GiTok *t, int *from, int *to, int *line)
 	*to = col;
 	/* the rest of the line: a tab after the token shifts nothing, but a viewer's line is the same */
 	for (k = sb; k < p->srclen && p->src[k] != '\n' && p->src[k] != '\r' && p->src[k] != '\f'; k++)
-		if (p->src[k] == '\t')
+		if (p->src[k] == '\t' || k - sb >= GI_COLUMNS_MAX_LINE)
 			return false;
 	return true;
 }
