@@ -162,6 +162,37 @@ access_current_generation(void)
 	return access_generation;
 }
 
+/*
+ * Run a one-row query over govinfo's tables as their owner (the role asking
+ * holds no right on what it reads: visible_agencies_of, access_grant), with
+ * snapshot (InvalidSnapshot: the current one); the row is left in
+ * SPI_tuptable.  The caller is connected to SPI.
+ */
+void
+access_select_as_owner(Oid fn_namespace, const char *sql, int nargs, Oid *types, Datum *args,
+					   Snapshot snapshot)
+{
+	SPIPlanPtr	plan;
+	Relation	rel;
+	Oid			save_userid;
+	int			save_sec_context;
+	Oid			owner;
+
+	plan = SPI_prepare(sql, nargs, types);
+	if (plan == NULL)
+		elog(ERROR, "SPI_prepare failed: %s", SPI_result_code_string(SPI_result));
+	GetUserIdAndSecContext(&save_userid, &save_sec_context);
+	rel = table_open(access_watch(fn_namespace), AccessShareLock);
+	owner = rel->rd_rel->relowner;
+	table_close(rel, AccessShareLock);
+	SetUserIdAndSecContext(owner,
+						   save_sec_context | SECURITY_LOCAL_USERID_CHANGE | SECURITY_NOFORCE_RLS);
+	if (SPI_execute_snapshot(plan, args, NULL, snapshot, InvalidSnapshot, true, false, 1) != SPI_OK_SELECT ||
+		SPI_processed != 1)
+		elog(ERROR, "reading the visible agencies failed: %s", SPI_result_code_string(SPI_result));
+	SetUserIdAndSecContext(save_userid, save_sec_context);
+}
+
 /* Read the set of (user, level) into a slot with visible_agencies_of, through SPI. */
 static void
 access_load(AccessSet *s, Oid fn_namespace, Oid user, int level)
@@ -172,17 +203,12 @@ access_load(AccessSet *s, Oid fn_namespace, Oid user, int level)
 	Oid			types[2] = {TEXTOID, NAMEOID};
 	Datum		args[2];
 	Name		role = palloc0(NAMEDATALEN);
-	SPIPlanPtr	plan;
 	Datum		d;
 	bool		isnull;
 	ArrayType  *arr;
 	Datum	   *elems;
 	int			n;
 	uint64		generation;
-	Relation	rel;
-	Oid			save_userid;
-	int			save_sec_context;
-	Oid			owner;
 	Datum		count;
 	bool		count_null;
 
@@ -199,20 +225,7 @@ access_load(AccessSet *s, Oid fn_namespace, Oid user, int level)
 				   quote_identifier(schema), quote_identifier(schema));
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
-	plan = SPI_prepare(sql, 2, types);
-	if (plan == NULL)
-		elog(ERROR, "SPI_prepare failed: %s", SPI_result_code_string(SPI_result));
-	/* as the owner of the tables: the role asking holds no right on visible_agencies_of */
-	GetUserIdAndSecContext(&save_userid, &save_sec_context);
-	rel = table_open(agency_relid, AccessShareLock);
-	owner = rel->rd_rel->relowner;
-	table_close(rel, AccessShareLock);
-	SetUserIdAndSecContext(owner,
-						   save_sec_context | SECURITY_LOCAL_USERID_CHANGE | SECURITY_NOFORCE_RLS);
-	if (SPI_execute_snapshot(plan, args, NULL, transient ? InvalidSnapshot : GetLatestSnapshot(),
-							 InvalidSnapshot, true, false, 1) != SPI_OK_SELECT || SPI_processed != 1)
-		elog(ERROR, "reading the visible agencies failed: %s", SPI_result_code_string(SPI_result));
-	SetUserIdAndSecContext(save_userid, save_sec_context);
+	access_select_as_owner(fn_namespace, sql, 2, types, args, transient ? InvalidSnapshot : GetLatestSnapshot());
 	d = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull);
 	count = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 2, &count_null);
 

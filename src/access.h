@@ -5,12 +5,17 @@
 #ifndef GOVINFO_ACCESS_H
 #define GOVINFO_ACCESS_H
 
+#include "utils/snapshot.h"
+
 /* watch the tables access_grant and agency of a schema; returns agency's oid */
 extern Oid	access_watch(Oid fn_namespace);
 /* the generation of the caches: a cache made at another generation is stale */
 extern uint64 access_current_generation(void);
 /* whether the current user may access an agency's data at a level (1 read, 2 edit), as the policies test it */
 extern bool access_allowed(Oid fn_oid, int64 agency_id, int level);
+/* run a one-row query over govinfo's tables as their owner; the row is left in SPI_tuptable */
+extern void access_select_as_owner(Oid fn_namespace, const char *sql, int nargs, Oid *types, Datum *args,
+								   Snapshot snapshot);
 /* whether the current user has the rights of the owner of govinfo's tables */
 extern bool access_has_owner_rights(Oid fn_oid);
 /* agency_subtree.c: the agency of a code from the kept agency tree (the caller needs SELECT on agency) */
