@@ -213,6 +213,8 @@ typedef struct GiTokSource
 extern void gi_tokenize(const char *s, int len, const GiTokSource *source, GiTokens *out);
 
 /* parse_columns.c: F4 columns told by position */
+/* parse_tokens.c: the bytes of the line break at src[k] as normalization reads them, 0 if none */
+extern int	gi_source_break_len(const char *src, int len, int k);
 extern bool gi_token_span(const GiParse *p, const GiTok *t, int *from, int *to, int *line);
 extern bool gi_place_by_columns(const GiParse *p, GiTok **row, int n, GiTok ***refs, int nrefs, int ncols,
 								int *col_of);

@@ -35,6 +35,15 @@ char_width(const unsigned char *s)
 	return (w == U_EA_WIDE || w == U_EA_FULLWIDTH) ? 2 : 1;
 }
 
+/* Whether a line break (gi_source_break_len) ends right before src[k]. */
+static bool
+break_ends_at(const char *src, int len, int k)
+{
+	return gi_source_break_len(src, len, k - 1) == 1 ||
+		(k >= 2 && (unsigned char) src[k - 2] == 0xC2 && gi_source_break_len(src, len, k - 2) == 2) ||
+		(k >= 3 && gi_source_break_len(src, len, k - 3) == 3);
+}
+
 /*
  * The display span [*from, *to) of the token in its source line and the
  * source offset where that line starts (*line); false when it cannot be told
@@ -55,15 +64,9 @@ gi_token_span(const GiParse *p, const GiTok *t, int *from, int *to, int *line)
 	sb = gi_parse_source_offset(p->src, p->srclen, &p->map, a + t->len);
 	if (sa < 0 || sb < sa || sb > p->srclen)
 		return false;
-	for (k = sa; k > 0; k--)
-	{
-		unsigned char c = (unsigned char) p->src[k - 1];
-
-		if (c == '\n' || c == '\r' || c == '\f' || c == '\v')
-			break;
+	for (k = sa; k > 0 && !break_ends_at(p->src, p->srclen, k); k--)
 		if (sa - k >= GI_COLUMNS_MAX_LINE)
 			return false;		/* no printed line is that long: bound the work */
-	}
 	*line = k;
 	*from = -1;
 	while (k < sb)
@@ -81,7 +84,7 @@ gi_token_span(const GiParse *p, const GiTok *t, int *from, int *to, int *line)
 		*from = col;
 	*to = col;
 	/* the rest of the line: a tab after the token shifts nothing, but a viewer's line is the same */
-	for (k = sb; k < p->srclen && p->src[k] != '\n' && p->src[k] != '\r' && p->src[k] != '\f'; k++)
+	for (k = sb; k < p->srclen && gi_source_break_len(p->src, p->srclen, k) == 0; k++)
 		if (p->src[k] == '\t' || k - sb >= GI_COLUMNS_MAX_LINE)
 			return false;
 	return true;

@@ -297,6 +297,27 @@ text:
 }
 
 /*
+ * The length in bytes of the line break at src[k], as normalization reads
+ * them (\n, \r, \r\n, \f, \v, U+0085, U+2028, U+2029); 0 when there is none.
+ */
+int
+gi_source_break_len(const char *src, int len, int k)
+{
+	unsigned char c = (unsigned char) src[k];
+
+	if (c == '\n' || c == '\f' || c == '\v')
+		return 1;
+	if (c == '\r')
+		return k + 1 < len && src[k + 1] == '\n' ? 2 : 1;
+	if (c == 0xC2 && k + 1 < len && (unsigned char) src[k + 1] == 0x85)
+		return 2;
+	if (c == 0xE2 && k + 2 < len && (unsigned char) src[k + 1] == 0x80 &&
+		((unsigned char) src[k + 2] == 0xA8 || (unsigned char) src[k + 2] == 0xA9))
+		return 3;
+	return 0;
+}
+
+/*
  * The end of the source line starting at k, at its line break (the breaks
  * normalization turns into '\n'); *next is set to where the next line starts.
  */
@@ -305,24 +326,11 @@ source_eol(const char *src, int len, int k, int *next)
 {
 	for (; k < len; k++)
 	{
-		unsigned char c = (unsigned char) src[k];
+		int			b = gi_source_break_len(src, len, k);
 
-		if (c == '\n' || c == '\f' || c == '\v')
+		if (b > 0)
 		{
-			*next = k + 1;
-			return k;
-		}
-		if (c == '\r')
-		{
-			*next = k + 1 < len && src[k + 1] == '\n' ? k + 2 : k + 1;
-			return k;
-		}
-		/* U+0085, U+2028, U+2029 */
-		if ((c == 0xC2 && k + 1 < len && (unsigned char) src[k + 1] == 0x85) ||
-			(c == 0xE2 && k + 2 < len && (unsigned char) src[k + 1] == 0x80 &&
-			 ((unsigned char) src[k + 2] == 0xA8 || (unsigned char) src[k + 2] == 0xA9)))
-		{
-			*next = k + (c == 0xC2 ? 2 : 3);
+			*next = k + b;
 			return k;
 		}
 	}
