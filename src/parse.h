@@ -187,6 +187,7 @@ typedef struct GiTok
 	bool		alone;			/* the only token of its line */
 	bool		glued;			/* a number run directly against text (no separator) */
 	bool		annotated;		/* a number followed in its cell by an annotation in parentheses, dropped */
+	bool		tabbed;			/* in a line whose cells are separated by single tabs */
 } GiTok;
 
 typedef struct GiTokens

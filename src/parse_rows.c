@@ -1109,6 +1109,62 @@ read_labeled_part(GiParse *p, int part, GiFigKind kind, GiPartResult *res, bool 
 	}
 }
 
+/*
+ * Whether number tokens may be pieces of one run of digits cut by single
+ * spaces (a crawler's dump, F6: `2 0 00 0 02`): all on one line with one space
+ * between each and the next.  Numbers a '|', a tab, two spaces or a line break
+ * set apart are cells: their digits never join another cell's.
+ */
+static bool
+runs_may_join(GiTok **runs, int nr)
+{
+	for (int k = 1; k < nr; k++)
+	{
+		const GiTok *a = runs[k - 1];
+		const GiTok *b = runs[k];
+
+		if (a->line != b->line || a->tabbed || b->tabbed || b->s != a->s + a->len + 1 || a->s[a->len] != ' ')
+			return false;
+	}
+	return true;
+}
+
+/*
+ * Part 四 as one line of cells some of which are empty (`|3||1|`): when its
+ * values and the empty cells between the first value and the last are the
+ * fifteen cells, each value stays in its cell and an empty cell is blank.
+ */
+static bool
+appeal_cells_with_empties(Item *items, int nitems, const int64 *v, int n, const GiGrid *g, GiValues *vals)
+{
+	int			first = -1,
+				last = -1,
+				cells = 0,
+				i = 0,
+				j = 0;
+
+	for (int k = 0; k < nitems; k++)
+		if (items[k].value && items[k].tok->kind != GI_TOK_EMPTY)
+		{
+			if (first >= 0 && items[k].tok->line != items[first].tok->line)
+				return false;
+			if (first < 0)
+				first = k;
+			last = k;
+		}
+	if (first < 0)
+		return false;
+	for (int k = first; k <= last; k++)
+		if (items[k].value && items[k].tok->line == items[first].tok->line)
+			cells++;
+	if (cells != g->nvalues || n == cells)
+		return false;
+	for (int k = first; k <= last; k++)
+		if (items[k].value && items[k].tok->line == items[first].tok->line)
+			vals->v[i++] = items[k].tok->kind == GI_TOK_EMPTY ? GI_BLANK : v[j++];
+	return true;
+}
+
 /* Read part 四: fifteen values in order (one row, or three rows of five). */
 static void
 read_appeals(GiParse *p, GiPartResult *res, bool dedup_doc)
@@ -1165,7 +1221,7 @@ read_appeals(GiParse *p, GiPartResult *res, bool dedup_doc)
 					digits += items[k].tok->len;
 				}
 			}
-		if (all_num && nr < g->nvalues && digits >= g->nvalues)
+		if (all_num && nr < g->nvalues && digits >= g->nvalues && runs_may_join(runs, nr))
 		{
 			Runs		rs;
 			bool		complete = true;
@@ -1182,6 +1238,8 @@ read_appeals(GiParse *p, GiPartResult *res, bool dedup_doc)
 		}
 	}
 	res->complete = false;
+	if (readable && appeal_cells_with_empties(items, nitems, v, n, g, &res->vals))
+		return;
 	/* a copy cut off inside part 四 is short for the cut, not for lost repeated lines */
 	if (dedup_doc && n < g->nvalues && !p->truncated)
 	{

@@ -566,7 +566,11 @@ gi_tokenize(const char *s, int len, const GiTokSource *source, GiTokens *out)
 		if (pipes > 0)
 			out->pipe_rows++;
 		else if (spaced && tabs && tab_separated(s, a, b, source->src, sa, sb))
+		{
 			out->tab_rows++;
+			for (int k = first_tok; k < out->n; k++)
+				out->toks[k].tabbed = true;
+		}
 		else if (spaced)
 			out->spaced_lines++;
 		else if (out->n > first_tok + 1 && out->toks[first_tok].kind == GI_TOK_TEXT)

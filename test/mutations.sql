@@ -1,0 +1,87 @@
+-- The mutation property of parse_report (scripts/suites/26-mutations.sh): a copy of a corpus document
+-- with one number of its tables emptied ("blank": the digits removed, the cell left) or dropped with its
+-- separator ("drop": the cell lost, as a lossy copy loses it) may leave cells blank, but no cell may
+-- hold a number the parse of the whole document does not hold there: a number moved to another cell,
+-- or made up, is the one fault a reader of the figures cannot see.
+-- Not checked: crawler dumps (F6), whose digits run together, so that a run lost or shortened reads
+-- as other numbers that the printed text allows just as well; and numbers dropped from columns
+-- aligned by spaces (F4) with the spaces after them, which moves the numbers after them into the
+-- columns to their left: pdftotext -layout keeps the columns, so no F4 copy looks so.
+CREATE SCHEMA mutation;
+CREATE TABLE mutation.doc (name text PRIMARY KEY, doc text NOT NULL);
+
+-- the copies of one document: up to `most` numbers of parts 二 to 四, evenly spread, each emptied and dropped
+CREATE FUNCTION mutation.copies(d text, most integer) RETURNS TABLE(kind text, copy text)
+LANGUAGE plpgsql IMMUTABLE STRICT AS $$
+DECLARE
+	num constant text := '[0-9０-９]+(?:[.,][0-9０-９]+)*';
+	lo integer := coalesce(nullif(regexp_instr(d, '二[、，,.．][[:space:]]*主[动動]公[开開]'), 0), 1);
+	hi integer := nullif(regexp_instr(d, '五[、，,.．][[:space:]]*(政府信息公[开開]|存在)', lo), 0);
+	body text;
+	n integer;
+	k integer;
+	s integer;
+	e integer;
+	tok text;
+	ls integer;
+	le integer;
+BEGIN
+	body := substr(d, 1, coalesce(hi - 1, length(d)));
+	n := regexp_count(body, num, lo);
+	FOR i IN 0 .. least(n, most) - 1 LOOP
+		k := 1 + (i * n) / least(n, most);
+		s := regexp_instr(body, num, lo, k);
+		tok := regexp_substr(body, num, lo, k);
+		e := s + length(tok);
+		-- a year, a date, a numbering or a count in the narrative: not a cell
+		CONTINUE WHEN substr(d, e, 1) IN ('年', '月', '日', '号', '號', '项', '項', '条', '條', '.', '、')
+			OR substr(d, s - 1, 1) ~ '[.,0-9０-９]'
+			-- digits of one number printed in several HTML elements (<span>1</span><span>35</span>)
+			OR substr(d, e, 200) ~* '^(</?(span|font|b|i|em|strong|u|a)([[:space:]][^<>]*)?>)+[0-9０-９]'
+			OR substr(d, greatest(s - 200, 1), s - greatest(s - 200, 1)) ~* '[0-9０-９](</?(span|font|b|i|em|strong|u|a)([[:space:]][^<>]*)?>)+$';
+		kind := 'blank@' || s;
+		copy := substr(d, 1, s - 1) || substr(d, e);
+		RETURN NEXT;
+		-- the line of the number: dropped with it when the number is alone on it
+		ls := s - position(E'\n' IN reverse(substr(d, 1, s - 1)));
+		le := position(E'\n' IN substr(d, e));
+		le := CASE WHEN le = 0 THEN length(d) + 1 ELSE e + le - 1 END;
+		kind := 'drop@' || s;
+		IF btrim(substr(d, ls + 1, le - ls - 1), E' \t\r') = tok THEN
+			copy := substr(d, 1, ls) || substr(d, le + 1);
+		ELSE
+			copy := substr(d, 1, s - 1) || substr(d, e + length(substring(substr(d, e) FROM '^[ \t|｜]*')));
+		END IF;
+		RETURN NEXT;
+	END LOOP;
+END
+$$;
+
+-- the cells of the three tables of a parse, keyed part:row:column, blanks included
+CREATE FUNCTION mutation.cells(p govinfo.parsed_report) RETURNS TABLE(cell text, v text)
+LANGUAGE sql IMMUTABLE AS $$
+	SELECT '三:' || r.key || ':' || c.i, c.x #>> '{}'
+	FROM jsonb_each(govinfo.to_jsonb(p.requests)) r, jsonb_array_elements(r.value) WITH ORDINALITY c(x, i)
+	WHERE jsonb_typeof(r.value) = 'array'
+	UNION ALL
+	SELECT '四:' || c.i, c.x #>> '{}'
+	FROM jsonb_array_elements(govinfo.to_jsonb(p.appeals)) WITH ORDINALITY c(x, i)
+	UNION ALL
+	SELECT '二:' || r.key || ':' || c.key, c.value #>> '{}'
+	FROM jsonb_each(govinfo.to_jsonb(p.disclosures)) r, jsonb_each(r.value) c
+	WHERE jsonb_typeof(r.value) = 'object'
+$$;
+
+-- each copy and the cells in which it holds a number the whole document's parse does not hold there
+CREATE FUNCTION mutation.faults(most integer) RETURNS TABLE(name text, kind text, faults text)
+LANGUAGE sql AS $$
+	WITH w AS (SELECT d.name, d.doc, govinfo.parse_report(d.doc) AS p FROM mutation.doc d),
+	c AS (SELECT w.name, w.p AS whole, m.kind, govinfo.parse_report(m.copy) AS p
+	      FROM w, mutation.copies(w.doc, most) m
+	      WHERE w.name NOT LIKE 'F6/%' AND NOT (w.name LIKE 'F4/%' AND m.kind LIKE 'drop@%'))
+	SELECT c.name, c.kind,
+		(SELECT string_agg(format('%s %s->%s', x.cell, coalesce(o.v, 'blank'), x.v), ', ' ORDER BY x.cell)
+		 FROM mutation.cells(c.p) x LEFT JOIN mutation.cells(c.whole) o ON o.cell = x.cell
+		 WHERE x.v IS NOT NULL AND x.v IS DISTINCT FROM o.v)
+	FROM c
+$$;
