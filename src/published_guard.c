@@ -96,7 +96,10 @@ published_report_guard(PG_FUNCTION_ARGS)
 
 		/* one row per mark: import_report inserts one */
 		import_hash = NULL;
-		if (mark == NULL || isnull ||
+		/* no hash: NOT NULL refuses the row (23502), as for the owner */
+		if (isnull)
+			return PointerGetDatum(td->tg_trigtuple);
+		if (mark == NULL ||
 			!DatumGetBool(DirectFunctionCall2Coll(texteq, C_COLLATION_OID, sha, PointerGetDatum(mark))))
 			refuse("insert a row");
 		return PointerGetDatum(td->tg_trigtuple);

@@ -105,6 +105,14 @@ SELECT throws_ok($$INSERT INTO govinfo.audit_log (session_user_name, current_use
 	VALUES ('x', 'x', 'INSERT', 'application', 9980002)$$, '42501', NULL, 'nor forge an audit entry');
 SELECT throws_ok($$UPDATE govinfo.agency SET parent_id = 9980001 WHERE agency_id = 9980002$$, '42501', NULL,
 	'nor put B under A in the tree (which would give it B''s data with its grant''s descendants)');
+SELECT throws_ok($$INSERT INTO govinfo.workday_calendar (day, kind) VALUES (DATE '2022-03-07', 'holiday')$$,
+	'42501', NULL, 'nor change the working-day calendar (every agency''s deadlines)');
+SELECT throws_ok($$UPDATE govinfo.agency_hierarchy SET changes = 0$$, '42501', NULL, 'nor the lock row of the tree');
+SELECT throws_ok($$INSERT INTO govinfo.access_grant (grantee, agency_id, access, granted_by)
+	VALUES ('govinfo_h2_editor', 9980002, 'edit', 'x')$$, '42501', NULL, 'nor write a grant directly');
+SELECT throws_ok($$INSERT INTO govinfo.report_version (agency_id, year, version, format, published_at, reason)
+	VALUES (9980001, 2020, 1, '2021', now(), 'x')$$, '42501', NULL, 'nor forge a published version');
+SELECT throws_ok($$DELETE FROM govinfo.generate_run$$, '42501', NULL, 'nor touch the report generation runs');
 SELECT throws_ok($$SELECT govinfo.refresh_report('thst2-b', 2022)$$, '42501', NULL, 'nor refresh B''s report');
 SELECT throws_ok($$SELECT govinfo.grant_access('govinfo_h2_editor', 'thst2-b', 'edit')$$, '42501', NULL,
 	'nor grant itself B');
