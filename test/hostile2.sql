@@ -83,6 +83,37 @@ SELECT is((SELECT count(*) FROM govinfo.audit_log WHERE table_name = 'access_gra
 	'the owner sees every grant entry of A');
 
 ------------------------------------------------------------------------------
+-- The types of generate_reports' variables (0.10.0: captured). The procedure commits, so it cannot pin
+-- search_path; its functions and operators were qualified in 0.9.0, but timestamptz and record (no
+-- keywords, unlike integer or bigint) were looked up on the caller's path when it was compiled: a domain
+-- of that name with a CHECK calling the hostile role's function, in a schema ahead of pg_catalog, ran
+-- that function as the caller (the owner's January job) when the variables were set.
+------------------------------------------------------------------------------
+CREATE ROLE govinfo_h2_hostile;
+CREATE SCHEMA hostile_h2 AUTHORIZATION govinfo_h2_hostile;
+SET ROLE govinfo_h2_hostile;
+CREATE FUNCTION hostile_h2.captured() RETURNS boolean LANGUAGE plpgsql AS $$
+BEGIN RAISE EXCEPTION 'captured as %', current_user USING ERRCODE = 'XH002'; END $$;
+CREATE DOMAIN hostile_h2.timestamptz AS pg_catalog.timestamptz CHECK (hostile_h2.captured());
+CREATE TYPE hostile_h2.batch AS (last_id bigint, agencies integer, written integer, unchanged integer, no_report integer);
+CREATE DOMAIN hostile_h2.record AS hostile_h2.batch CHECK (hostile_h2.captured());
+RESET ROLE;
+-- the first call of the procedure in this session compiles it with the hostile schema first; its
+-- first COMMIT is 2D000 inside this test's transaction: everything before it ran by then
+CREATE FUNCTION pg_temp.h2_generate_with_path(path text) RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+	PERFORM pg_catalog.set_config('search_path', path, true);
+	CALL govinfo.generate_reports(2022);
+END $$;
+SELECT throws_ok($$SELECT pg_temp.h2_generate_with_path('hostile_h2, pg_catalog, public')$$, '2D000', NULL,
+	'generate_reports compiled with a hostile schema first: no hostile domain timestamptz or record is used (2D000 at its COMMIT, no XH002)');
+SELECT is((SELECT pg_catalog.array_agg(pg_catalog.format_type(a.atttypid, NULL) ORDER BY a.attnum)
+	FROM pg_catalog.pg_attribute a WHERE a.attrelid = 'hostile_h2.batch'::regclass AND a.attnum > 0),
+	(SELECT p.proallargtypes[4:8]::regtype[]::text[] FROM pg_catalog.pg_proc p
+	 WHERE p.oid = 'govinfo.generate_batch(bigint, bigint, integer)'::regprocedure),
+	'the hostile composite has the columns of generate_batch''s row (so the assignment itself would succeed)');
+
+------------------------------------------------------------------------------
 -- Attacks that fail already (kept as tests so that they keep failing)
 ------------------------------------------------------------------------------
 SET ROLE govinfo_h2_editor;
