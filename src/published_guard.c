@@ -57,9 +57,11 @@ column_equal(HeapTuple a, HeapTuple b, TupleDesc desc, int attnum)
 static void
 refuse(const char *what)
 {
+	const char *role = GetUserNameFromId(GetUserId(), false);
+
 	ereport(ERROR,
 			(errcode(ERRCODE_INSUFFICIENT_PRIVILEGE),
-			 errmsg("role \"%s\" may not %s of published_report", GetUserNameFromId(GetUserId(), false), what),
+			 errmsg("role \"%s\" may not %s of published_report", role, what),
 			 errdetail("A published report is stored by govinfo.import_report, which keeps each document once under the SHA-256 of its text."),
 			 errhint("Import the document with govinfo.import_report, or ask the owner of govinfo's tables to correct the row.")));
 }
