@@ -636,8 +636,10 @@ END
 $$;
 
 ALTER TABLE @extschema@.audit_log ENABLE ROW LEVEL SECURITY;
+-- the entries of access_grant (the grants of every role on the agency) only for the owner (0.11.0): a
+-- reader of an agency learned which other roles may read, edit or publish it
 CREATE POLICY audit_log_read ON @extschema@.audit_log FOR SELECT
-	USING (@extschema@.agency_readable(agency_id));
+	USING (@extschema@.agency_readable(agency_id) AND table_name OPERATOR(pg_catalog.<>) 'access_grant');
 
 CREATE FUNCTION @extschema@.audit_row() RETURNS trigger
 	AS 'MODULE_PATHNAME' LANGUAGE C;
@@ -750,6 +752,14 @@ CREATE POLICY published_report_delete ON @extschema@.published_report FOR DELETE
 -- parts into every import's entry was a fifth of import_report's time.)
 CREATE TRIGGER published_report_audit AFTER INSERT OR UPDATE OR DELETE ON @extschema@.published_report
 	FOR EACH ROW EXECUTE FUNCTION @extschema@.audit_row('id', '-document', '-overview', '-problems', '-other_matters', '-warnings');
+-- 0.11.0: a role without the owner's rights inserts a published report only through import_report
+-- (for the SHA-256 it computed from the document) and never changes document or document_sha256; an
+-- editor squatted another agency's document by inserting its hash with any text (src/published_guard.c)
+CREATE FUNCTION @extschema@.published_report_guard() RETURNS trigger
+	AS 'MODULE_PATHNAME' LANGUAGE C;
+REVOKE EXECUTE ON FUNCTION @extschema@.published_report_guard() FROM PUBLIC;
+CREATE TRIGGER published_report_guard BEFORE INSERT OR UPDATE ON @extschema@.published_report
+	FOR EACH ROW EXECUTE FUNCTION @extschema@.published_report_guard();
 -- importing and adopting are edits: grant_access(..., 'edit') grants them
 REVOKE EXECUTE ON FUNCTION @extschema@.import_report(text, text, text) FROM PUBLIC;
 REVOKE EXECUTE ON FUNCTION @extschema@.adopt_published(bigint) FROM PUBLIC;

@@ -335,7 +335,10 @@ $$;
 -- resumes an unfinished run with the same arguments. A procedure that commits cannot SET search_path:
 -- every function and operator is schema-qualified, so that a function or operator a hostile role
 -- created in a schema of the caller's search_path (public.unnest(text[]), an exact match, would win
--- over pg_catalog's polymorphic unnest) never runs with the caller's rights (0.9.0)
+-- over pg_catalog's polymorphic unnest) never runs with the caller's rights (0.9.0). The types of its
+-- variables too (0.11.0): timestamptz and record are no keywords, so a domain hostile.timestamptz (or
+-- hostile.record over a composite type) with a CHECK calling the hostile role's function, in a schema
+-- ahead of pg_catalog in the caller's path, ran that function as the caller when the variables were set
 CREATE PROCEDURE @extschema@.generate_reports(year integer, formats text[] DEFAULT '{html}',
 		agency_code text DEFAULT NULL, lang text DEFAULT 'zh', batch_size integer DEFAULT 500)
 	LANGUAGE plpgsql
@@ -343,8 +346,8 @@ AS $$
 DECLARE
 	run bigint;
 	after_id bigint;
-	b record;
-	t0 timestamptz := pg_catalog.clock_timestamp();
+	b pg_catalog.record;
+	t0 pg_catalog.timestamptz := pg_catalog.clock_timestamp();
 	total integer;
 	done integer;
 	secs numeric;
