@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
-# Suite: the mutation property of parse_report (test/mutations.sql). Every corpus document is copied
+# Suite: the mutation property of parse_report (test/corpus/mutations.sql). Every corpus document is copied
 # with one number of its tables emptied, and with it dropped, for up to GOVINFO_MUTATIONS (40) numbers
 # spread over parts 二 to 四; each copy is one test: no cell of its parse holds a number that the
 # parse of the whole document does not hold in that cell (a blank is allowed). Crawler dumps (F6) and
-# drops from space-aligned columns (F4) are left out (test/mutations.sql says why).
+# drops from space-aligned columns (F4) are left out (test/corpus/mutations.sql says why).
 # Ends with "N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")/../.."
@@ -14,8 +14,8 @@ MOST=${GOVINFO_MUTATIONS:-40}
 
 dropdb --if-exists $DB >/dev/null 2>&1
 createdb -E UTF8 -T template0 --locale=C $DB
-if ! psql -X -q -v ON_ERROR_STOP=1 -d $DB -c 'CREATE EXTENSION govinfo' -f test/mutations.sql >/dev/null; then
-	echo "not ok - the mutation database (CREATE EXTENSION govinfo, test/mutations.sql)"
+if ! psql -X -q -v ON_ERROR_STOP=1 -d $DB -c 'CREATE EXTENSION govinfo' -f test/corpus/mutations.sql >/dev/null; then
+	echo "not ok - the mutation database (CREATE EXTENSION govinfo, test/corpus/mutations.sql)"
 	echo "0 passed, 1 failed"
 	exit 1
 fi
