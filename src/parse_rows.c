@@ -171,9 +171,7 @@ match_piece(int part, Item *items, int nitems, int *k, int last_row, GiMatch *ho
 			gi_rows[r2].kind != GI_ROW_GROUP)
 			row = r2;
 	}
-	/* a label's next line never starts with a numbering: (六)其他处理 is the next row, not a tail */
-	while (m == GI_MATCH_PREFIX && used + 1 < nitems && !items[used + 1].value && used - *k < 4 &&
-		   !numbering_starts(items[used + 1].s, 0, items[used + 1].len))
+	while (m == GI_MATCH_PREFIX && used + 1 < nitems && !items[used + 1].value && used - *k < 4)
 	{
 		int			r2;
 		GiMatch		m2;
@@ -226,8 +224,7 @@ match_piece(int part, Item *items, int nitems, int *k, int last_row, GiMatch *ho
 			m = GI_MATCH_VARIANT;
 	}
 	/* a label broken where its first line is no label's unique start: (六)其他⏎处理 */
-	if (m == GI_MATCH_NONE && used + 1 < nitems && !items[used + 1].value &&
-		!numbering_starts(items[used + 1].s, 0, items[used + 1].len))
+	if (m == GI_MATCH_NONE && used + 1 < nitems && !items[used + 1].value)
 	{
 		int			r2;
 		int			save = joined.len;
