@@ -244,6 +244,9 @@ match_piece(int part, Item *items, int nitems, int *k, int last_row, GiMatch *ho
 			joined.data[save] = '\0';
 		}
 	}
+	/* a variant of a very short label after the row's own numbering: (七)合计 */
+	if (m == GI_MATCH_NONE)
+		m = gi_match_numbered_variant(part, joined.data, joined.len, &row);
 	/* a label glued to the text before it, right before its values (F6) */
 	if (m == GI_MATCH_NONE && used + 1 < nitems && items[used + 1].value)
 		m = gi_match_row_suffix(part, gi_label_key(joined.data, joined.len), last_row, &row);

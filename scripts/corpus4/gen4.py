@@ -425,6 +425,26 @@ def docs():
                                   "3.5.1": [3, 0, 0, 0, 0, 0]}, carry_in=[2, 1, 0, 0, 0, 0],
                              carry_out=[4, 0, 0, 0, 0, 0]), ["3.6.2", "3.6.3"]),
         p4=p4(review=(4, 1, 0, 1), suit=(2, 0, 0, 0))[:10] + [None] * 5))
+    # ---------------------------------------------------------------- 合计
+    out.append(dict(
+        name="f6-heji-yangliu-xiang-2023", family="F6", render="F6", fmt="2021", year=2023,
+        labels={"3.7": "（七）合计"},
+        variant="crawler dump with the variant wording （七）合计 for （七）总计 glued between two digit runs",
+        agency="杨柳乡人民政府", title="杨柳乡人民政府2023年政府信息公开工作年度报告", published_on="2024-01-15",
+        date="2024年1月15日",
+        p2=p2_2021(lic=2, pun=0, force=0, fee="0"),
+        p3=p3("2021", {"3.1": [3, 1, 0, 0, 0, 0], "3.4.1": [1, 0, 0, 0, 0, 0]}), p4=p4(),
+        warnings={"label_variant"}))
+    out.append(dict(
+        name="f2-hejicol-qingxi-zhen-2022", family="F2", render="F2", fmt="2021", year=2022,
+        post=[gen3.between(P3_NOTE, "五、存在的主要问题", lambda s: s.replace("| 总计 |", "| 合计 |"))],
+        variant="row per line whose column headers say 合计 (part 三's total column, part 四's totals) while the "
+                "row （七）总计 keeps its wording: no header taken for a row",
+        agency="清溪镇人民政府", title="清溪镇人民政府2022年政府信息公开工作年度报告",
+        date="2023年1月12日", published_on="2023-01-12",
+        p2=p2_2021(lic=1, pun=1, force=0, fee="0"),
+        p3=p3("2021", {"3.1": [5, 0, 0, 0, 0, 0], "3.2": [1, 0, 0, 0, 0, 0], "3.4.1": [1, 1, 0, 0, 0, 0]}),
+        p4=p4(review=(1, 0, 0, 0))))
     return out
 
 
