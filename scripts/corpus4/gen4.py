@@ -27,14 +27,14 @@ PENDING = {"f3-merged-dongtai-swj-2022"}
 
 
 # ------------------------------------------------------------------------------- post-processors
-def page_break_after(marker, page_no, running=None, occurrence_of=None):
+def page_break_after(marker, page_no, running=None, occurrence_of=None, bare=False):
     """pdftotext -layout page break (blank lines, a centred page number, a form feed, optionally a
     running page header) right after the line holding marker."""
     def post(text):
         s = text.index(occurrence_of) if occurrence_of else 0
         i = text.index(marker, s)
         e = text.index("\n", i) + 1
-        brk = "\n\n                                   - %d -\n\f" % page_no
+        brk = ("\n\n                                   " + ("%d" if bare else "- %d -") + "\n\f") % page_no
         if running:
             brk += "    " + running + "\n\n"
         return text[:e] + brk + text[e:]
@@ -174,6 +174,30 @@ def drop_lines(first, upto):
         a = text.rindex("\n", 0, text.index(first)) + 1
         b = text.rindex("\n", 0, text.index(upto, a)) + 1
         return text[:a] + text[b:]
+    return post
+
+
+def insert_after_nth_line(marker, n, insert):
+    """Insert text after the n-th line following the line holding marker."""
+    def post(text):
+        i = text.index(marker)
+        for _ in range(n + 1):
+            i = text.index("\n", i) + 1
+        return text[:i] + insert + text[i:]
+    return post
+
+
+def shift_numbers(marker, cols):
+    """Move the numbers of the line holding marker cols characters to the left (pdftotext jitter)."""
+    def post(text):
+        a = text.index(marker)
+        a = text.rindex("\n", 0, a) + 1
+        b = text.index("\n", a)
+        line = text[a:b]
+        k = line.index(marker) + len(marker)
+        m = re.search(r"\s{3,}\d", line[k:])
+        line = line[:k + m.start()] + line[k + m.start() + cols:]
+        return text[:a] + line + text[b:]
     return post
 
 
@@ -445,6 +469,50 @@ def docs():
         p2=p2_2021(lic=1, pun=1, force=0, fee="0"),
         p3=p3("2021", {"3.1": [5, 0, 0, 0, 0, 0], "3.2": [1, 0, 0, 0, 0, 0], "3.4.1": [1, 1, 0, 0, 0, 0]}),
         p4=p4(review=(1, 0, 0, 0))))
+    # ---------------------------------------------------------------- page numbers among values
+    out.append(dict(
+        name="f5-pagenum-xiangshan-zhen-2023", family="F5", render="F5", fmt="2021", year=2023,
+        post=[insert_after_nth_line("（一）予以公开", 6, "\n- 6 -\n\f")],
+        variant="reading order with a page break inside the values of （一）予以公开 (after its third value): "
+                "blank line, page number - 6 -, form feed",
+        agency="象山镇人民政府", title="象山镇人民政府2023年政府信息公开工作年度报告",
+        date="2024年1月12日", published_on="2024-01-12",
+        p2=p2_2021(lic=4, pun=1, force=0, fee="0"),
+        p3=p3("2021", {"3.1": [7, 2, 1, 0, 0, 0], "3.4.1": [2, 0, 0, 0, 0, 0]}, carry_out=[1, 0, 0, 0, 0, 0]),
+        p4=p4()))
+    out.append(dict(
+        name="f5-barepage-lishan-xiang-2022", family="F5", render="F5", fmt="2021", year=2022,
+        post=[insert_after_nth_line("（二）部分公开", 14, "5\n\f")],
+        variant="reading order with a bare page number 5 (no dashes) on the last line of a page, between the "
+                "values of （二）部分公开 and the label of （三）不予公开, then a form feed",
+        agency="黎山乡人民政府", title="黎山乡人民政府2022年政府信息公开工作年度报告",
+        date="2023年1月16日", published_on="2023-01-16",
+        p2=p2_2021(lic=3, pun=0, force=0, fee="0"),
+        p3=p3("2021", {"3.1": [4, 0, 0, 0, 0, 0], "3.2": [1, 0, 0, 0, 0, 0], "3.4.1": [2, 0, 0, 0, 0, 0]}),
+        p4=p4()))
+    out.append(dict(
+        name="f4-barepage-yuntai-jtj-2022", family="F4", render="F4", fmt="2021", year=2022, wrap=40,
+        post=[page_break_after("3.危及", 5, bare=True)],
+        variant="pdftotext -layout with a page break after 3.3.3 whose page number is printed bare (5, no dashes), "
+                "centred on its own line",
+        agency="云台县交通运输局", title="云台县交通运输局2022年政府信息公开工作年度报告",
+        date="2023年1月18日", published_on="2023-01-18",
+        p2=p2_2021(norm=(0, 1, 6), lic=97, pun=210, force=4, fee="0"),
+        p3=p3("2021", {"3.1": [9, 2, 0, 0, 0, 0], "3.2": [1, 0, 0, 0, 0, 0], "3.3.3": [1, 0, 0, 0, 0, 0],
+                       "3.4.1": [4, 0, 0, 0, 1, 0]}, carry_out=[2, 0, 0, 0, 0, 0]),
+        p4=p4(review=(1, 0, 0, 0))))
+    t = p3("2021", {"3.1": [12, 3, 0, 0, 1, 0], "3.2": [2, 0, 0, 0, 0, 0], "3.4.1": [5, 0, 0, 0, 0, 0]},
+           carry_out=[2, 0, 0, 0, 0, 0])
+    t["3.4.1"] = [5, None, 0, 0, 0, 0, 5]     # printed: 3.4.1's 商业企业 cell blank
+    out.append(dict(
+        name="f4-jitter-hongqiao-sfj-2023", family="F4", render="F4", fmt="2021", year=2023, wrap=16, blank="",
+        post=[shift_numbers("1.本机关不掌握", 2)],
+        variant="pdftotext -layout with a blank cell in 3.4.1 (商业企业) and the numbers of that line two characters "
+                "left of the other rows' columns (extraction jitter)",
+        agency="虹桥县司法局", title="虹桥县司法局2023年政府信息公开工作年度报告",
+        date="2024年1月23日", published_on="2024-01-23",
+        p2=p2_2021(norm=(0, 0, 4), lic=21, pun=0, force=0, fee="0"), p3=t,
+        p4=p4(review=(1, 0, 0, 1))))
     return out
 
 
