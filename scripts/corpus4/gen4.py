@@ -513,6 +513,33 @@ def docs():
         date="2024年1月23日", published_on="2024-01-23",
         p2=p2_2021(norm=(0, 0, 4), lic=21, pun=0, force=0, fee="0"), p3=t,
         p4=p4(review=(1, 0, 0, 1))))
+    # ---------------------------------------------------------------- cut inside part 四's values
+    fmt = "2021"
+    d = dict(
+        name="f8-cutfour1-taoxi-zhen-2022", family="F8", render="F1", fmt=fmt, year=2022,
+        post=[gen3.cut_at("7\n|\n", len("7\n|\n"), occurrence_of="复议后起诉")],
+        variant="| line copy (one cell per line) cut off inside part 四's values after the seventh value and its |: "
+                "the seven values kept in their columns (the first group's 总计 proves it), the rest blank",
+        agency="桃溪镇人民政府", title="桃溪镇人民政府2022年政府信息公开工作年度报告",
+        p2=p2_2021(lic=6, pun=1, force=0, fee="0"),
+        p3=p3(fmt, {"3.1": [5, 1, 0, 0, 0, 0], "3.4.1": [1, 0, 0, 0, 0, 0]}, carry_out=[1, 0, 0, 0, 0, 0]),
+        p4=p4(review=(2, 1, 0, 1), suit=(3, 7, 0, 0)), complete=False, warnings={"truncated", "part_missing"},
+        cut=True)
+    d["exp_p4"] = [2, 1, 0, 1, 4, 3, 7] + [None] * 8
+    out.append(d)
+    four = p4(review=(3, 1, 0, 2), suit=(1, 0, 0, 0))
+    four[4] = 5                               # printed: 行政复议 总计 5 beside 3+1+0+2
+    d = dict(
+        name="f8-cutfourbad-shahe-rsj-2023", family="F8", render="F2", fmt=fmt, year=2023,
+        post=[gen3.cut_at("3 | 1 | 0 | 2 | 5 | 1 |", len("3 | 1 | 0 | 2 | 5 | 1 |"), occurrence_of="四、政府信息公开行政复议")],
+        variant="row-per-line copy cut off inside part 四's values after the sixth value, whose first group's 总计 "
+                "(5) is not the sum of its cells (6): nothing proves the columns, part 四 stays blank",
+        agency="沙河县人力资源和社会保障局", title="沙河县人力资源和社会保障局2023年政府信息公开工作年度报告",
+        p2=p2_2021(norm=(1, 0, 9), lic=120, pun=3, force=0, fee="0"),
+        p3=p3(fmt, {"3.1": [14, 2, 0, 0, 0, 0], "3.4.1": [4, 0, 0, 0, 0, 0]}, carry_out=[1, 0, 0, 0, 0, 0]),
+        p4=four, exp_p4=[None] * 15, complete=False, cut=True,
+        warnings={"truncated", "part_missing", "columns_unrecoverable"})
+    out.append(d)
     return out
 
 
