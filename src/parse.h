@@ -159,6 +159,7 @@ typedef enum GiMatch
 
 extern char *gi_label_key(const char *s, int len);
 extern GiMatch gi_match_row(int part, const char *key, int last_row, bool fuzzy, int *row);
+extern GiMatch gi_match_numbered_variant(int part, const char *s, int len, int *row);
 extern const char *gi_row_key(int i);
 extern int	gi_label_distance(const char *a, const char *b, int max);
 extern GiMatch gi_match_row_suffix(int part, const char *key, int last_row, int *row);

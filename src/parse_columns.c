@@ -91,6 +91,38 @@ gi_token_span(const GiParse *p, const GiTok *t, int *from, int *to, int *line)
 }
 
 /*
+ * The column of a token [f, t) that overlaps no column's span but lies next
+ * to one (extraction jitter): the nearest span when it is at most
+ * GI_COLUMN_JITTER display columns away and every other span at least three
+ * columns farther; else -1 (a number between two columns tells nothing).
+ */
+#define GI_COLUMN_JITTER 2
+static int
+nearest_span(const int *lo, const int *hi, int ncols, int f, int t)
+{
+	int			best = -1,
+				d1 = PG_INT32_MAX,
+				d2 = PG_INT32_MAX;
+
+	for (int c = 0; c < ncols; c++)
+	{
+		int			d = t <= lo[c] ? lo[c] - t : f >= hi[c] ? f - hi[c] : 0;
+
+		if (d < d1)
+		{
+			d2 = d1;
+			d1 = d;
+			best = c;
+		}
+		else if (d < d2)
+			d2 = d;
+	}
+	if (best < 0 || d1 > GI_COLUMN_JITTER || (d2 != PG_INT32_MAX && d2 <= d1 + 2))
+		return -1;
+	return best;
+}
+
+/*
  * Place the n tokens of a short row (all on one line) into ncols columns by
  * position: refs holds nrefs complete rows of the same columns (ncols tokens
  * each, each row on one line), whose spans give each column's span (the union
@@ -145,6 +177,8 @@ gi_place_by_columns(const GiParse *p, GiTok **row, int n, GiTok ***refs, int nre
 					return false;
 				hit = c;
 			}
+		if (hit < 0)
+			hit = nearest_span(lo, hi, ncols, f, t);
 		if (hit < 0 || (i > 0 && hit <= col_of[i - 1]))
 			return false;
 		col_of[i] = hit;

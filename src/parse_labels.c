@@ -431,6 +431,66 @@ gi_match_row(int part, const char *key, int last_row, bool fuzzy, int *row)
 }
 
 /*
+ * Known variants of a very short label, accepted only after the row's own
+ * numbering as printed ((七)合计 for (七)总计): without the numbering, a
+ * column header 合计 could be taken for the row.
+ */
+static const struct
+{
+	const char *code;
+	const char *variant;
+}			numbered_variants[] = {
+	{"3.7", "合计"},
+};
+
+/*
+ * Match a numbered label (normalized text s of len bytes) against the known
+ * variants that need their row's numbering: the numbering printed must equal
+ * the numbering of the row's official label.  Sets *row to a gi_rows index.
+ */
+GiMatch
+gi_match_numbered_variant(int part, const char *s, int len, int *row)
+{
+	int			i = 0;
+	int			n;
+	char	   *key;
+
+	*row = -1;
+	while (i < len && s[i] == ' ')
+		i++;
+	if ((n = numbering_len(s + i, len - i)) == 0)
+		return GI_MATCH_NONE;
+	key = gi_label_key(s, len);
+	for (int v = 0; v < (int) lengthof(numbered_variants); v++)
+	{
+		if (strcmp(key, numbered_variants[v].variant) != 0)
+			continue;
+		for (int r = 0; r < gi_nrows; r++)
+		{
+			int			nlen;
+			char	   *norm;
+			int			j = 0;
+
+			if (gi_rows[r].part != part || strcmp(gi_rows[r].code, numbered_variants[v].code) != 0)
+				continue;
+			norm = gi_parse_normalize(gi_rows[r].label_zh, strlen(gi_rows[r].label_zh), &nlen, NULL);
+			while (j < nlen && norm[j] == ' ')
+				j++;
+			if (numbering_len(norm + j, nlen - j) == n && memcmp(norm + j, s + i, n) == 0)
+			{
+				*row = r;
+				pfree(norm);
+				pfree(key);
+				return GI_MATCH_VARIANT;
+			}
+			pfree(norm);
+		}
+	}
+	pfree(key);
+	return GI_MATCH_NONE;
+}
+
+/*
  * Match the end of a piece against the row labels of a part: a crawler's dump
  * glues a label to the text before it (…现行有效件数规章000).  The longest
  * label wins; a very short label only in part 二 (规章) or inside its group.

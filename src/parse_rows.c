@@ -244,6 +244,9 @@ match_piece(int part, Item *items, int nitems, int *k, int last_row, GiMatch *ho
 			joined.data[save] = '\0';
 		}
 	}
+	/* a variant of a very short label after the row's own numbering: (七)合计 */
+	if (m == GI_MATCH_NONE)
+		m = gi_match_numbered_variant(part, joined.data, joined.len, &row);
 	/* a label glued to the text before it, right before its values (F6) */
 	if (m == GI_MATCH_NONE && used + 1 < nitems && items[used + 1].value)
 		m = gi_match_row_suffix(part, gi_label_key(joined.data, joined.len), last_row, &row);
@@ -1165,6 +1168,40 @@ appeal_cells_with_empties(Item *items, int nitems, const int64 *v, int n, const 
 	return true;
 }
 
+/*
+ * Part 四 of a copy cut off inside its row of values (F8): the values before
+ * the cut are kept in their columns, the rest blank, when nothing says the
+ * copy lost a cell: the document ends in part 四 with a value, the values
+ * stand on lines between '|' (a table printed one row per line or one cell
+ * per line), tables 二 and 三 were read complete (no row short of values),
+ * no cell of part 四 is printed empty (its place would be lost), and every
+ * group of five read whole has its 总计 equal to the sum of its four cells.  The last value is blank when it ends the copy (it may have
+ * lost digits).
+ */
+static bool
+cut_inside_values(GiParse *p, GiTokens *t, Item *items, int nitems, const int64 *v, int n, GiPartResult *res)
+{
+	int			last = -1;
+
+	if (!p->truncated || p->unrecoverable || p->lossy || !p->req.complete || !p->disc.complete ||
+		t->pipe_rows + t->pipe_lines == 0 || n >= 15 || nitems == 0 || !items[nitems - 1].value)
+		return false;
+	for (int g = 0; g + 5 <= n; g += 5)
+		if (v[g + 4] != v[g] + v[g + 1] + v[g + 2] + v[g + 3])
+			return false;
+	for (int k = 0; k < nitems; k++)
+		if (items[k].value)
+		{
+			if (items[k].tok->kind == GI_TOK_EMPTY)
+				return false;	/* a cell printed empty: values_in_order skips it */
+			last = k;
+		}
+	memcpy(res->vals.v, v, sizeof(int64) * n);
+	if (last >= 0 && cut_at_end(p, items[last].tok, false))
+		res->vals.v[n - 1] = GI_BLANK;
+	return true;
+}
+
 /* Read part 四: fifteen values in order (one row, or three rows of five). */
 static void
 read_appeals(GiParse *p, GiPartResult *res, bool dedup_doc)
@@ -1238,7 +1275,8 @@ read_appeals(GiParse *p, GiPartResult *res, bool dedup_doc)
 		}
 	}
 	res->complete = false;
-	if (readable && appeal_cells_with_empties(items, nitems, v, n, g, &res->vals))
+	if (readable && (appeal_cells_with_empties(items, nitems, v, n, g, &res->vals) ||
+					 cut_inside_values(p, &t, items, nitems, v, n, res)))
 		return;
 	/* a copy cut off inside part 四 is short for the cut, not for lost repeated lines */
 	if (dedup_doc && n < g->nvalues && !p->truncated)

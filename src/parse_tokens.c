@@ -84,6 +84,34 @@ is_page_line(const char *s, int len)
 	return false;
 }
 
+/*
+ * Whether the normalized line [a, b) of a region is a page number printed
+ * without dashes: one to three digits alone on the last line with content
+ * before a form feed in the source (pdftotext ends a page with its footer).
+ */
+static bool
+is_bare_page_number(const char *s, int a, int b, const GiTokSource *source)
+{
+	int			k;
+
+	if (source == NULL || source->src == NULL || b - a > 3)
+		return false;
+	for (k = a; k < b; k++)
+		if (!gi_isdigit(s[k]))
+			return false;
+	k = gi_parse_source_offset(source->src, source->srclen, source->map, source->base + b);
+	for (; k < source->srclen; k++)
+	{
+		unsigned char c = source->src[k];
+
+		if (c == '\f')
+			return true;
+		if (c != ' ' && c != '\t' && c != '\r' && c != '\n')
+			return false;
+	}
+	return false;
+}
+
 /* Append a token. */
 static GiTok *
 add(GiTokens *t, int *cap, GiTokKind kind, const char *s, int len, int line)
@@ -508,7 +536,7 @@ gi_tokenize(const char *s, int len, const GiTokSource *source, GiTokens *out)
 		while (b > a && s[b - 1] == ' ')
 			b--;
 		line++;
-		if (a == b || is_page_line(s + a, b - a))
+		if (a == b || is_page_line(s + a, b - a) || is_bare_page_number(s, a, b, source))
 			continue;
 		for (int k = a; k < b; k++)
 		{
