@@ -3,7 +3,7 @@
 -- separator ("drop": the cell lost, as a lossy copy loses it) may leave cells blank, but no cell may
 -- hold a number the parse of the whole document does not hold there: a number moved to another cell,
 -- or made up, is the one fault a reader of the figures cannot see.
--- Not checked: crawler dumps (F6), whose digits run together, so that a run lost or shortened reads
+-- Not checked (by family or by the layout parse_report reads): crawler dumps (F6), whose digits run together, so that a run lost or shortened reads
 -- as other numbers that the printed text allows just as well; and numbers dropped from columns
 -- aligned by spaces (F4) with the spaces after them, which moves the numbers after them into the
 -- columns to their left: pdftotext -layout keeps the columns, so no F4 copy looks so.
@@ -78,7 +78,8 @@ LANGUAGE sql AS $$
 	WITH w AS (SELECT d.name, d.doc, govinfo.parse_report(d.doc) AS p FROM mutation.doc d),
 	c AS (SELECT w.name, w.p AS whole, m.kind, govinfo.parse_report(m.copy) AS p
 	      FROM w, mutation.copies(w.doc, most) m
-	      WHERE w.name NOT LIKE 'F6/%' AND NOT (w.name LIKE 'F4/%' AND m.kind LIKE 'drop@%'))
+	      WHERE (w.p).layout <> 'F6' AND w.name NOT LIKE 'F6/%'
+	        AND NOT (((w.p).layout = 'F4' OR w.name LIKE 'F4/%') AND m.kind LIKE 'drop@%'))
 	SELECT c.name, c.kind,
 		(SELECT string_agg(format('%s %s->%s', x.cell, coalesce(o.v, 'blank'), x.v), ', ' ORDER BY x.cell)
 		 FROM mutation.cells(c.p) x LEFT JOIN mutation.cells(c.whole) o ON o.cell = x.cell
