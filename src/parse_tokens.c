@@ -495,6 +495,7 @@ gi_tokenize(const char *s, int len, const GiTokSource *source, GiTokens *out)
 	int			i = 0;
 	int			line = 0;
 	bool		tabs = false;
+	bool		formfeeds = false;	/* a form feed in the source from the region on: page numbers to drop */
 	int			sc = 0;			/* with tabs: where the next line starts in the source */
 
 	memset(out, 0, sizeof(*out));
@@ -505,6 +506,7 @@ gi_tokenize(const char *s, int len, const GiTokSource *source, GiTokens *out)
 
 		sc = gi_parse_source_offset(source->src, source->srclen, source->map, source->base);
 		tabs = to > sc && memchr(source->src + sc, '\t', to - sc) != NULL;
+		formfeeds = memchr(source->src + sc, '\f', source->srclen - sc) != NULL;
 	}
 	while (i < len)
 	{
@@ -536,7 +538,7 @@ gi_tokenize(const char *s, int len, const GiTokSource *source, GiTokens *out)
 		while (b > a && s[b - 1] == ' ')
 			b--;
 		line++;
-		if (a == b || is_page_line(s + a, b - a) || is_bare_page_number(s, a, b, source))
+		if (a == b || is_page_line(s + a, b - a) || (formfeeds && is_bare_page_number(s, a, b, source)))
 			continue;
 		for (int k = a; k < b; k++)
 		{
