@@ -1175,19 +1175,20 @@ appeal_cells_with_empties(Item *items, int nitems, const int64 *v, int n, const 
  * stand on lines between '|' (a table printed one row per line or one cell
  * per line), tables 二 and 三 were read complete (no row short of values),
  * no cell of part 四 is printed empty (its place would be lost), and every
- * group of five read whole has its 总计 equal to the sum of its four cells.  The last value is blank when it ends the copy (it may have
- * lost digits).
+ * group of five read whole has its 总计 equal to the sum of its four cells.
+ * The last value is blank when it ends the copy (it may have lost digits).
  */
 static bool
-cut_inside_values(GiParse *p, GiTokens *t, Item *items, int nitems, const int64 *v, int n, GiPartResult *res)
+cut_inside_values(GiParse *p, GiTokens *t, Item *items, int nitems, const int64 *v, int n, const GiGrid *g,
+				  GiPartResult *res)
 {
 	int			last = -1;
 
 	if (!p->truncated || p->unrecoverable || p->lossy || !p->req.complete || !p->disc.complete ||
-		t->pipe_rows + t->pipe_lines == 0 || n >= 15 || nitems == 0 || !items[nitems - 1].value)
+		t->pipe_rows + t->pipe_lines == 0 || n >= g->nvalues || nitems == 0 || !items[nitems - 1].value)
 		return false;
-	for (int g = 0; g + 5 <= n; g += 5)
-		if (v[g + 4] != v[g] + v[g + 1] + v[g + 2] + v[g + 3])
+	for (int k = 0; k + 5 <= n; k += 5)
+		if (v[k + 4] != v[k] + v[k + 1] + v[k + 2] + v[k + 3])
 			return false;
 	for (int k = 0; k < nitems; k++)
 		if (items[k].value)
@@ -1276,7 +1277,7 @@ read_appeals(GiParse *p, GiPartResult *res, bool dedup_doc)
 	}
 	res->complete = false;
 	if (readable && (appeal_cells_with_empties(items, nitems, v, n, g, &res->vals) ||
-					 cut_inside_values(p, &t, items, nitems, v, n, res)))
+					 cut_inside_values(p, &t, items, nitems, v, n, g, res)))
 		return;
 	/* a copy cut off inside part 四 is short for the cut, not for lost repeated lines */
 	if (dedup_doc && n < g->nvalues && !p->truncated)

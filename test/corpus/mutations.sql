@@ -18,6 +18,7 @@ CREATE FUNCTION mutation.copies(d text, most integer) RETURNS TABLE(kind text, c
 LANGUAGE plpgsql IMMUTABLE STRICT AS $$
 DECLARE
 	num constant text := '[0-9０-９]+(?:[.,][0-9０-９]+)*';
+	cell constant text := '<td[^<>]*>([[:space:]]|<[^<>]*>)*[0-9]+([[:space:]]|<[^<>]*>)*</td>';
 	lo integer := coalesce(nullif(regexp_instr(d, '二[、，,.．][[:space:]]*主[动動]公[开開]'), 0), 1);
 	hi integer := nullif(regexp_instr(d, '五[、，,.．][[:space:]]*(政府信息公[开開]|存在)', lo), 0);
 	body text;
@@ -59,11 +60,11 @@ BEGIN
 	END LOOP;
 	IF d ~* '<td' THEN
 		-- an HTML cell holding a number lost whole, or its number written &nbsp;
-		n := regexp_count(body, '<td[^<>]*>([[:space:]]|<[^<>]*>)*[0-9]+([[:space:]]|<[^<>]*>)*</td>', lo, 'i');
+		n := regexp_count(body, cell, lo, 'i');
 		FOR i IN 0 .. least(n, most / 4) - 1 LOOP
 			k := 1 + (i * n) / least(n, most / 4);
-			s := regexp_instr(body, '<td[^<>]*>([[:space:]]|<[^<>]*>)*[0-9]+([[:space:]]|<[^<>]*>)*</td>', lo, k, 0, 'i');
-			tok := regexp_substr(body, '<td[^<>]*>([[:space:]]|<[^<>]*>)*[0-9]+([[:space:]]|<[^<>]*>)*</td>', lo, k, 'i');
+			s := regexp_instr(body, cell, lo, k, 0, 'i');
+			tok := regexp_substr(body, cell, lo, k, 'i');
 			kind := 'cell-lost@' || s;
 			copy := substr(d, 1, s - 1) || substr(d, s + length(tok));
 			RETURN NEXT;
