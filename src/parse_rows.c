@@ -32,8 +32,12 @@ typedef struct RowRead
 	GiTok	   *v[MAX_ROW_VALS];
 	int			line;			/* line of the label */
 	char	   *printed;		/* the label as printed, for label_variant */
-	int			npre;			/* values printed right before the label (F5), when none follow it */
+	int			npre;			/* values printed right before the label (F5): counted, the first 8 kept */
 	GiTok	   *pre[8];
+	const char *label_end;		/* the end of the label as printed */
+	bool		blank_printed;	/* a line of empty cells between the label and its first value */
+	bool		by_order;		/* label not found: values taken by the catalog's order */
+	bool		gave;			/* gave values to the rows after it whose labels were not found */
 } RowRead;
 
 /* A piece of text or a value, in document order. */
@@ -45,7 +49,7 @@ typedef struct Item
 	int			len;
 } Item;
 
-/* Whether a numbering starts at s[i] inside a text token (not at its start). */
+/* Whether a numbering (（三）, 3., 三、) starts at s[i] of a text token. */
 static bool
 numbering_starts(const char *s, int i, int len)
 {
@@ -78,7 +82,7 @@ numbering_starts(const char *s, int i, int len)
 		return num && j < len && s[j] == ')';
 	}
 	if (gi_isdigit(s[i]) && i + 1 < len && (s[i + 1] == '.' || gi_strneq(s + i + 1, "、", 3)) &&
-		!gi_isdigit(s[i - 1]) && s[i - 1] != '(' &&
+		(i == 0 || (!gi_isdigit(s[i - 1]) && s[i - 1] != '(')) &&
 		i + 2 < len && !gi_isdigit(s[i + 2]))
 		return true;
 	/* a numeral followed by 、 (E3 80 81) */
@@ -286,9 +290,54 @@ whole_row_line(Item *items, int nitems, int first, int k, int n)
 	return k + n + 1 == nitems || items[k + n + 1].tok->line != line;
 }
 
+/* Whether the line of items[k] holds a value. */
+static bool
+line_has_value(Item *items, int nitems, int k)
+{
+	int			line = items[k].tok->line;
+
+	for (int j = k; j >= 0 && items[j].tok->line == line; j--)
+		if (items[j].value)
+			return true;
+	for (int j = k + 1; j < nitems && items[j].tok->line == line; j++)
+		if (items[j].value)
+			return true;
+	return false;
+}
+
+/*
+ * Whether the text from a to b holds a line of three or more '|' and nothing
+ * else: a row printed as empty cells (F1 copies of a table put each cell on
+ * its own line, a blank row's cells on one).
+ */
+static bool
+blank_row_between(const char *a, const char *b)
+{
+	int			pipes = 0;
+	bool		other = false;
+
+	if (a == NULL || b <= a)
+		return false;
+	for (const char *c = a; c < b; c++)
+	{
+		if (*c == '\n')
+		{
+			if (pipes >= 3 && !other)
+				return true;
+			pipes = 0;
+			other = false;
+		}
+		else if (*c == '|')
+			pipes++;
+		else if (*c != ' ' && *c != '\t' && *c != '\r')
+			other = true;
+	}
+	return false;
+}
+
 /*
  * Read the labeled rows of a part: reads[i] gets the values after the label
- * of catalog row i.  Returns the number of values before the first label.
+ * of catalog row i.  Returns the number of unknown rows warned of.
  * rowwise: the table is printed one row per line, its label before its
  * values (F2): there a line of unknown text followed by as many values as the
  * row before it is an unknown row (a regional 其中：… row), warned of; in the
@@ -305,8 +354,10 @@ read_labeled(GiParse *p, int part, Item *items, int nitems, RowRead *reads, bool
 	int			last_row = -1;
 	int			last_data = -1;
 	char	   *warned = NULL;	/* the extra row last warned of, while no row was read since */
-	int			stray = 0;
+	int			unknown_rows = 0;
 	int			cur_line = -1;
+	const char *region = p->text + p->body[part];
+	const char *region_end = p->text + p->end[part];
 
 	for (int k = 0; k < nitems; k++)
 	{
@@ -318,23 +369,28 @@ read_labeled(GiParse *p, int part, Item *items, int nitems, RowRead *reads, bool
 
 			if (cur < 0)
 			{
-				if (it->tok->kind != GI_TOK_EMPTY)
-				{
-					stray++;
-					if (npre < 8)
-						pre[npre] = it->tok;
-					npre++;
-				}
 				if (cur == -3 && it->tok->kind != GI_TOK_EMPTY)
 				{
 					gi_parse_warn(p, "unknown_row", part, NULL, NULL,
 								  "values printed after \"%s\", which is no row of part %s",
 								  unknown, part == 2 ? "二" : "三");
-					cur = -1;
+					unknown_rows++;
+					cur = -4;
+				}
+				/* the values of an unknown row are no row's, not even the next label's (F5) */
+				if (cur != -4 && it->tok->kind != GI_TOK_EMPTY)
+				{
+					if (npre < 8)
+						pre[npre] = it->tok;
+					npre++;
 				}
 				continue;
 			}
 			r = &reads[cur];
+			if (r->n == 0 && it->tok->kind != GI_TOK_EMPTY && it->tok->line != r->line &&
+				r->label_end >= region && it->tok->s <= region_end &&
+				blank_row_between(r->label_end, it->tok->s))
+				r->blank_printed = true;
 			/* an empty cell counts on the label's line or beside values already read */
 			if (it->tok->kind == GI_TOK_EMPTY && it->tok->line != r->line &&
 				!(r->n > 0 && r->v[Min(r->n, MAX_ROW_VALS) - 1]->line == it->tok->line))
@@ -351,11 +407,25 @@ read_labeled(GiParse *p, int part, Item *items, int nitems, RowRead *reads, bool
 			int			first = k;
 			int			row = match_piece(part, items, nitems, &k, last_row, &how, &printed);
 
+			/*
+			 * a very short label (总计, 其他) printed bare after other text on
+			 * a line without values is a column header (F4 repeats the header
+			 * after a page break), not a row
+			 */
+			if (row >= 0 && first > 0 && k == first && it->len <= 6 && !items[first - 1].value &&
+				items[first - 1].tok->line == it->tok->line && !line_has_value(items, nitems, first))
+				row = -1;
 			if (row < 0)
 			{
-				/* text after a row's values ends the row (a label's tail, or an unknown row) */
-				if (cur >= 0 && reads[cur].n > 0)
+				/*
+				 * text after a row's values ends the row (a label's tail, or
+				 * an unknown row), and so does a numbered line, which is no
+				 * label's tail, after a row printed blank
+				 */
+				if (cur >= 0 && (reads[cur].n > 0 || numbering_starts(it->s, 0, it->len)))
 					cur = -2;
+				if (cur == -4)
+					cur = -1;	/* text after an unknown row's values ends them */
 				if (cur < 0 && last_row >= 0 && it->len >= 4 &&
 					(it->s[0] == '(' || gi_isdigit(it->s[0]) ||
 					 (it->len > 6 && gi_strneq(it->s + 3, "、", 3))))
@@ -371,6 +441,7 @@ read_labeled(GiParse *p, int part, Item *items, int nitems, RowRead *reads, bool
 					gi_parse_warn(p, "unknown_row", part, NULL, NULL,
 								  "values printed after \"%s\", which is no row of part %s",
 								  printed, part == 2 ? "二" : "三");
+					unknown_rows++;
 					warned = printed;
 				}
 				continue;
@@ -394,11 +465,9 @@ read_labeled(GiParse *p, int part, Item *items, int nitems, RowRead *reads, bool
 				continue;
 			}
 			reads[row].seen = true;
-			if (npre <= 8)
-			{
-				reads[row].npre = npre;
-				memcpy(reads[row].pre, pre, sizeof(GiTok *) * npre);
-			}
+			reads[row].npre = npre;
+			memcpy(reads[row].pre, pre, sizeof(GiTok *) * Min(npre, 8));
+			reads[row].label_end = items[k].s + items[k].len;
 			npre = 0;
 			reads[row].match = how;
 			reads[row].printed = printed;
@@ -410,7 +479,7 @@ read_labeled(GiParse *p, int part, Item *items, int nitems, RowRead *reads, bool
 			(void) cur_line;
 		}
 	}
-	return stray;
+	return unknown_rows;
 }
 
 /* Parse a count or an amount as printed into *out (GI_BLANK for a blank); false when unreadable. */
@@ -806,6 +875,136 @@ place_short_row(GiParse *p, const GiGrid *g, int gi, RowRead *reads, RowRead *r,
 	return true;
 }
 
+/* The catalog row whose read holds grid row gr (one slot per code; 3.7 has a row per format). */
+static int
+grid_row_read(int part, const GiGridRow *gr, RowRead *reads)
+{
+	int			row = gi_canonical_row(gr->row - gi_rows);
+
+	if (strcmp(gr->row->code, "3.7") == 0 && !reads[row].seen)
+		row = catalog_row(part, "3.7");
+	return row;
+}
+
+/*
+ * A copy that lost label lines, the table printed label first (F1, F2): the
+ * values of a row whose label was not found follow those of the row before
+ * it.  A row holding k times its cells, or its cells after a line of empty
+ * cells (it is printed blank), with the next rows of the grid not found and of
+ * the same cells, gives them its values past its own, in the catalog's order.
+ * Rows of （六）其他处理 take none unless the labels show the format (3.6.1 -
+ * 3.6.3 found): one row of values there is 3.6 of the 2019 format as well.
+ * Returns whether any row was so taken; *overflow when a row held more values
+ * than cells (the reading that does not line up).
+ */
+static bool
+take_lost_labels(const GiGrid *g, int part, RowRead *reads, bool format_shown, bool *overflow)
+{
+	bool		any = false;
+
+	/* values printed before a label somewhere (F5): the copy does not print label first */
+	for (int i = 0; i < g->nrows; i++)
+	{
+		RowRead    *r = &reads[grid_row_read(part, &g->rows[i], reads)];
+
+		if (r->seen && r->n == 0 && r->npre > 0)
+			return false;
+	}
+	for (int i = 0; i < g->nrows; i++)
+	{
+		RowRead    *r = &reads[grid_row_read(part, &g->rows[i], reads)];
+		int			nc = g->rows[i].ncols;
+		int			own = r->blank_printed ? 0 : 1;
+		int			give;
+		bool		room = true;
+
+		if (!r->seen || r->n > MAX_ROW_VALS || nc == 0 || r->n % nc != 0 || r->n / nc <= own)
+			continue;
+		give = r->n / nc - own;
+		for (int j = 1; j <= give && room; j++)
+			room = i + j < g->nrows && g->rows[i + j].ncols == nc &&
+				!reads[grid_row_read(part, &g->rows[i + j], reads)].seen &&
+				(format_shown || strncmp(g->rows[i + j].row->code, "3.6", 3) != 0);
+		if (!room)
+			continue;
+		for (int j = 1; j <= give; j++)
+		{
+			RowRead    *m = &reads[grid_row_read(part, &g->rows[i + j], reads)];
+
+			m->seen = true;
+			m->by_order = true;
+			m->match = GI_MATCH_EXACT;
+			m->line = -1;
+			m->n = nc;
+			memcpy(m->v, r->v + (own + j - 1) * nc, sizeof(GiTok *) * nc);
+		}
+		if (own == 1)
+			*overflow = true;
+		r->n = own * nc;
+		r->gave = true;
+		any = true;
+	}
+	return any;
+}
+
+/*
+ * Keep the values take_lost_labels gave by the catalog's order only when the
+ * rules prove the table so read and, for a row printed blank, do not prove it
+ * read as printed; warn row_by_order for each row so read.  Otherwise, false
+ * when a row held more values than cells (the caller reads the table in order
+ * or flags it), else the rows involved are left blank, flagged.
+ */
+static bool
+prove_lost_labels(GiParse *p, int part, GiFigKind kind, const GiGrid *g, RowRead *reads, GiValues *vals,
+				  bool overflow, bool *complete)
+{
+	bool		proved = gi_values_prove(kind, vals);
+
+	if (proved && !overflow)
+	{
+		/* the values as printed: the blank row's values its own, the next row not found */
+		GiValues	asread = *vals;
+
+		for (int i = 0; i < g->nrows; i++)
+		{
+			const GiGridRow *gr = &g->rows[i];
+			RowRead    *r = &reads[grid_row_read(part, gr, reads)];
+
+			if (r->by_order && i > 0)
+				for (int c = 0; c < gr->ncols; c++)
+				{
+					if (reads[grid_row_read(part, &g->rows[i - 1], reads)].gave)
+						asread.v[g->rows[i - 1].first + c] = vals->v[gr->first + c];
+					asread.v[gr->first + c] = GI_BLANK;
+				}
+		}
+		proved = !gi_values_prove(kind, &asread);
+	}
+	if (!proved && overflow)
+		return false;
+	for (int i = 0; i < g->nrows; i++)
+	{
+		const GiGridRow *gr = &g->rows[i];
+		RowRead    *r = &reads[grid_row_read(part, gr, reads)];
+
+		if (proved && r->by_order)
+			gi_parse_warn(p, "row_by_order", part, gr->row->code, NULL,
+						  "the label of row %s (%s) was not found: the values after the row before it were taken for it by the catalog's order, which the rules prove",
+						  gr->row->code, gr->row->label_zh);
+		else if (!proved && (r->by_order || r->gave))
+		{
+			for (int c = 0; c < gr->ncols; c++)
+				vals->v[gr->first + c] = GI_BLANK;
+			*complete = false;
+			gi_parse_warn(p, "columns_unrecoverable", part, gr->row->code, NULL,
+						  r->by_order ? "the label of row %s was not found, and the rules do not tell whether the values printed after the row before it, blank as printed, are its own"
+						  : "row %s is printed blank and followed by values whose label was not found: the rules do not tell which row they belong to",
+						  gr->row->code);
+		}
+	}
+	return true;
+}
+
 /*
  * Fill the values of a labeled table (part 二 or 三) in the grid of its
  * format from the rows read; runs go through the splitter; with columns (the
@@ -815,26 +1014,27 @@ place_short_row(GiParse *p, const GiGrid *g, int gi, RowRead *reads, RowRead *r,
  */
 static bool
 fill_labeled(GiParse *p, int part, GiFigKind kind, int format, RowRead *reads, GiPartResult *res,
-			 bool dedup, bool columns)
+			 bool dedup, bool columns, bool format_shown)
 {
 	const GiGrid *g = gi_layout_grid(kind, format);
 	Runs		runs;
 	bool		aligned = true;
 	bool		complete = true;
 	bool		yuan = false;
+	bool		by_order = false;
+	bool		overflow = false;
 
 	memset(&runs, 0, sizeof(runs));
 	gi_init_values(g, &res->vals);
 	res->vals.format = format;
+	if (!dedup && !p->crawler)
+		by_order = take_lost_labels(g, part, reads, format_shown, &overflow);
 	for (int i = 0; i < g->nrows; i++)
 	{
 		const GiGridRow *gr = &g->rows[i];
-		int			row = gi_canonical_row(gr->row - gi_rows);
-		RowRead    *r;
+		int			row = grid_row_read(part, gr, reads);
+		RowRead    *r = &reads[row];
 
-		if (strcmp(gr->row->code, "3.7") == 0 && !reads[row].seen)
-			row = catalog_row(part, "3.7");
-		r = &reads[row];
 		if (!r->seen)
 		{
 			complete = false;
@@ -911,6 +1111,8 @@ fill_labeled(GiParse *p, int part, GiFigKind kind, int format, RowRead *reads, G
 	if (!aligned)
 		return false;
 	split_runs(p, kind, format, part, &runs, &res->vals, &complete);
+	if (by_order && !prove_lost_labels(p, part, kind, g, reads, &res->vals, overflow, &complete))
+		return false;
 	if (yuan)
 		gi_parse_warn(p, "amount_in_yuan", part, "2.8.1", "amount",
 					  "an amount printed in 元 was converted to 万元");
@@ -984,18 +1186,54 @@ count_values(GiTokens *t, int *nvals, int *alone)
 }
 
 /*
- * Whether the rows read after the labels may be those of the next row: the
- * part's first row has values both before and after its label (F5 printing
- * values before their labels; fill_labeled may have taken the ones before as
- * the row's), and the rules do not prove the rows read.
+ * Whether the rows read after the labels may be those of the next row (F5
+ * printing values before their labels), unless the rules prove the rows read:
+ * the first row found has values after its label, and before it more values
+ * than the rows before it in the catalog have cells (printed label first, the
+ * values before the first label found can only be those of rows whose labels
+ * were lost; fill_labeled may have taken them as the row's own).
  */
 static bool
-shifted_rows(GiFigKind kind, int part, RowRead *reads, GiPartResult *res)
+shifted_rows(GiFigKind kind, int part, const GiGrid *g, RowRead *reads, GiPartResult *res)
 {
-	for (int i = 0; i < gi_nrows; i++)
-		if (gi_rows[i].part == part && gi_rows[i].kind != GI_ROW_GROUP)
-			return reads[i].npre > 0 && reads[i].n > 0 && reads[i].v[0] != reads[i].pre[0] &&
-				!gi_values_prove(kind, &res->vals);
+	int			cells_before = 0;
+
+	for (int i = 0; i < g->nrows; i++)
+	{
+		RowRead    *r = &reads[grid_row_read(part, &g->rows[i], reads)];
+
+		if (!r->seen || r->by_order)
+		{
+			cells_before += g->rows[i].ncols;
+			continue;
+		}
+		return r->npre > cells_before && r->n > 0 && r->v[0] != r->pre[0] &&
+			!gi_values_prove(kind, &res->vals);
+	}
+	return false;
+}
+
+/*
+ * Whether a row of the grid was not found while a row after it was: a label
+ * lost inside the table (a copy cut off loses the rows at its end).  In a
+ * copy in reading order (F5), which may print a row's values before or after
+ * its label, the rows read around it are then not kept unless the rules
+ * prove them.
+ */
+static bool
+row_lost_inside(int part, const GiGrid *g, RowRead *reads)
+{
+	bool		lost = false;
+
+	for (int i = 0; i < g->nrows; i++)
+	{
+		RowRead    *r = &reads[grid_row_read(part, &g->rows[i], reads)];
+
+		if (!r->seen)
+			lost = true;
+		else if (lost)
+			return true;
+	}
 	return false;
 }
 
@@ -1014,11 +1252,13 @@ read_labeled_part(GiParse *p, int part, GiFigKind kind, GiPartResult *res, bool 
 	int			any = 0;
 	int			nwarn;
 	bool		was_unrecoverable = p->unrecoverable;
+	bool		sub = false;		/* rows 3.6.1 - 3.6.3 found: the labels show the 2021 format */
+	int			unknown_rows;
 
 	if (!region_items(p, part, &t, &items, &nitems))
 		return;
 	count_values(&t, &nvals, &alone);
-	(void) read_labeled(p, part, items, nitems, reads, strcmp(family_of(&t, nvals, alone), "F2") == 0);
+	unknown_rows = read_labeled(p, part, items, nitems, reads, strcmp(family_of(&t, nvals, alone), "F2") == 0);
 	for (int i = 0; i < gi_nrows; i++)
 		if (gi_rows[i].part == part && reads[i].seen && gi_rows[i].kind != GI_ROW_GROUP)
 			any++;
@@ -1030,7 +1270,6 @@ read_labeled_part(GiParse *p, int part, GiFigKind kind, GiPartResult *res, bool 
 	if (part == 3)
 	{
 		int			r36 = catalog_row(3, "3.6");
-		bool		sub = false;
 
 		for (int i = 0; i < gi_nrows; i++)
 			if (gi_rows[i].part == 3 && gi_rows[i].parent && strcmp(gi_rows[i].parent, "3.6") == 0 &&
@@ -1065,7 +1304,11 @@ read_labeled_part(GiParse *p, int part, GiFigKind kind, GiPartResult *res, bool 
 	res->format = format;
 	nwarn = list_length(p->warnings);
 	if (fill_labeled(p, part, kind, format, reads, res, dedup,
-					 strcmp(family_of(&t, nvals, alone), "F4") == 0) && !shifted_rows(kind, part, reads, res))
+					 strcmp(family_of(&t, nvals, alone), "F4") == 0, part != 3 || sub) &&
+		!shifted_rows(kind, part, gi_layout_grid(kind, format), reads, res) &&
+		!(part == 3 && strcmp(family_of(&t, nvals, alone), "F5") == 0 &&
+		  (unknown_rows > 0 || row_lost_inside(part, gi_layout_grid(kind, format), reads)) &&
+		  !gi_values_prove(kind, &res->vals)))
 	{
 		res->layout = family_of(&t, nvals, alone);
 		if (p->lossy)
@@ -1091,7 +1334,7 @@ read_labeled_part(GiParse *p, int part, GiFigKind kind, GiPartResult *res, bool 
 			return;
 		}
 		/* the count of a one-row (六)其他处理 (or of 3.6.1-3.6.3) tells the format */
-		if (readable && part == 3 && gi_assign_in_order(p, kind, other, v, n, &res->vals))
+		if (readable && part == 3 && !sub && gi_assign_in_order(p, kind, other, v, n, &res->vals))
 		{
 			res->layout = "F5";
 			res->complete = true;

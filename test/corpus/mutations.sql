@@ -1,11 +1,11 @@
 -- The mutation property of parse_report (scripts/suites/26-mutations.sh): a copy of a corpus document
 -- with one number of its tables emptied ("blank": the digits removed, the cell left) or dropped with its
--- separator ("drop": the cell lost, as a lossy copy loses it), or an HTML cell holding a number lost
--- whole or written &nbsp; (HTML copies) may leave cells blank, but no cell may
+-- separator ("drop": the cell lost, as a lossy copy loses it), a line starting with a row's numbering
+-- lost whole ("line-lost": a label line, or a row with its values), a label garbled after its numbering
+-- ("label-garbled"), or an HTML cell holding a number lost whole or written &nbsp; (HTML copies) may
+-- leave cells blank, but no cell may
 -- hold a number the parse of the whole document does not hold there: a number moved to another cell,
 -- or made up, is the one fault a reader of the figures cannot see.
--- A lost label line is not checked yet: in a copy printing values before their labels (F5) the rows
--- after it shift by one (f5-pingyuan-sthj-2023 without its line 一、本年新收…), with only row_missing.
 -- Not checked (by family or by the layout parse_report reads): crawler dumps (F6), whose digits run
 -- together, so that a run lost or shortened reads as other numbers that the printed text allows just as well; and numbers dropped from columns
 -- aligned by spaces (F4) with the spaces after them, which moves the numbers after them into the
@@ -19,6 +19,7 @@ LANGUAGE plpgsql IMMUTABLE STRICT AS $$
 DECLARE
 	num constant text := '[0-9０-９]+(?:[.,][0-9０-９]+)*';
 	cell constant text := '<td[^<>]*>([[:space:]]|<[^<>]*>)*[0-9]+([[:space:]]|<[^<>]*>)*</td>';
+	lab constant text := '^[ \t　]*([一二三四五六七八九十]{1,3}[、，,.．]|[（(][一二三四五六七八九十]{1,3}[)）]|[0-9]{1,2}[.．、])[ \t　]*[^0-9 \t\n]';
 	lo integer := coalesce(nullif(regexp_instr(d, '二[、，,.．][[:space:]]*主[动動]公[开開]'), 0), 1);
 	hi integer := nullif(regexp_instr(d, '五[、，,.．][[:space:]]*(政府信息公[开開]|存在)', lo), 0);
 	body text;
@@ -56,6 +57,21 @@ BEGIN
 		ELSE
 			copy := substr(d, 1, s - 1) || substr(d, e + length(substring(substr(d, e) FROM '^[ \t|｜]*')));
 		END IF;
+		RETURN NEXT;
+	END LOOP;
+	-- a line that starts with a row's numbering lost whole (its label, and its values when it holds them)
+	n := regexp_count(body, lab, lo, 'n');
+	FOR i IN 0 .. least(n, most) - 1 LOOP
+		k := 1 + (i * n) / least(n, most);
+		s := regexp_instr(body, lab, lo, k, 0, 'n');
+		le := position(E'\n' IN substr(d, s));
+		kind := 'line-lost@' || s;
+		copy := substr(d, 1, s - 1) || CASE WHEN le = 0 THEN '' ELSE substr(d, s + le) END;
+		RETURN NEXT;
+		-- the label garbled after its numbering (a typo beyond any known variant)
+		kind := 'label-garbled@' || s;
+		tok := regexp_substr(body, lab, lo, k, 'n');
+		copy := substr(d, 1, s - 1) || left(tok, -1) || '某某某某' || substr(d, s + length(tok) + 3);
 		RETURN NEXT;
 	END LOOP;
 	IF d ~* '<td' THEN
