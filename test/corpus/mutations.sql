@@ -20,6 +20,11 @@ DECLARE
 	num constant text := '[0-9０-９]+(?:[.,][0-9０-９]+)*';
 	cell constant text := '<td[^<>]*>([[:space:]]|<[^<>]*>)*[0-9]+([[:space:]]|<[^<>]*>)*</td>';
 	lab constant text := '^[ \t　]*([一二三四五六七八九十]{1,3}[、，,.．]|[（(][一二三四五六七八九十]{1,3}[)）]|[0-9]{1,2}[.．、])[ \t　]*[^0-9 \t\n]';
+	hdr constant text := E'                                  申请人情况\n'
+		|| E'                                      法人或其他组织\n'
+		|| E'  （本列数据的勾稽关系为：第一项加第二项之     自然人   商业企业   科研机构   社会公益组织   法律服务机构   其他   总计\n'
+		|| E'  和，等于第三项加第四项之和）\n';
+	tr constant text := '<tr[^<>]*?>.*?</tr>';
 	lo integer := coalesce(nullif(regexp_instr(d, '二[、，,.．][[:space:]]*主[动動]公[开開]'), 0), 1);
 	hi integer := nullif(regexp_instr(d, '五[、，,.．][[:space:]]*(政府信息公[开開]|存在)', lo), 0);
 	body text;
@@ -74,6 +79,26 @@ BEGIN
 		copy := substr(d, 1, s - 1) || left(tok, -1) || '某某某某' || substr(d, s + length(tok) + 3);
 		RETURN NEXT;
 	END LOOP;
+	-- a page break of a PDF copy at the start of a line: a footer (- 7 -, or a bare 7) and a form feed
+	IF d !~* '<td' THEN
+		n := regexp_count(body, E'\n', lo);
+		FOR i IN 0 .. least(n, most / 2) - 1 LOOP
+			k := 1 + (i * n) / least(n, most / 2);
+			s := regexp_instr(body, E'\n', lo, k) + 1;
+			kind := 'page-dash@' || s;
+			copy := substr(d, 1, s - 1) || E'- 7 -\n\f' || substr(d, s);
+			RETURN NEXT;
+			kind := 'page-bare@' || s;
+			copy := substr(d, 1, s - 1) || E'7\n\f' || substr(d, s);
+			RETURN NEXT;
+			-- inside table 三, the new page repeating the table's column headers (F4 copies do)
+			CONTINUE WHEN s < coalesce(nullif(regexp_instr(d, '三[、，,.．][[:space:]]*收到和处理'), 0), length(d) + 1)
+				OR s > coalesce(nullif(regexp_instr(d, '四[、，,.．][[:space:]]*政府信息公开行政复议'), 0), 0);
+			kind := 'page-header@' || s;
+			copy := substr(d, 1, s - 1) || E'- 7 -\n\f' || hdr || substr(d, s);
+			RETURN NEXT;
+		END LOOP;
+	END IF;
 	IF d ~* '<td' THEN
 		-- an HTML cell holding a number lost whole, or its number written &nbsp;
 		n := regexp_count(body, cell, lo, 'i');
@@ -86,6 +111,21 @@ BEGIN
 			RETURN NEXT;
 			kind := 'cell-nbsp@' || s;
 			copy := substr(d, 1, s - 1) || regexp_replace(tok, '[0-9]+', '&nbsp;') || substr(d, s + length(tok));
+			RETURN NEXT;
+		END LOOP;
+		-- a table row lost whole, and its first cell (the label, or a group label spanning rows) garbled
+		n := regexp_count(body, tr, lo, 'i');
+		FOR i IN 0 .. least(n, most / 2) - 1 LOOP
+			k := 1 + (i * n) / least(n, most / 2);
+			s := regexp_instr(body, tr, lo, k, 0, 'i');
+			tok := regexp_substr(body, tr, lo, k, 'i');
+			kind := 'tr-lost@' || s;
+			copy := substr(d, 1, s - 1) || substr(d, s + length(tok));
+			RETURN NEXT;
+			kind := 'td-garbled@' || s;
+			copy := substr(d, 1, s - 1)
+				|| regexp_replace(tok, '(<t[dh][^<>]*>([[:space:]]|<[^<>]*>)*)[^<>0-9[:space:]]{3}', '\1某某某', 'i')
+				|| substr(d, s + length(tok));
 			RETURN NEXT;
 		END LOOP;
 	END IF;
