@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Suite: the mutation property of parse_report (test/corpus/mutations.sql). Every corpus document is copied
 # with one number of its tables emptied, and with it dropped, for up to GOVINFO_MUTATIONS (40) numbers
-# spread over parts 二 to 四, with a line starting with a row's numbering lost, and with a label garbled
-# after its numbering (and an HTML document with a number's cell lost, or written &nbsp;); each
+# spread over parts 二 to 四, with a line starting with a row's numbering lost, with a label garbled
+# after its numbering or wrapped, with a page break (and an HTML document with a number's cell lost, or
+# written &nbsp;, a row lost, its first cell garbled); each
 # copy is one test: no cell of its parse holds a number that the parse of the whole document does not
 # hold in that cell (a blank is allowed). Crawler dumps (F6) and
 # drops from space-aligned columns (F4) are left out (test/corpus/mutations.sql says why).

@@ -2,7 +2,9 @@
 -- with one number of its tables emptied ("blank": the digits removed, the cell left) or dropped with its
 -- separator ("drop": the cell lost, as a lossy copy loses it), a line starting with a row's numbering
 -- lost whole ("line-lost": a label line, or a row with its values), a label garbled after its numbering
--- ("label-garbled"), or an HTML cell holding a number lost whole or written &nbsp; (HTML copies) may
+-- ("label-garbled") or wrapped onto a second line ("label-wrapped"), a page break ("page-dash",
+-- "page-bare"; "page-header" inside table 三, the column headers repeated), or, in HTML copies, a cell
+-- holding a number lost whole or written &nbsp;, a row lost or its first cell garbled, may
 -- leave cells blank, but no cell may
 -- hold a number the parse of the whole document does not hold there: a number moved to another cell,
 -- or made up, is the one fault a reader of the figures cannot see.
@@ -73,6 +75,18 @@ BEGIN
 		kind := 'line-lost@' || s;
 		copy := substr(d, 1, s - 1) || CASE WHEN le = 0 THEN '' ELSE substr(d, s + le) END;
 		RETURN NEXT;
+		-- the label wrapped onto a second line in its middle, the values (if any) after the second part
+		tok := substring(substr(d, s, CASE WHEN le = 0 THEN length(d) + 1 - s ELSE le - 1 END) FROM '^[ \t　]*[^ \t|0-9０-９]+');
+		IF char_length(btrim(tok)) >= 8 THEN
+			kind := 'label-wrapped@' || s;
+			-- the second line keeps the columns of the values (a CJK character is two columns wide)
+			body := left(tok, char_length(tok) / 2 + 1);
+			copy := substr(d, 1, s - 1) || body || E'\n'
+				|| repeat(' ', char_length(body) + char_length(regexp_replace(body, '[\x01-\x7f]', '', 'g')))
+				|| substr(d, s + char_length(body));
+			body := substr(d, 1, coalesce(hi - 1, length(d)));
+			RETURN NEXT;
+		END IF;
 		-- the label garbled after its numbering (a typo beyond any known variant)
 		kind := 'label-garbled@' || s;
 		tok := regexp_substr(body, lab, lo, k, 'n');
