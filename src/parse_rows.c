@@ -545,13 +545,18 @@ token_value(const GiGrid *g, int index, const char *col, GiTok *t, int64 *out, b
 	return true;
 }
 
-/* Whether a row's tokens look like a run of cells printed together (F6). */
+/*
+ * Whether a row's tokens look like a run of cells printed together (F6):
+ * fewer numbers than cells, or as many with one of several digits starting
+ * with 0, which no count is printed as (000000021: cells run together).
+ */
 static bool
 is_run(RowRead *r, int ncols, bool amount)
 {
 	int			digits = 0;
+	bool		zero_led = false;
 
-	if (r->n == 0 || r->n >= ncols || r->n > MAX_ROW_VALS)
+	if (r->n == 0 || r->n > ncols || r->n > MAX_ROW_VALS)
 		return false;
 	for (int i = 0; i < r->n; i++)
 	{
@@ -559,8 +564,9 @@ is_run(RowRead *r, int ncols, bool amount)
 			(!amount && memchr(r->v[i]->s, '.', r->v[i]->len)))
 			return false;
 		digits += r->v[i]->len;
+		zero_led |= r->v[i]->len > 1 && r->v[i]->s[0] == '0' && gi_isdigit(r->v[i]->s[1]);
 	}
-	return digits >= ncols;
+	return digits >= ncols && (r->n < ncols || zero_led);
 }
 
 /* The run text of a row: its digit groups separated by single spaces. */
@@ -1058,7 +1064,9 @@ fill_labeled(GiParse *p, int part, GiFigKind kind, int format, RowRead *reads, G
 			r->n = r->npre;
 			memcpy(r->v, r->pre, sizeof(GiTok *) * r->npre);
 		}
-		if (r->n == gr->ncols)
+		if (r->n == gr->ncols &&
+			!((p->crawler || r->v[0]->glued) &&
+			  is_run(r, gr->ncols, g->amount_index >= gr->first && g->amount_index < gr->first + gr->ncols)))
 		{
 			for (int c = 0; c < gr->ncols; c++)
 				if (cut_at_end(p, r->v[c], gr->first + c == g->amount_index))

@@ -429,6 +429,21 @@ accept_candidate(Split *sp, RunState *rs, int c, GiValues *vals)
 			vals->v[rs->run->first + i] = rs->cands[c * rs->n + i];
 }
 
+/*
+ * Whether a run's text allows one split only by its form: each separated
+ * segment one cell, or each digit one cell.  Only such a split of a row that
+ * does not add up is kept as published.
+ */
+static bool
+split_forced(const RunState *rs)
+{
+	int			chars = 0;
+
+	for (int s = 0; s < rs->nsegs; s++)
+		chars += rs->segs[s].end - rs->segs[s].start;
+	return rs->nsegs == rs->n || chars == rs->n;
+}
+
 /* The result for one run after the decision: accept it or list why not. */
 static List *
 conclude_run(Split *sp, int r, bool joint_ok, bool joint_aborted, List *out, GiValues *vals)
@@ -454,6 +469,13 @@ conclude_run(Split *sp, int r, bool joint_ok, bool joint_aborted, List *out, GiV
 	if (rs->ncands == 0)
 	{
 		appendStringInfo(&msg, "not split: no split of the run (%d characters) into %d cells", rs->run->len, rs->n);
+		return add_ambiguity(out, r, &msg, false);
+	}
+	if (rs->ncands == 1 && rs->relaxed && !split_forced(rs))
+	{
+		appendStringInfoString(&msg, "not split: no split makes the row add up, and the only split of its text, ");
+		append_candidate(&msg, sp, rs, 0);
+		appendStringInfoString(&msg, ", is not forced by its separators (two rows run together when a label is lost read so)");
 		return add_ambiguity(out, r, &msg, false);
 	}
 	if (rs->ncands == 1)

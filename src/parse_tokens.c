@@ -132,13 +132,13 @@ add(GiTokens *t, int *cap, GiTokKind kind, const char *s, int len, int line)
 	return k;
 }
 
-/* Whether s[i] (a digit) starts a numbering "2." or "2、" before a label. */
+/* Whether s[i] (a digit, not 0: no row is numbered 0) starts a numbering "2." or "2、" before a label. */
 static bool
 numbering_digit(const char *s, int i, int end)
 {
 	int			j = i + 1;
 
-	if (j < end && gi_isdigit(s[j]))
+	if (s[i] == '0' || (j < end && gi_isdigit(s[j])))
 		return false;
 	if (j < end && (s[j] == '.' || s[j] == ','))
 		j++;

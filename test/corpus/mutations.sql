@@ -8,8 +8,9 @@
 -- leave cells blank, but no cell may
 -- hold a number the parse of the whole document does not hold there: a number moved to another cell,
 -- or made up, is the one fault a reader of the figures cannot see.
--- Not checked (by family or by the layout parse_report reads): crawler dumps (F6), whose digits run
--- together, so that a run lost or shortened reads as other numbers that the printed text allows just as well; and numbers dropped from columns
+-- Not checked (by family or by the layout parse_report reads): numbers emptied or dropped in crawler
+-- dumps (F6), whose digits run together, so that a run lost or shortened reads as other numbers that
+-- the printed text allows just as well (their labels lost or garbled are checked); and numbers dropped from columns
 -- aligned by spaces (F4) with the spaces after them, which moves the numbers after them into the
 -- columns to their left: pdftotext -layout keeps the columns, so no F4 copy looks so.
 CREATE SCHEMA mutation;
@@ -146,6 +147,31 @@ BEGIN
 END
 $$;
 
+-- the copies of a crawler's dump (F6, the body on one line): each label of table 三 lost, or garbled
+-- after its numbering (not the heading of part 四: a lost heading leaves "...72010111、行政诉讼情况",
+-- whose last digit reads as the numbering 1、 just as well)
+CREATE FUNCTION mutation.run_copies(d text) RETURNS TABLE(kind text, copy text)
+LANGUAGE plpgsql IMMUTABLE STRICT AS $$
+DECLARE
+	lab constant text := '(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[)）]|[1-9][.．])[^0-9（(、.]{2,60}';
+	lo integer := coalesce(nullif(regexp_instr(d, '三[、，,.．][[:space:]]*收到和处理'), 0), 1);
+	s integer;
+	tok text;
+BEGIN
+	FOR k IN 1 .. regexp_count(d, lab, lo) LOOP
+		s := regexp_instr(d, lab, lo, k);
+		tok := regexp_substr(d, lab, lo, k);
+		CONTINUE WHEN tok ~ '^四、政府信息公开行政复议';
+		kind := 'run-label-lost@' || s;
+		copy := substr(d, 1, s - 1) || substr(d, s + length(tok));
+		RETURN NEXT;
+		kind := 'run-label-garbled@' || s;
+		copy := substr(d, 1, s - 1) || regexp_replace(tok, '^([^、)）.．]+[、)）.．])...', '\1某某某') || substr(d, s + length(tok));
+		RETURN NEXT;
+	END LOOP;
+END
+$$;
+
 -- the cells of the three tables of a parse, keyed part:row:column, blanks included
 CREATE FUNCTION mutation.cells(p govinfo.parsed_report) RETURNS TABLE(cell text, v text)
 LANGUAGE sql IMMUTABLE AS $$
@@ -168,7 +194,11 @@ LANGUAGE sql AS $$
 	c AS (SELECT w.name, w.p AS whole, m.kind, govinfo.parse_report(m.copy) AS p
 	      FROM w, mutation.copies(w.doc, most) m
 	      WHERE (w.p).layout <> 'F6' AND w.name NOT LIKE 'F6/%'
-	        AND NOT (((w.p).layout = 'F4' OR w.name LIKE 'F4/%') AND m.kind LIKE 'drop@%'))
+	        AND NOT (((w.p).layout = 'F4' OR w.name LIKE 'F4/%') AND m.kind LIKE 'drop@%')
+	      UNION ALL
+	      SELECT w.name, w.p, m.kind, govinfo.parse_report(m.copy)
+	      FROM w, mutation.run_copies(w.doc) m
+	      WHERE (w.p).layout = 'F6' OR w.name LIKE 'F6/%')
 	SELECT c.name, c.kind,
 		(SELECT string_agg(format('%s %s->%s', x.cell, coalesce(o.v, 'blank'), x.v), ', ' ORDER BY x.cell)
 		 FROM mutation.cells(c.p) x LEFT JOIN mutation.cells(c.whole) o ON o.cell = x.cell
