@@ -137,6 +137,7 @@ typedef struct GiParse
 	bool		truncated;
 	bool		lossy;
 	bool		unrecoverable;
+	bool		garbled[7];		/* part k holds a cell of letters and digits, read as blank */
 	List	   *warnings;		/* GiParseWarning * */
 } GiParse;
 
@@ -189,6 +190,7 @@ typedef struct GiTok
 	bool		glued;			/* a number run directly against text (no separator) */
 	bool		annotated;		/* a number followed in its cell by an annotation in parentheses, dropped */
 	bool		tabbed;			/* in a line whose cells are separated by single tabs */
+	bool		garbled;		/* a GI_TOK_BLANK for a word of ASCII letters and digits (l2, 62O) */
 } GiTok;
 
 typedef struct GiTokens
@@ -201,6 +203,8 @@ typedef struct GiTokens
 	int			spaced_lines;	/* lines with cells separated by runs of spaces (aligned columns) */
 	int			tab_rows;		/* lines whose cells are separated by single tabs */
 	int			plain_rows;		/* lines of a label and values separated by single spaces only */
+	int			garbled;		/* cells read as blank for mixing ASCII letters and digits */
+	int			first_garbled;	/* index of the first of them */
 } GiTokens;
 
 /* Where a normalized region stands in the source (to tell a tab from two spaces). */

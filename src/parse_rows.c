@@ -1176,6 +1176,15 @@ region_items(GiParse *p, int k, GiTokens *t, Item **items, int *nitems)
 	src.base = p->body[k];
 	gi_tokenize(p->text + p->body[k], p->end[k] - p->body[k], &src, t);
 	*items = make_items(t, nitems);
+	if (t->garbled > 0 && !p->garbled[k])
+	{
+		GiTok	   *g = &t->toks[t->first_garbled];
+
+		p->garbled[k] = true;
+		gi_parse_warn(p, "value_unreadable", k, NULL, NULL,
+					  "%d cell(s) of part %s mix letters and digits, as \"%.*s\" (a number misread by the copy): read as blank",
+					  t->garbled, k == 2 ? "二" : k == 3 ? "三" : "四", g->len, g->s);
+	}
 	return true;
 }
 
@@ -1557,6 +1566,10 @@ gi_read_tables(GiParse *p)
 	read_labeled_part(p, 2, GI_FIG_DISCLOSURE, &p->disc, dedup);
 	read_labeled_part(p, 3, GI_FIG_REQUEST, &p->req, dedup);
 	read_appeals(p, &p->appeal, dedup);
+	/* a cell of letters and digits was not read: blank, but not blank in the document */
+	p->disc.complete &= !p->garbled[2];
+	p->req.complete &= !p->garbled[3];
+	p->appeal.complete &= !p->garbled[4];
 	if (p->truncated)
 		gi_parse_warn(p, "truncated", 0, NULL, NULL,
 					  "the document ends before parts 五 and 六: the tables after the cut are missing");

@@ -192,6 +192,42 @@ annotation_end(const char *s, int st, int i, int a, int b)
 	return i;
 }
 
+/* Whether c is an ASCII letter or digit. */
+static inline bool
+ascii_alnum(char c)
+{
+	return gi_isdigit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+/*
+ * The end of a number misread by the copy starting at s[i], or i when there
+ * is none: a word of ASCII letters and digits holding both (l2, 62O, 2,3O6.4), or
+ * of the look-alikes of 0 and 1 only (O, OOOOOOO, ll).
+ */
+static int
+garbled_end(const char *s, int i, int a, int b)
+{
+	int			j = i;
+	bool		digit = false,
+				letter = false,
+				other = false;
+
+	if (i > a && ascii_alnum(s[i - 1]))
+		return i;
+	while (j < b && (ascii_alnum(s[j]) || ((s[j] == '.' || s[j] == ',') && j > i && j + 1 < b && ascii_alnum(s[j + 1]))))
+	{
+		if (gi_isdigit(s[j]))
+			digit = true;
+		else if (s[j] != '.' && s[j] != ',')
+		{
+			letter = true;
+			other |= s[j] != 'O' && s[j] != 'o' && s[j] != 'l' && s[j] != 'I';
+		}
+		j++;
+	}
+	return letter && (digit || !other) ? j : i;
+}
+
 /* Cut one cell [a, b) into tokens. */
 static void
 cell_tokens(GiTokens *t, int *cap, const char *s, int a, int b, int line)
@@ -211,6 +247,18 @@ cell_tokens(GiTokens *t, int *cap, const char *s, int a, int b, int line)
 		if (s[i] == ' ')
 		{
 			i++;
+			continue;
+		}
+		/* a number misread with letters: a cell, read as blank (the caller warns) */
+		if (ascii_alnum(s[i]) && garbled_end(s, i, a, b) > i)
+		{
+			int			e = garbled_end(s, i, a, b);
+			GiTok	   *k = add(t, cap, GI_TOK_BLANK, s + i, e - i, line);
+
+			k->garbled = true;
+			if (t->garbled++ == 0)
+				t->first_garbled = t->n - 1;
+			i = e;
 			continue;
 		}
 		if ((gi_isdigit(s[i]) && !(i > a && s[i - 1] == '(')) || sign)
@@ -284,6 +332,8 @@ text:
 			/* a piece of text runs to the next number that is not a numbering or counted */
 			while (i < b)
 			{
+				if (i > st && ascii_alnum(s[i]) && !ascii_alnum(s[i - 1]) && garbled_end(s, i, a, b) > i)
+					break;
 				if (gi_isdigit(s[i]))
 				{
 					int			j = i;
