@@ -189,6 +189,7 @@ typedef struct GiTok
 	bool		alone;			/* the only token of its line */
 	bool		glued;			/* a number run directly against text (no separator) */
 	bool		annotated;		/* a number followed in its cell by an annotation in parentheses, dropped */
+	bool		marked;			/* a number followed by a footnote mark (*, ※, †, ①), dropped */
 	bool		tabbed;			/* in a line whose cells are separated by single tabs */
 	bool		garbled;		/* a GI_TOK_BLANK for a word of ASCII letters and digits (l2, 62O) */
 } GiTok;

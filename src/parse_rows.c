@@ -1086,7 +1086,8 @@ fill_labeled(GiParse *p, int part, GiFigKind kind, int format, RowRead *reads, G
 				}
 				else if (r->v[c]->annotated)
 					gi_parse_warn(p, "cell_annotation", part, gr->row->code, gr->cols[c]->code,
-								  "the cell of row %s, column %s holds %.*s and an annotation in parentheses: its numbers are no values",
+								  r->v[c]->marked ? "the cell of row %s, column %s holds %.*s and a footnote mark: the number is its value"
+								  : "the cell of row %s, column %s holds %.*s and an annotation in parentheses: its numbers are no values",
 								  gr->row->code, gr->cols[c]->code, r->v[c]->len, r->v[c]->s);
 			continue;
 		}

@@ -228,6 +228,27 @@ garbled_end(const char *s, int i, int a, int b)
 	return letter && (digit || !other) ? j : i;
 }
 
+/* The length of the footnote marks (*, ※, †, ‡, ① - ⑳) at s[i], within [.., b); 0 when none. */
+static int
+footnote_mark_len(const char *s, int i, int b)
+{
+	int			j = i;
+
+	for (;;)
+	{
+		const unsigned char *u = (const unsigned char *) s + j;
+
+		if (j < b && s[j] == '*')
+			j++;
+		else if (j + 3 <= b && u[0] == 0xE2 &&
+				 ((u[1] == 0x80 && (u[2] == 0xBB || u[2] == 0xA0 || u[2] == 0xA1)) ||
+				  (u[1] == 0x91 && u[2] >= 0xA0 && u[2] <= 0xB3)))
+			j += 3;
+		else
+			return j - i;
+	}
+}
+
 /* Cut one cell [a, b) into tokens. */
 static void
 cell_tokens(GiTokens *t, int *cap, const char *s, int a, int b, int line)
@@ -301,15 +322,30 @@ cell_tokens(GiTokens *t, int *cap, const char *s, int a, int b, int line)
 			}
 			k = add(t, cap, GI_TOK_NUM, s + st, i - st, line);
 			(void) dend;
-			if (i + 6 <= b && gi_strneq(s + i, "万元", 6))
 			{
-				k->unit = GI_UNIT_WAN;
-				i += 6;
-			}
-			else if (i + 3 <= b && gi_strneq(s + i, "元", 3))
-			{
-				k->unit = GI_UNIT_YUAN;
-				i += 3;
+				/* a footnote mark after the number or its unit (12*, 12①, 25*万元): the number is the value */
+				int			mark = footnote_mark_len(s, i, b);
+				int			u = i + mark;
+
+				if (u + 6 <= b && gi_strneq(s + u, "万元", 6))
+				{
+					k->unit = GI_UNIT_WAN;
+					i = u + 6;
+				}
+				else if (u + 3 <= b && gi_strneq(s + u, "元", 3))
+				{
+					k->unit = GI_UNIT_YUAN;
+					i = u + 3;
+				}
+				else
+					mark = 0;
+				mark += footnote_mark_len(s, i, b);
+				if (mark > 0)
+				{
+					i += footnote_mark_len(s, i, b);
+					k->annotated = true;
+					k->marked = true;
+				}
 			}
 			{
 				int			after = annotation_end(s, st, i, a, b);

@@ -3,7 +3,8 @@
 -- separator ("drop": the cell lost, as a lossy copy loses it), a line starting with a row's numbering
 -- lost whole ("line-lost": a label line, or a row with its values), a label garbled after its numbering
 -- ("label-garbled") or wrapped onto a second line ("label-wrapped"), a number misread with letters
--- ("ocr": 0 as O, 1 as l; crawler dumps too), a page break ("page-dash",
+-- ("ocr": 0 as O, 1 as l; crawler dumps too) or followed by a footnote mark ("mark": * or ①; crawler
+-- dumps too), a page break ("page-dash",
 -- "page-bare"; "page-header" inside table 三, the column headers repeated), or, in HTML copies, a cell
 -- holding a number lost whole or written &nbsp;, a row lost or its first cell garbled, may
 -- leave cells blank, but no cell may
@@ -66,6 +67,10 @@ BEGIN
 			copy := substr(d, 1, s - 1) || translate(tok, '01', 'Ol') || substr(d, e);
 			RETURN NEXT;
 		END IF;
+		-- a footnote mark after the number (12*, 12①), before any unit
+		kind := 'mark@' || s;
+		copy := substr(d, 1, e - 1) || CASE WHEN i % 2 = 0 THEN '*' ELSE '①' END || substr(d, e);
+		RETURN NEXT;
 		kind := 'drop@' || s;
 		IF btrim(substr(d, ls + 1, le - ls - 1), E' \t\r') = tok THEN
 			copy := substr(d, 1, ls) || substr(d, le + 1);
@@ -200,7 +205,7 @@ LANGUAGE sql AS $$
 	WITH w AS (SELECT d.name, d.doc, govinfo.parse_report(d.doc) AS p FROM mutation.doc d),
 	c AS (SELECT w.name, w.p AS whole, m.kind, govinfo.parse_report(m.copy) AS p
 	      FROM w, mutation.copies(w.doc, most) m
-	      WHERE ((w.p).layout <> 'F6' AND w.name NOT LIKE 'F6/%' OR m.kind LIKE 'ocr@%')
+	      WHERE ((w.p).layout <> 'F6' AND w.name NOT LIKE 'F6/%' OR m.kind LIKE 'ocr@%' OR m.kind LIKE 'mark@%')
 	        AND NOT (((w.p).layout = 'F4' OR w.name LIKE 'F4/%') AND m.kind LIKE 'drop@%')
 	      UNION ALL
 	      SELECT w.name, w.p, m.kind, govinfo.parse_report(m.copy)
