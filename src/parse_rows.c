@@ -460,13 +460,21 @@ read_labeled(GiParse *p, int part, Item *items, int nitems, RowRead *reads, bool
 			row = gi_canonical_row(row);
 			if (reads[row].seen && reads[row].n > 0)
 			{
-				/* a second copy of a label already read: the copy repeats (keep the first) */
-				cur = -1;
+				/*
+				 * a second copy of a label already read: the copy repeats
+				 * (keep the first); the values after it are the repeated
+				 * row's, not the next label's
+				 */
+				cur = -4;
 				continue;
 			}
+			/* a label repeated right after itself keeps the values printed before the first */
+			if (!(reads[row].seen && npre == 0))
+			{
+				reads[row].npre = npre;
+				memcpy(reads[row].pre, pre, sizeof(GiTok *) * Min(npre, 8));
+			}
 			reads[row].seen = true;
-			reads[row].npre = npre;
-			memcpy(reads[row].pre, pre, sizeof(GiTok *) * Min(npre, 8));
 			reads[row].label_end = items[k].s + items[k].len;
 			npre = 0;
 			reads[row].match = how;

@@ -1,7 +1,8 @@
 -- The mutation property of parse_report (scripts/suites/26-mutations.sh): a copy of a corpus document
 -- with one number of its tables emptied ("blank": the digits removed, the cell left) or dropped with its
 -- separator ("drop": the cell lost, as a lossy copy loses it), a line starting with a row's numbering
--- lost whole ("line-lost": a label line, or a row with its values), a label garbled after its numbering
+-- lost whole ("line-lost": a label line, or a row with its values) or printed twice ("line-doubled"),
+-- a label garbled after its numbering
 -- ("label-garbled") or wrapped onto a second line ("label-wrapped"), a number misread with letters
 -- ("ocr": 0 as O, 1 as l; crawler dumps too) or followed by a footnote mark ("mark": * or ①; crawler
 -- dumps too), a page break ("page-dash",
@@ -88,6 +89,12 @@ BEGIN
 		kind := 'line-lost@' || s;
 		copy := substr(d, 1, s - 1) || CASE WHEN le = 0 THEN '' ELSE substr(d, s + le) END;
 		RETURN NEXT;
+		-- the line printed twice (an extractor repeating a line)
+		IF le > 0 THEN
+			kind := 'line-doubled@' || s;
+			copy := substr(d, 1, s + le - 1) || substr(d, s);
+			RETURN NEXT;
+		END IF;
 		-- the label wrapped onto a second line in its middle, the values (if any) after the second part
 		tok := substring(substr(d, s, CASE WHEN le = 0 THEN length(d) + 1 - s ELSE le - 1 END) FROM '^[ \t　]*[^ \t|0-9０-９]+');
 		IF char_length(btrim(tok)) >= 8 THEN
