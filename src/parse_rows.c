@@ -889,6 +889,22 @@ place_short_row(GiParse *p, const GiGrid *g, int gi, RowRead *reads, RowRead *r,
 	return true;
 }
 
+/* Whether two numbers of a row stand one space apart on a line. */
+static bool
+one_space_apart(const RowRead *r)
+{
+	for (int k = 1; k < r->n && k < MAX_ROW_VALS; k++)
+	{
+		const GiTok *a = r->v[k - 1];
+		const GiTok *b = r->v[k];
+
+		if (a->kind == GI_TOK_NUM && b->kind == GI_TOK_NUM && a->line == b->line &&
+			b->s == a->s + a->len + 1 && a->s[a->len] == ' ')
+			return true;
+	}
+	return false;
+}
+
 /* The catalog row whose read holds grid row gr (one slot per code; 3.7 has a row per format). */
 static int
 grid_row_read(int part, const GiGridRow *gr, RowRead *reads)
@@ -1071,6 +1087,16 @@ fill_labeled(GiParse *p, int part, GiFigKind kind, int format, RowRead *reads, G
 		{
 			r->n = r->npre;
 			memcpy(r->v, r->pre, sizeof(GiTok *) * r->npre);
+		}
+		/* aligned columns (F4) part two or more spaces: numbers one space apart are a number's spaced digits */
+		if (r->n == gr->ncols && columns && !dedup && one_space_apart(r))
+		{
+			complete = false;
+			p->unrecoverable = true;
+			gi_parse_warn(p, "columns_unrecoverable", part, gr->row->code, NULL,
+						  "row %s prints numbers one space apart in a table of aligned columns: its cells cannot be told",
+						  gr->row->code);
+			continue;
 		}
 		if (r->n == gr->ncols &&
 			!((p->crawler || r->v[0]->glued) &&

@@ -249,6 +249,26 @@ footnote_mark_len(const char *s, int i, int b)
 	}
 }
 
+/* Whether the cell [a, b) holds only numbers (digits, . and ,), two or more, one space apart. */
+static bool
+spaced_numbers(const char *s, int a, int b)
+{
+	int			spaces = 0;
+
+	for (int i = a; i < b; i++)
+	{
+		if (s[i] == ' ')
+		{
+			if (i + 1 < b && s[i + 1] == ' ')
+				return false;
+			spaces++;
+		}
+		else if (!gi_isdigit(s[i]) && s[i] != '.' && s[i] != ',')
+			return false;
+	}
+	return spaces > 0;
+}
+
 /* Cut one cell [a, b) into tokens. */
 static void
 cell_tokens(GiTokens *t, int *cap, const char *s, int a, int b, int line)
@@ -660,7 +680,19 @@ gi_tokenize(const char *s, int len, const GiTokSource *source, GiTokens *out)
 				while (cb > ca && s[cb - 1] == ' ')
 					cb--;
 				if (cb > ca)
-					cell_tokens(out, &cap, s, ca, cb, line);
+				{
+					if (pipes > 0 && spaced_numbers(s, ca, cb))
+					{
+						/* | 4 4 |: one cell holds numbers one space apart (a number's digits spaced) */
+						GiTok	   *k = add(out, &cap, GI_TOK_BLANK, s + ca, cb - ca, line);
+
+						k->garbled = true;
+						if (out->garbled++ == 0)
+							out->first_garbled = out->n - 1;
+					}
+					else
+						cell_tokens(out, &cap, s, ca, cb, line);
+				}
 				else if (after_pipe && e < b && s[e] == '|')
 					add(out, &cap, GI_TOK_EMPTY, s + ca, 0, line);
 				if (e >= b)

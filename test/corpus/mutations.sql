@@ -5,7 +5,7 @@
 -- a label garbled after its numbering
 -- ("label-garbled") or wrapped onto a second line ("label-wrapped"), a number misread with letters
 -- ("ocr": 0 as O, 1 as l; crawler dumps too) or followed by a footnote mark ("mark": * or ①; crawler
--- dumps too), a page break ("page-dash",
+-- dumps too) or with its digits spaced ("digit-spaced": 1 6 for 16), a page break ("page-dash",
 -- "page-bare"; "page-header" inside table 三, the column headers repeated), or, in HTML copies, a cell
 -- holding a number lost whole or written &nbsp;, a row lost or its first cell garbled, may
 -- leave cells blank, but no cell may
@@ -66,6 +66,12 @@ BEGIN
 		IF tok ~ '[01]' THEN
 			kind := 'ocr@' || s;
 			copy := substr(d, 1, s - 1) || translate(tok, '01', 'Ol') || substr(d, e);
+			RETURN NEXT;
+		END IF;
+		-- the digits of a number spaced by the copy (1 6 for 16)
+		IF tok ~ '^[0-9]{2,}$' THEN
+			kind := 'digit-spaced@' || s;
+			copy := substr(d, 1, s) || ' ' || substr(d, s + 1);
 			RETURN NEXT;
 		END IF;
 		-- a footnote mark after the number (12*, 12①), before any unit
