@@ -1,4 +1,4 @@
--- 0.1.0 -> 0.2.0 -> 0.3.0 -> 0.4.0 -> 0.5.0 -> 0.6.0 -> 0.7.0 -> 0.8.0 -> 0.9.0 -> 0.10.0 -> 0.11.0: a database created with 0.1.0 keeps its reports through ALTER EXTENSION UPDATE.
+-- 0.1.0 -> 0.2.0 -> 0.3.0 -> 0.4.0 -> 0.5.0 -> 0.6.0 -> 0.7.0 -> 0.8.0 -> 0.9.0 -> 0.10.0 -> 0.11.0 -> 0.12.0: a database created with 0.1.0 keeps its reports through ALTER EXTENSION UPDATE.
 -- (scripts/suites/40-upgrade.sh proves the upgraded schema equal to a fresh install)
 \set SHOW_CONTEXT never
 DROP EXTENSION govinfo CASCADE;
@@ -59,4 +59,7 @@ ALTER EXTENSION govinfo UPDATE TO '0.10.0';
 SELECT extversion FROM pg_extension WHERE extname = 'govinfo';
 -- 0.11.0
 ALTER EXTENSION govinfo UPDATE TO '0.11.0';
+SELECT extversion FROM pg_extension WHERE extname = 'govinfo';
+-- 0.12.0
+ALTER EXTENSION govinfo UPDATE TO '0.12.0';
 SELECT extversion FROM pg_extension WHERE extname = 'govinfo';
