@@ -19,6 +19,16 @@
 CREATE SCHEMA mutation;
 CREATE TABLE mutation.doc (name text PRIMARY KEY, doc text NOT NULL);
 
+-- up to `most` matches of pat in body from lo on, evenly spread: their rank, position and text
+CREATE FUNCTION mutation.picks(body text, pat text, lo integer, most integer, flags text)
+RETURNS TABLE(i integer, s integer, tok text)
+LANGUAGE sql IMMUTABLE STRICT AS $$
+	SELECT g, regexp_instr(body, pat, lo, k, 0, flags), regexp_substr(body, pat, lo, k, flags)
+	FROM (SELECT regexp_count(body, pat, lo, flags) AS n) c,
+		generate_series(0, least(c.n, most) - 1) g,
+		LATERAL (SELECT 1 + (g * c.n) / least(c.n, most) AS k) x
+$$;
+
 -- the copies of one document: up to `most` numbers of parts 二 to 四, evenly spread, each emptied and dropped
 CREATE FUNCTION mutation.copies(d text, most integer) RETURNS TABLE(kind text, copy text)
 LANGUAGE plpgsql IMMUTABLE STRICT AS $$
@@ -34,20 +44,16 @@ DECLARE
 	lo integer := coalesce(nullif(regexp_instr(d, '二[、，,.．][[:space:]]*主[动動]公[开開]'), 0), 1);
 	hi integer := nullif(regexp_instr(d, '五[、，,.．][[:space:]]*(政府信息公[开開]|存在)', lo), 0);
 	body text;
-	n integer;
-	k integer;
+	i integer;
 	s integer;
+	w text;
 	e integer;
 	tok text;
 	ls integer;
 	le integer;
 BEGIN
 	body := substr(d, 1, coalesce(hi - 1, length(d)));
-	n := regexp_count(body, num, lo);
-	FOR i IN 0 .. least(n, most) - 1 LOOP
-		k := 1 + (i * n) / least(n, most);
-		s := regexp_instr(body, num, lo, k);
-		tok := regexp_substr(body, num, lo, k);
+	FOR i, s, tok IN SELECT * FROM mutation.picks(body, num, lo, most, '') LOOP
 		e := s + length(tok);
 		-- a year, a date, a numbering or a count in the narrative: not a cell
 		CONTINUE WHEN substr(d, e, 1) IN ('年', '月', '日', '号', '號', '项', '項', '条', '條', '.', '、')
@@ -87,10 +93,7 @@ BEGIN
 		RETURN NEXT;
 	END LOOP;
 	-- a line that starts with a row's numbering lost whole (its label, and its values when it holds them)
-	n := regexp_count(body, lab, lo, 'n');
-	FOR i IN 0 .. least(n, most) - 1 LOOP
-		k := 1 + (i * n) / least(n, most);
-		s := regexp_instr(body, lab, lo, k, 0, 'n');
+	FOR i, s, tok IN SELECT * FROM mutation.picks(body, lab, lo, most, 'n') LOOP
 		le := position(E'\n' IN substr(d, s));
 		kind := 'line-lost@' || s;
 		copy := substr(d, 1, s - 1) || CASE WHEN le = 0 THEN '' ELSE substr(d, s + le) END;
@@ -102,29 +105,24 @@ BEGIN
 			RETURN NEXT;
 		END IF;
 		-- the label wrapped onto a second line in its middle, the values (if any) after the second part
-		tok := substring(substr(d, s, CASE WHEN le = 0 THEN length(d) + 1 - s ELSE le - 1 END) FROM '^[ \t　]*[^ \t|0-9０-９]+');
-		IF char_length(btrim(tok)) >= 8 THEN
+		w := substring(substr(d, s, CASE WHEN le = 0 THEN length(d) + 1 - s ELSE le - 1 END) FROM '^[ \t　]*[^ \t|0-9０-９]+');
+		IF char_length(btrim(w)) >= 8 THEN
 			kind := 'label-wrapped@' || s;
 			-- the second line keeps the columns of the values (a CJK character is two columns wide)
-			body := left(tok, char_length(tok) / 2 + 1);
-			copy := substr(d, 1, s - 1) || body || E'\n'
-				|| repeat(' ', char_length(body) + char_length(regexp_replace(body, '[\x01-\x7f]', '', 'g')))
-				|| substr(d, s + char_length(body));
-			body := substr(d, 1, coalesce(hi - 1, length(d)));
+			w := left(w, char_length(w) / 2 + 1);
+			copy := substr(d, 1, s - 1) || w || E'\n'
+				|| repeat(' ', char_length(w) + char_length(regexp_replace(w, '[\x01-\x7f]', '', 'g')))
+				|| substr(d, s + char_length(w));
 			RETURN NEXT;
 		END IF;
 		-- the label garbled after its numbering (a typo beyond any known variant)
 		kind := 'label-garbled@' || s;
-		tok := regexp_substr(body, lab, lo, k, 'n');
 		copy := substr(d, 1, s - 1) || left(tok, -1) || '某某某某' || substr(d, s + length(tok) + 3);
 		RETURN NEXT;
 	END LOOP;
 	-- a page break of a PDF copy at the start of a line: a footer (- 7 -, or a bare 7) and a form feed
 	IF d !~* '<td' THEN
-		n := regexp_count(body, E'\n', lo);
-		FOR i IN 0 .. least(n, most / 2) - 1 LOOP
-			k := 1 + (i * n) / least(n, most / 2);
-			s := regexp_instr(body, E'\n', lo, k) + 1;
+		FOR i, s, tok IN SELECT p.i, p.s + 1, p.tok FROM mutation.picks(body, E'\n', lo, most / 2, '') p LOOP
 			kind := 'page-dash@' || s;
 			copy := substr(d, 1, s - 1) || E'- 7 -\n\f' || substr(d, s);
 			RETURN NEXT;
@@ -141,11 +139,7 @@ BEGIN
 	END IF;
 	IF d ~* '<td' THEN
 		-- an HTML cell holding a number lost whole, or its number written &nbsp;
-		n := regexp_count(body, cell, lo, 'i');
-		FOR i IN 0 .. least(n, most / 4) - 1 LOOP
-			k := 1 + (i * n) / least(n, most / 4);
-			s := regexp_instr(body, cell, lo, k, 0, 'i');
-			tok := regexp_substr(body, cell, lo, k, 'i');
+		FOR i, s, tok IN SELECT * FROM mutation.picks(body, cell, lo, most / 4, 'i') LOOP
 			kind := 'cell-lost@' || s;
 			copy := substr(d, 1, s - 1) || substr(d, s + length(tok));
 			RETURN NEXT;
@@ -154,11 +148,7 @@ BEGIN
 			RETURN NEXT;
 		END LOOP;
 		-- a table row lost whole, and its first cell (the label, or a group label spanning rows) garbled
-		n := regexp_count(body, tr, lo, 'i');
-		FOR i IN 0 .. least(n, most / 2) - 1 LOOP
-			k := 1 + (i * n) / least(n, most / 2);
-			s := regexp_instr(body, tr, lo, k, 0, 'i');
-			tok := regexp_substr(body, tr, lo, k, 'i');
+		FOR i, s, tok IN SELECT * FROM mutation.picks(body, tr, lo, most / 2, 'i') LOOP
 			kind := 'tr-lost@' || s;
 			copy := substr(d, 1, s - 1) || substr(d, s + length(tok));
 			RETURN NEXT;
