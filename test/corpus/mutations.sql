@@ -170,12 +170,11 @@ LANGUAGE plpgsql IMMUTABLE STRICT AS $$
 DECLARE
 	lab constant text := '(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[)）]|[1-9][.．])[^0-9（(、.]{2,60}';
 	lo integer := coalesce(nullif(regexp_instr(d, '三[、，,.．][[:space:]]*收到和处理'), 0), 1);
+	i integer;
 	s integer;
 	tok text;
 BEGIN
-	FOR k IN 1 .. regexp_count(d, lab, lo) LOOP
-		s := regexp_instr(d, lab, lo, k);
-		tok := regexp_substr(d, lab, lo, k);
+	FOR i, s, tok IN SELECT * FROM mutation.picks(d, lab, lo, 1000, '') LOOP
 		CONTINUE WHEN tok ~ '^四、政府信息公开行政复议';
 		kind := 'run-label-lost@' || s;
 		copy := substr(d, 1, s - 1) || substr(d, s + length(tok));
