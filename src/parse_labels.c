@@ -127,8 +127,43 @@ numbering_len(const char *s, int len)
 }
 
 /*
+ * The length of a unit in parentheses ending key[0, o): (件), (个), (单位:件)
+ * as a copy may print after a row's label; 0 when there is none.
+ */
+static int
+unit_suffix_len(const char *key, int o)
+{
+	static const char *const units[] = {"件", "个", "项", "条", "次", "人", "家", "份", "元", "万元"};
+	int			b = o - 1;
+	int			a;
+
+	if (b < 0 || key[b] != ')')
+		return 0;
+	for (a = b - 1; a >= 0 && key[a] != '('; a--)
+		;
+	if (a < 0)
+		return 0;
+	for (int u = 0; u < (int) lengthof(units); u++)
+	{
+		int			ul = strlen(units[u]);
+		const char *c = key + a + 1;
+		int			cl = b - a - 1;
+
+		if (cl > 7 && gi_strneq(c, "单位:", 7))
+		{
+			c += 7;
+			cl -= 7;
+		}
+		if (cl == ul && gi_strneq(c, units[u], ul))
+			return o - a;
+	}
+	return 0;
+}
+
+/*
  * The matching key of a label: its numbering (one or two levels) dropped,
- * white space and quotes dropped, 、 as ','.  s is normalized text.
+ * white space and quotes dropped, 、 as ',', a unit in parentheses at its end
+ * (件) dropped.  s is normalized text.
  */
 char *
 gi_label_key(const char *s, int len)
@@ -162,6 +197,7 @@ gi_label_key(const char *s, int len)
 		else
 			out[o++] = s[i++];
 	}
+	o -= unit_suffix_len(out, o);
 	out[o] = '\0';
 	return out;
 }

@@ -3,7 +3,8 @@
 -- separator ("drop": the cell lost, as a lossy copy loses it), a line starting with a row's numbering
 -- lost whole ("line-lost": a label line, or a row with its values) or printed twice ("line-doubled"),
 -- a label garbled after its numbering
--- ("label-garbled") or wrapped onto a second line ("label-wrapped"), a number misread with letters
+-- ("label-garbled"), wrapped onto a second line ("label-wrapped") or followed by a unit ("label-unit":
+-- （件）), a number misread with letters
 -- ("ocr": 0 as O, 1 as l; crawler dumps too) or followed by a footnote mark ("mark": * or ①; crawler
 -- dumps too) or with its digits spaced ("digit-spaced": 1 6 for 16), a page break ("page-dash",
 -- "page-bare"; "page-header" inside table 三, the column headers repeated), or, in HTML copies, a cell
@@ -115,6 +116,11 @@ BEGIN
 				|| substr(d, s + char_length(w));
 			RETURN NEXT;
 		END IF;
+		-- a unit after the label: （件）
+		w := substring(substr(d, s) FROM '^[^0-9 \t\n|]+');
+		kind := 'label-unit@' || s;
+		copy := substr(d, 1, s + char_length(w) - 1) || '（件）' || substr(d, s + char_length(w));
+		RETURN NEXT;
 		-- the label garbled after its numbering (a typo beyond any known variant)
 		kind := 'label-garbled@' || s;
 		copy := substr(d, 1, s - 1) || left(tok, -1) || '某某某某' || substr(d, s + length(tok) + 3);
