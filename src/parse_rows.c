@@ -1001,12 +1001,16 @@ prove_lost_labels(GiParse *p, int part, GiFigKind kind, const GiGrid *g, RowRead
 			RowRead    *r = &reads[grid_row_read(part, gr, reads)];
 
 			if (r->by_order && i > 0)
+			{
+				bool		prev_gave = reads[grid_row_read(part, &g->rows[i - 1], reads)].gave;
+
 				for (int c = 0; c < gr->ncols; c++)
 				{
-					if (reads[grid_row_read(part, &g->rows[i - 1], reads)].gave)
+					if (prev_gave)
 						asread.v[g->rows[i - 1].first + c] = vals->v[gr->first + c];
 					asread.v[gr->first + c] = GI_BLANK;
 				}
+			}
 		}
 		proved = !gi_values_prove(kind, &asread);
 	}
@@ -1239,14 +1243,14 @@ count_values(GiTokens *t, int *nvals, int *alone)
 
 /*
  * Whether the rows read after the labels may be those of the next row (F5
- * printing values before their labels), unless the rules prove the rows read:
- * the first row found has values after its label, and before it more values
- * than the rows before it in the catalog have cells (printed label first, the
- * values before the first label found can only be those of rows whose labels
- * were lost; fill_labeled may have taken them as the row's own).
+ * printing values before their labels): the first row found has values after
+ * its label, and before it more values than the rows before it in the catalog
+ * have cells (printed label first, the values before the first label found
+ * can only be those of rows whose labels were lost; fill_labeled may have
+ * taken them as the row's own).
  */
 static bool
-shifted_rows(GiFigKind kind, int part, const GiGrid *g, RowRead *reads, GiPartResult *res)
+shifted_rows(int part, const GiGrid *g, RowRead *reads)
 {
 	int			cells_before = 0;
 
@@ -1259,8 +1263,7 @@ shifted_rows(GiFigKind kind, int part, const GiGrid *g, RowRead *reads, GiPartRe
 			cells_before += g->rows[i].ncols;
 			continue;
 		}
-		return r->npre > cells_before && r->n > 0 && r->v[0] != r->pre[0] &&
-			!gi_values_prove(kind, &res->vals);
+		return r->npre > cells_before && r->n > 0 && r->v[0] != r->pre[0];
 	}
 	return false;
 }
@@ -1289,6 +1292,24 @@ row_lost_inside(int part, const GiGrid *g, RowRead *reads)
 	return false;
 }
 
+/*
+ * Whether the rows read by their labels are not kept unless the rules prove
+ * them: they may be shifted (shifted_rows), or, table 三 in reading order
+ * (F5), an unknown row or a row lost inside the table leaves the order of its
+ * values in doubt.
+ */
+static bool
+labeled_read_doubtful(int part, GiFigKind kind, int format, RowRead *reads, GiPartResult *res,
+					  const char *family, int unknown_rows)
+{
+	const GiGrid *g = gi_layout_grid(kind, format);
+
+	if (!shifted_rows(part, g, reads) &&
+		!(part == 3 && strcmp(family, "F5") == 0 && (unknown_rows > 0 || row_lost_inside(part, g, reads))))
+		return false;
+	return !gi_values_prove(kind, &res->vals);
+}
+
 /* Read a labeled part (二 or 三) in the format its labels show. */
 static void
 read_labeled_part(GiParse *p, int part, GiFigKind kind, GiPartResult *res, bool dedup_doc)
@@ -1306,11 +1327,13 @@ read_labeled_part(GiParse *p, int part, GiFigKind kind, GiPartResult *res, bool 
 	bool		was_unrecoverable = p->unrecoverable;
 	bool		sub = false;		/* rows 3.6.1 - 3.6.3 found: the labels show the 2021 format */
 	int			unknown_rows;
+	const char *family;
 
 	if (!region_items(p, part, &t, &items, &nitems))
 		return;
 	count_values(&t, &nvals, &alone);
-	unknown_rows = read_labeled(p, part, items, nitems, reads, strcmp(family_of(&t, nvals, alone), "F2") == 0);
+	family = family_of(&t, nvals, alone);
+	unknown_rows = read_labeled(p, part, items, nitems, reads, strcmp(family, "F2") == 0);
 	for (int i = 0; i < gi_nrows; i++)
 		if (gi_rows[i].part == part && reads[i].seen && gi_rows[i].kind != GI_ROW_GROUP)
 			any++;
@@ -1355,14 +1378,10 @@ read_labeled_part(GiParse *p, int part, GiFigKind kind, GiPartResult *res, bool 
 	}
 	res->format = format;
 	nwarn = list_length(p->warnings);
-	if (fill_labeled(p, part, kind, format, reads, res, dedup,
-					 strcmp(family_of(&t, nvals, alone), "F4") == 0, part != 3 || sub) &&
-		!shifted_rows(kind, part, gi_layout_grid(kind, format), reads, res) &&
-		!(part == 3 && strcmp(family_of(&t, nvals, alone), "F5") == 0 &&
-		  (unknown_rows > 0 || row_lost_inside(part, gi_layout_grid(kind, format), reads)) &&
-		  !gi_values_prove(kind, &res->vals)))
+	if (fill_labeled(p, part, kind, format, reads, res, dedup, strcmp(family, "F4") == 0, part != 3 || sub) &&
+		!labeled_read_doubtful(part, kind, format, reads, res, family, unknown_rows))
 	{
-		res->layout = family_of(&t, nvals, alone);
+		res->layout = family;
 		if (p->lossy)
 			gi_parse_warn(p, "lossy_copy", part, NULL, NULL,
 						  "the copy lost repeated lines (each line appears once): cells not read are blank");

@@ -132,6 +132,17 @@ add(GiTokens *t, int *cap, GiTokKind kind, const char *s, int len, int line)
 	return k;
 }
 
+/* Append a cell read as blank for a number misread by the copy, counted for the caller's warning. */
+static void
+add_garbled(GiTokens *t, int *cap, const char *s, int len, int line)
+{
+	GiTok	   *k = add(t, cap, GI_TOK_BLANK, s, len, line);
+
+	k->garbled = true;
+	if (t->garbled++ == 0)
+		t->first_garbled = t->n - 1;
+}
+
 /* Whether s[i] (a digit, not 0: no row is numbered 0) starts a numbering "2." or "2、" before a label. */
 static bool
 numbering_digit(const char *s, int i, int end)
@@ -291,16 +302,16 @@ cell_tokens(GiTokens *t, int *cap, const char *s, int a, int b, int line)
 			continue;
 		}
 		/* a number misread with letters: a cell, read as blank (the caller warns) */
-		if (ascii_alnum(s[i]) && garbled_end(s, i, a, b) > i)
+		if (ascii_alnum(s[i]))
 		{
 			int			e = garbled_end(s, i, a, b);
-			GiTok	   *k = add(t, cap, GI_TOK_BLANK, s + i, e - i, line);
 
-			k->garbled = true;
-			if (t->garbled++ == 0)
-				t->first_garbled = t->n - 1;
-			i = e;
-			continue;
+			if (e > i)
+			{
+				add_garbled(t, cap, s + i, e - i, line);
+				i = e;
+				continue;
+			}
 		}
 		if ((gi_isdigit(s[i]) && !(i > a && s[i - 1] == '(')) || sign)
 		{
@@ -344,8 +355,9 @@ cell_tokens(GiTokens *t, int *cap, const char *s, int a, int b, int line)
 			(void) dend;
 			{
 				/* a footnote mark after the number or its unit (12*, 12①, 25*万元): the number is the value */
-				int			mark = footnote_mark_len(s, i, b);
-				int			u = i + mark;
+				int			before = footnote_mark_len(s, i, b);
+				int			u = i + before;
+				int			after;
 
 				if (u + 6 <= b && gi_strneq(s + u, "万元", 6))
 				{
@@ -358,11 +370,11 @@ cell_tokens(GiTokens *t, int *cap, const char *s, int a, int b, int line)
 					i = u + 3;
 				}
 				else
-					mark = 0;
-				mark += footnote_mark_len(s, i, b);
-				if (mark > 0)
+					before = 0;	/* no unit: the mark is read as after the number */
+				after = footnote_mark_len(s, i, b);
+				i += after;
+				if (before + after > 0)
 				{
-					i += footnote_mark_len(s, i, b);
 					k->annotated = true;
 					k->marked = true;
 				}
@@ -681,15 +693,9 @@ gi_tokenize(const char *s, int len, const GiTokSource *source, GiTokens *out)
 					cb--;
 				if (cb > ca)
 				{
+					/* | 4 4 |: one cell holds numbers one space apart (a number's digits spaced) */
 					if (pipes > 0 && spaced_numbers(s, ca, cb))
-					{
-						/* | 4 4 |: one cell holds numbers one space apart (a number's digits spaced) */
-						GiTok	   *k = add(out, &cap, GI_TOK_BLANK, s + ca, cb - ca, line);
-
-						k->garbled = true;
-						if (out->garbled++ == 0)
-							out->first_garbled = out->n - 1;
-					}
+						add_garbled(out, &cap, s + ca, cb - ca, line);
 					else
 						cell_tokens(out, &cap, s, ca, cb, line);
 				}
