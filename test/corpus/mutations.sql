@@ -30,6 +30,12 @@ LANGUAGE sql IMMUTABLE STRICT AS $$
 		LATERAL (SELECT 1 + (g * c.n) / least(c.n, most) AS k) x
 $$;
 
+-- d with the text tok found at s replaced by r
+CREATE FUNCTION mutation.replaced(d text, s integer, tok text, r text) RETURNS text
+LANGUAGE sql IMMUTABLE STRICT AS $$
+	SELECT substr(d, 1, s - 1) || r || substr(d, s + length(tok))
+$$;
+
 -- the copies of one document: up to `most` numbers of parts 二 to 四, evenly spread, each emptied and dropped
 CREATE FUNCTION mutation.copies(d text, most integer) RETURNS TABLE(kind text, copy text)
 LANGUAGE plpgsql IMMUTABLE STRICT AS $$
@@ -147,21 +153,20 @@ BEGIN
 		-- an HTML cell holding a number lost whole, or its number written &nbsp;
 		FOR i, s, tok IN SELECT * FROM mutation.picks(body, cell, lo, most / 4, 'i') LOOP
 			kind := 'cell-lost@' || s;
-			copy := substr(d, 1, s - 1) || substr(d, s + length(tok));
+			copy := mutation.replaced(d, s, tok, '');
 			RETURN NEXT;
 			kind := 'cell-nbsp@' || s;
-			copy := substr(d, 1, s - 1) || regexp_replace(tok, '[0-9]+', '&nbsp;') || substr(d, s + length(tok));
+			copy := mutation.replaced(d, s, tok, regexp_replace(tok, '[0-9]+', '&nbsp;'));
 			RETURN NEXT;
 		END LOOP;
 		-- a table row lost whole, and its first cell (the label, or a group label spanning rows) garbled
 		FOR i, s, tok IN SELECT * FROM mutation.picks(body, tr, lo, most / 2, 'i') LOOP
 			kind := 'tr-lost@' || s;
-			copy := substr(d, 1, s - 1) || substr(d, s + length(tok));
+			copy := mutation.replaced(d, s, tok, '');
 			RETURN NEXT;
 			kind := 'td-garbled@' || s;
-			copy := substr(d, 1, s - 1)
-				|| regexp_replace(tok, '(<t[dh][^<>]*>([[:space:]]|<[^<>]*>)*)[^<>0-9[:space:]]{3}', '\1某某某', 'i')
-				|| substr(d, s + length(tok));
+			copy := mutation.replaced(d, s, tok,
+				regexp_replace(tok, '(<t[dh][^<>]*>([[:space:]]|<[^<>]*>)*)[^<>0-9[:space:]]{3}', '\1某某某', 'i'));
 			RETURN NEXT;
 		END LOOP;
 	END IF;
@@ -183,10 +188,10 @@ BEGIN
 	FOR i, s, tok IN SELECT * FROM mutation.picks(d, lab, lo, 1000, '') LOOP
 		CONTINUE WHEN tok ~ '^四、政府信息公开行政复议';
 		kind := 'run-label-lost@' || s;
-		copy := substr(d, 1, s - 1) || substr(d, s + length(tok));
+		copy := mutation.replaced(d, s, tok, '');
 		RETURN NEXT;
 		kind := 'run-label-garbled@' || s;
-		copy := substr(d, 1, s - 1) || regexp_replace(tok, '^([^、)）.．]+[、)）.．])...', '\1某某某') || substr(d, s + length(tok));
+		copy := mutation.replaced(d, s, tok, regexp_replace(tok, '^([^、)）.．]+[、)）.．])...', '\1某某某'));
 		RETURN NEXT;
 	END LOOP;
 END
