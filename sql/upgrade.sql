@@ -1,4 +1,4 @@
--- 0.1.0 -> 0.2.0 -> 0.3.0 -> 0.4.0 -> 0.5.0 -> 0.6.0 -> 0.7.0 -> 0.8.0 -> 0.9.0 -> 0.10.0 -> 0.11.0 -> 0.12.0: a database created with 0.1.0 keeps its reports through ALTER EXTENSION UPDATE.
+-- 0.1.0 -> 0.2.0 -> 0.3.0 -> 0.4.0 -> 0.5.0 -> 0.6.0 -> 0.7.0 -> 0.8.0 -> 0.9.0 -> 0.10.0 -> 0.11.0 -> 0.12.0 -> 0.13.0: a database created with 0.1.0 keeps its reports through ALTER EXTENSION UPDATE.
 -- (scripts/suites/40-upgrade.sh proves the upgraded schema equal to a fresh install)
 \set SHOW_CONTEXT never
 DROP EXTENSION govinfo CASCADE;
@@ -63,3 +63,13 @@ SELECT extversion FROM pg_extension WHERE extname = 'govinfo';
 -- 0.12.0
 ALTER EXTENSION govinfo UPDATE TO '0.12.0';
 SELECT extversion FROM pg_extension WHERE extname = 'govinfo';
+-- 0.13.0: the application tally is filled from the applications there, and table 三 derived from it
+-- equals the aggregate over the applications
+ALTER EXTENSION govinfo UPDATE TO '0.13.0';
+SELECT extversion FROM pg_extension WHERE extname = 'govinfo';
+SELECT count(*) AS differences FROM govinfo.tally_differences();
+SELECT count(*) AS agencies, count(*) FILTER (WHERE d.requests IS DISTINCT FROM coalesce((
+		SELECT govinfo.request_figures_agg(2022, a.received_on, a.closed_on, a.applicant, a.outcome)
+		FROM govinfo.application a WHERE a.agency_id = d.agency_id),
+		(SELECT govinfo.request_figures_agg(2022, NULL, NULL, NULL, NULL)))) AS unequal
+	FROM govinfo.derived_reports(2022) d;

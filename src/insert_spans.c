@@ -17,6 +17,16 @@
  * against the rows actually there (govinfo.inserted_since).  Sets live in
  * TopTransactionContext: a failed subtransaction drops the sets it opened,
  * the end of the transaction drops them all.
+ *
+ * The set holds each row as its agency and tally key (src/tally.h), counted:
+ * the spans are read off the keys, and the counts are the statement's delta
+ * of govinfo.application_tally (0.13.0).  The delta is written only when the
+ * rows counted are exactly the rows the statement inserted, as the table's
+ * statistics count them in this transaction (inserted less speculative
+ * inserts taken back, less what statements nested inside inserted); else
+ * (ON CONFLICT skipped or updated rows, an UPDATE inside the statement, the
+ * statistics off) govinfo.tally_write() counts the agencies concerned again
+ * from their applications.
  */
 #include "postgres.h"
 
@@ -26,6 +36,9 @@
 #include "executor/spi.h"
 #include "miscadmin.h"
 #include "utils/acl.h"
+#include "utils/array.h"
+#include "utils/fmgrprotos.h"
+#include "utils/lsyscache.h"
 #include "utils/rel.h"
 #include "utils/memutils.h"
 
@@ -36,6 +49,34 @@
 #include "audit.h"
 #include "plans.h"
 #include "spans.h"
+#include "tally.h"
+
+/* One (agency, tally key) of the rows a statement proposed, with its rows. */
+typedef struct RowKey
+{
+	int64		agency_id;
+	int32		key;
+	int32		pad;			/* zero: keys are compared as bytes */
+} RowKey;
+
+typedef struct RowEntry
+{
+	RowKey		key;
+	char		status;
+	bool		allowed;		/* its span may lock the agency and be audited (span_allowed) */
+	int64		n;
+} RowEntry;
+
+#define SH_PREFIX rowset
+#define SH_ELEMENT_TYPE RowEntry
+#define SH_KEY_TYPE RowKey
+#define SH_KEY key
+#define SH_HASH_KEY(tb, k) murmurhash32((uint32) ((k).agency_id ^ ((k).agency_id >> 32)) ^ ((uint32) (k).key * 0x9E3779B1u))
+#define SH_EQUAL(tb, a, b) (memcmp(&(a), &(b), sizeof(RowKey)) == 0)
+#define SH_SCOPE static inline
+#define SH_DECLARE
+#define SH_DEFINE
+#include "lib/simplehash.h"
 
 /* The span set of one inserting statement, innermost first. */
 typedef struct InsertStatement
@@ -43,7 +84,15 @@ typedef struct InsertStatement
 	struct InsertStatement *outer;
 	int			nest_level;		/* transaction nesting level that opened it */
 	MemoryContext cxt;
-	SpanSet    *spans;			/* with the rows per span: the audit log's counts too */
+	rowset_hash *rows;			/* the rows by (agency, tally key): spans, audit counts, tally delta */
+	RowKey		last;			/* the entry of the last row, valid while have_last */
+	RowEntry   *last_entry;
+	bool		have_last;
+	bool		keyless;		/* a row came without applicant and outcome (a CHECK older than 0.13.0) */
+	int64		proposed;		/* rows the CHECK counted */
+	int64		written_before; /* the table's inserted less deleted rows in this transaction, at the start */
+	int64		nested;			/* the same, of the statements nested inside that inserted into it */
+	Oid			relid;
 	Oid			user;			/* the user inserting, and whether it has the table owner's rights */
 	bool		owner;
 } InsertStatement;
@@ -95,6 +144,14 @@ check_statement_trigger(FunctionCallInfo fcinfo, const char *name, bool before)
 				 errmsg("%s must be fired %s INSERT FOR EACH STATEMENT", name, before ? "BEFORE" : "AFTER")));
 }
 
+/* The table's rows inserted less deleted in this transaction so far, as its statistics count them. */
+static int64
+rows_written(Oid relid)
+{
+	return DatumGetInt64(DirectFunctionCall1(pg_stat_get_xact_tuples_inserted, ObjectIdGetDatum(relid))) -
+		DatumGetInt64(DirectFunctionCall1(pg_stat_get_xact_tuples_deleted, ObjectIdGetDatum(relid)));
+}
+
 PG_FUNCTION_INFO_V1(application_insert_begin);
 /* BEFORE INSERT statement trigger: open the statement's span set. */
 Datum
@@ -114,7 +171,9 @@ application_insert_begin(PG_FUNCTION_ARGS)
 	st = MemoryContextAllocZero(cxt, sizeof(InsertStatement));
 	st->cxt = cxt;
 	st->nest_level = GetCurrentTransactionNestLevel();
-	st->spans = spanset_make(cxt);
+	st->rows = rowset_create(cxt, 64, NULL);
+	st->relid = RelationGetRelid(((TriggerData *) fcinfo->context)->tg_relation);
+	st->written_before = rows_written(st->relid);
 	st->user = GetUserId();
 	st->owner = has_privs_of_role(st->user, RelationGetForm(((TriggerData *) fcinfo->context)->tg_relation)->relowner);
 	st->outer = innermost;
@@ -139,22 +198,110 @@ span_allowed(FunctionCallInfo fcinfo, int64 agency_id)
 		access_allowed(fcinfo->flinfo->fn_oid, agency_id, 2);
 }
 
+/* Count one proposed row of an agency under its tally key in the innermost set. */
+static void
+add_row(FunctionCallInfo fcinfo, int64 agency_id, int32 key)
+{
+	InsertStatement *st = innermost;
+	RowKey		rk;
+	bool		found;
+
+	rk.agency_id = agency_id;
+	rk.key = key;
+	rk.pad = 0;
+	st->proposed++;
+	if (st->have_last && memcmp(&rk, &st->last, sizeof(rk)) == 0)
+	{
+		st->last_entry->n++;
+		return;
+	}
+	st->last_entry = rowset_insert(st->rows, rk, &found);
+	if (!found)
+	{
+		st->last_entry->n = 0;
+		st->last_entry->allowed = false;	/* span_allowed may raise: the entry exists first */
+		st->last_entry->allowed = span_allowed(fcinfo, agency_id);
+	}
+	st->last_entry->n++;
+	st->last = rk;
+	st->have_last = true;
+}
+
 PG_FUNCTION_INFO_V1(application_row_valid);
 /*
  * application_row_valid(agency_id, received_on, corrected_on, closed_on, has_outcome,
- * channel, fee_yuan): the CHECK of govinfo.application — the rules of
- * application_valid(), then the row's span into the inserting statement's set.
+ * channel, fee_yuan, applicant, outcome): the CHECK of govinfo.application —
+ * the rules of application_valid(), then the row into the inserting
+ * statement's set.  The CHECK of a schema older than 0.13.0 passes seven
+ * arguments: its rows have a span but no tally key.
  */
 Datum
 application_row_valid(PG_FUNCTION_ARGS)
 {
+	bool		keyed = PG_NARGS() >= 9 && !PG_ARGISNULL(7);
+	bool		open = PG_ARGISNULL(3);
+
 	check_application_rules(fcinfo, 1);
-	if (innermost != NULL && !PG_ARGISNULL(0) && !PG_ARGISNULL(1) && span_allowed(fcinfo, PG_GETARG_INT64(0)))
-	{
-		spanset_add(innermost->spans, PG_GETARG_INT64(0), PG_GETARG_DATEADT(1), PG_ARGISNULL(3),
-					PG_ARGISNULL(3) ? 0 : PG_GETARG_DATEADT(3));
-	}
+	if (innermost == NULL || PG_ARGISNULL(0) || PG_ARGISNULL(1))
+		return BoolGetDatum(true);
+	if (!keyed)
+		innermost->keyless = true;
+	add_row(fcinfo, PG_GETARG_INT64(0),
+			tally_key_of(PG_GETARG_DATEADT(1), open, open ? 0 : PG_GETARG_DATEADT(3),
+						 keyed ? (uint8) PG_GETARG_CHAR(7) : 0,
+						 keyed && !open && !PG_ARGISNULL(8) ? (uint8) PG_GETARG_CHAR(8) : 0));
 	PG_RETURN_BOOL(true);
+}
+
+/* The statement's spans (with their rows, for the audit) from the rows it counted, those allowed only. */
+static SpanSet *
+statement_spans(InsertStatement *st)
+{
+	SpanSet    *spans = spanset_make(CurrentMemoryContext);
+	rowset_iterator it;
+	RowEntry   *e;
+
+	rowset_start_iterate(st->rows, &it);
+	while ((e = rowset_iterate(st->rows, &it)) != NULL)
+	{
+		TallyKey	k;
+
+		if (!e->allowed)
+			continue;
+		tally_split_key(e->key.key, &k);
+		spanset_add_years(spans, e->key.agency_id, k.received_year, k.closed_year, e->n);
+	}
+	return spans;
+}
+
+/* The statement's tally delta as three arrays: agency, key and count of each entry. */
+static void
+statement_delta(InsertStatement *st, Datum args[3])
+{
+	int			n = st->rows->members;
+	Datum	   *agencies = palloc(sizeof(Datum) * (n + 1));
+	Datum	   *keys = palloc(sizeof(Datum) * (n + 1));
+	Datum	   *counts = palloc(sizeof(Datum) * (n + 1));
+	rowset_iterator it;
+	RowEntry   *e;
+	int			i = 0;
+
+	rowset_start_iterate(st->rows, &it);
+	while ((e = rowset_iterate(st->rows, &it)) != NULL)
+	{
+		if (e->n > PG_INT32_MAX)
+			ereport(ERROR,
+					(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+					 errmsg("one statement inserted more than %d applications of agency " INT64_FORMAT " of one kind",
+							PG_INT32_MAX, e->key.agency_id)));
+		agencies[i] = Int64GetDatum(e->key.agency_id);
+		keys[i] = Int32GetDatum(e->key.key);
+		counts[i] = Int32GetDatum((int32) e->n);
+		i++;
+	}
+	args[0] = PointerGetDatum(construct_array(agencies, i, INT8OID, 8, FLOAT8PASSBYVAL, TYPALIGN_DOUBLE));
+	args[1] = PointerGetDatum(construct_array(keys, i, INT4OID, 4, true, TYPALIGN_INT));
+	args[2] = PointerGetDatum(construct_array(counts, i, INT4OID, 4, true, TYPALIGN_INT));
 }
 
 /*
@@ -164,7 +311,7 @@ application_row_valid(PG_FUNCTION_ARGS)
  * An error restores the user at (sub)transaction abort.
  */
 static void
-run_insert_check(FunctionCallInfo fcinfo, Relation rel, ArrayType *spans)
+run_insert_check(FunctionCallInfo fcinfo, Relation rel, ArrayType *spans, Datum *delta, bool recount)
 {
 	Datum		args[1] = {PointerGetDatum(spans)};
 	Oid			save_userid;
@@ -175,8 +322,16 @@ run_insert_check(FunctionCallInfo fcinfo, Relation rel, ArrayType *spans)
 	GetUserIdAndSecContext(&save_userid, &save_sec_context);
 	SetUserIdAndSecContext(RelationGetForm(rel)->relowner,
 						   save_sec_context | SECURITY_LOCAL_USERID_CHANGE | SECURITY_NOFORCE_RLS);
-	if (SPI_execute_plan(gi_plan(fcinfo, GI_PLAN_INSERT_CHECK), args, NULL, false, 1) != SPI_OK_SELECT)
+	if (spans != NULL &&
+		SPI_execute_plan(gi_plan(fcinfo, GI_PLAN_INSERT_CHECK), args, NULL, false, 1) != SPI_OK_SELECT)
 		elog(ERROR, "SPI_execute_plan failed: %s", SPI_result_code_string(SPI_result));
+	if (delta != NULL)
+	{
+		Datum		targs[4] = {delta[0], delta[1], delta[2], BoolGetDatum(recount)};
+
+		if (SPI_execute_plan(gi_plan(fcinfo, GI_PLAN_TALLY_WRITE), targs, NULL, false, 1) != SPI_OK_SELECT)
+			elog(ERROR, "SPI_execute_plan failed: %s", SPI_result_code_string(SPI_result));
+	}
 	SetUserIdAndSecContext(save_userid, save_sec_context);
 	SPI_finish();
 }
@@ -186,20 +341,39 @@ PG_FUNCTION_INFO_V1(application_insert_end);
 Datum
 application_insert_end(PG_FUNCTION_ARGS)
 {
+	InsertStatement *st = innermost;
 	ArrayType  *spans;
 	ArrayType  *counts;
 	Relation	rel;
+	SpanSet    *set;
+	Datum		delta[3];
+	bool		tallied;
+	int64		written;
 
 	check_statement_trigger(fcinfo, "application_insert_end", false);
 	rel = ((TriggerData *) fcinfo->context)->tg_relation;
 	/* no set of this (sub)transaction: the BEFORE trigger did not fire, nothing was collected */
-	if (innermost == NULL || innermost->nest_level != GetCurrentTransactionNestLevel())
+	if (st == NULL || st->nest_level != GetCurrentTransactionNestLevel())
 		return PointerGetDatum(NULL);
-	spans = spanset_array(innermost->spans);
-	counts = spanset_count_array(innermost->spans);
-	drop_innermost();
-	if (spans != NULL)
-		run_insert_check(fcinfo, rel, spans);
+	written = rows_written(st->relid) - st->written_before;
+	set = statement_spans(st);
+	spans = spanset_array(set);
+	counts = spanset_count_array(set);
+	/* a database still at an older version has no tally */
+	tallied = st->rows->members > 0 && !st->keyless &&
+		OidIsValid(get_relname_relid("application_tally", RelationGetNamespace(rel)));
+	if (tallied)
+		statement_delta(st, delta);
+	{
+		/* rows counted that are not the rows inserted: count the agencies again */
+		bool		recount = written - st->nested != st->proposed;
+
+		drop_innermost();
+		if (innermost != NULL)
+			innermost->nested += written;
+		if (spans != NULL || tallied)
+			run_insert_check(fcinfo, rel, spans, tallied ? delta : NULL, recount);
+	}
 	/* a database still at an older version has no audit log */
 	if (counts != NULL && gi_schema_current(rel))
 		gi_audit_insert(fcinfo, rel, gi_acting_user(), counts);

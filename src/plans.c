@@ -58,6 +58,10 @@ static const GiPlanSpec plan_specs[GI_NPLANS] = {
 		"SELECT @extschema@.application_insert_check($1)",
 		1, {INT8ARRAYOID}
 	},
+	[GI_PLAN_TALLY_WRITE] = {
+		"SELECT @extschema@.tally_write($1, $2, $3, $4)",
+		4, {INT8ARRAYOID, INT4ARRAYOID, INT4ARRAYOID, BOOLOID}
+	},
 	[GI_PLAN_AUDIT_INSERT] = {
 		"INSERT INTO @extschema@.audit_log (session_user_name, current_user_name, action, table_name, agency_id, year, rows)"
 		" SELECT SESSION_USER, $1, 'INSERT', 'application', s.agency_id, s.first_year, s.last_year"

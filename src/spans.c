@@ -84,6 +84,25 @@ spanset_add(SpanSet *set, int64 agency_id, DateADT first_on, bool open, DateADT 
 	set->have_last = true;
 }
 
+/* Add n records of one agency counting from first_year to last_year (0: open). */
+void
+spanset_add_years(SpanSet *set, int64 agency_id, int32 first_year, int32 last_year, int64 n)
+{
+	SpanKey		key;
+	SpanEntry  *e;
+	bool		found;
+
+	memset(&key, 0, sizeof(key));
+	key.agency_id = agency_id;
+	key.first_year = first_year;
+	key.last_year = last_year;
+	e = spanset_insert(set->spans, key, &found);
+	if (!found)
+		e->n = 0;
+	e->n += n;
+	set->have_last = false;
+}
+
 /* The spans as an N×3 bigint array (agency, first year, last year or NULL), or NULL for none. */
 ArrayType *
 spanset_array(SpanSet *set)

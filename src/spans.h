@@ -45,6 +45,7 @@ typedef struct SpanSet
 
 extern SpanSet *spanset_make(MemoryContext cxt);
 extern void spanset_add(SpanSet *set, int64 agency_id, DateADT first_on, bool open, DateADT last_on);
+extern void spanset_add_years(SpanSet *set, int64 agency_id, int32 first_year, int32 last_year, int64 n);
 extern ArrayType *spanset_array(SpanSet *set);
 extern ArrayType *spanset_count_array(SpanSet *set);
 

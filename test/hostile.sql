@@ -137,7 +137,7 @@ SELECT govinfo.grant_access('govinfo_h_editor', 'thst-a', 'edit');
 SET ROLE govinfo_h_editor;
 SELECT lives_ok($$INSERT INTO govinfo.application (agency_id, received_on, applicant, outcome, closed_on)
 	SELECT 9970001, DATE '2022-05-01', 'np', '3.1', DATE '2022-05-10'
-	FROM (SELECT govinfo.application_row_valid(9970002, DATE '2022-05-01', NULL, DATE '2022-05-10', true, NULL, NULL) AS x OFFSET 0) f
+	FROM (SELECT govinfo.application_row_valid(9970002, DATE '2022-05-01', NULL, DATE '2022-05-10', true, NULL, NULL, 'np', '3.1') AS x OFFSET 0) f
 	WHERE f.x$$, 'an editor of A inserts a row of A, calling application_row_valid with B in the same statement');
 RESET ROLE;
 SELECT is((SELECT pg_catalog.array_agg(l.agency_id ORDER BY l.agency_id) FROM govinfo.audit_log l

@@ -61,9 +61,10 @@ CREATE FUNCTION @extschema@.application_valid(received_on date, corrected_on dat
 	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 
 -- application_valid and, in the CHECK of @extschema@.application, the same rules plus collecting the
--- row's span for the insert check (src/insert_spans.c)
+-- row's span for the insert check and its tally key for the application tally (src/insert_spans.c)
 CREATE FUNCTION @extschema@.application_row_valid(agency_id bigint, received_on date, corrected_on date,
-		closed_on date, has_outcome boolean, channel text, fee_yuan numeric) RETURNS boolean
+		closed_on date, has_outcome boolean, channel text, fee_yuan numeric,
+		applicant @extschema@.applicant, outcome @extschema@.outcome) RETURNS boolean
 	AS 'MODULE_PATHNAME' LANGUAGE C VOLATILE PARALLEL RESTRICTED;
 
 -- the distinct agency ids of a spans array, ascending (C)

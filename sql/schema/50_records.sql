@@ -22,8 +22,9 @@ CREATE TABLE @extschema@.application (
 	-- application_closed_after_received, application_dates_in_range (1990-2100),
 	-- application_channel_known, application_fee_not_negative; the error names the rule
 	-- the same C call also collects the row's (agency, first year, last year) span for the insert check
+	-- and its tally key for the application tally (0.13.0)
 	CONSTRAINT application_valid CHECK (@extschema@.application_row_valid(agency_id, received_on,
-		corrected_on, closed_on, outcome IS NOT NULL, channel, fee_yuan))
+		corrected_on, closed_on, outcome IS NOT NULL, channel, fee_yuan, applicant, outcome))
 );
 CREATE INDEX application_agency_open ON @extschema@.application
 	(agency_id, (coalesce(closed_on, 'infinity'::date))) INCLUDE (received_on, closed_on, applicant, outcome);

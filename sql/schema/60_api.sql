@@ -20,6 +20,7 @@ $$;
 
 -- the three figures of one report year derived from the records, per agency: every agency with a
 -- record that counts in the year, or only only_agency; one set-based pass over each record table
+-- (over the application tally for the applications)
 -- BEGIN ATOMIC binds every name when the function is created and there is no SET clause, so the
 -- planner inlines the function into its caller: with a known agency the agency range below is one
 -- value and each record table is read by index; with NULL it is every agency. The five aggregates
@@ -37,12 +38,12 @@ BEGIN ATOMIC
 		coalesce(req.f, (SELECT @extschema@.request_figures_agg(derived_reports.year, NULL, NULL, NULL, NULL))),
 		coalesce(app.f, (SELECT @extschema@.appeal_figures_agg(derived_reports.year, NULL, NULL, NULL, NULL)))
 	FROM (
-		SELECT a.agency_id, @extschema@.request_figures_agg(derived_reports.year, a.received_on, a.closed_on, a.applicant, a.outcome) AS f
-		FROM @extschema@.application a
-		WHERE a.received_on < make_date(derived_reports.year + 1, 1, 1)
-		  AND coalesce(a.closed_on, 'infinity'::date) >= make_date(derived_reports.year, 1, 1)
-		  AND a.agency_id BETWEEN coalesce(only_agency, -9223372036854775807) AND coalesce(only_agency, 9223372036854775807)
-		GROUP BY a.agency_id) req
+		-- table 三 from the application tally (0.13.0): a few pairs per agency instead of its applications
+		SELECT t.agency_id, @extschema@.request_figures_tally(derived_reports.year, t.counts) AS f
+		FROM @extschema@.application_tally t
+		WHERE t.agency_id BETWEEN coalesce(only_agency, -9223372036854775807) AND coalesce(only_agency, 9223372036854775807)
+		GROUP BY t.agency_id
+		HAVING @extschema@.request_figures_tally(derived_reports.year, t.counts) IS NOT NULL) req
 	FULL JOIN (
 		SELECT c.agency_id, @extschema@.appeal_figures_agg(derived_reports.year, c.kind, c.filed_on, c.result, c.concluded_on) AS f
 		FROM @extschema@.appeal_case c

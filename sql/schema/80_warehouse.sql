@@ -276,6 +276,13 @@ BEGIN
 END
 $do$;
 
+-- the application tally: read as the applications are (its rows are counts of one agency's
+-- applications), written only by govinfo's triggers as the table's owner
+ALTER TABLE @extschema@.application_tally ENABLE ROW LEVEL SECURITY;
+CREATE POLICY application_tally_read ON @extschema@.application_tally FOR SELECT
+	USING (@extschema@.agency_readable(agency_id));
+GRANT SELECT ON @extschema@.application_tally TO PUBLIC;
+
 --------------------------------------------------------------------------
 -- The hierarchy
 --------------------------------------------------------------------------

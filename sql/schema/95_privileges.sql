@@ -35,6 +35,12 @@ REVOKE EXECUTE ON FUNCTION @extschema@.records_published(bigint[]) FROM PUBLIC;
 REVOKE EXECUTE ON FUNCTION @extschema@.records_refuse_agency(text, text, bigint) FROM PUBLIC;
 REVOKE EXECUTE ON FUNCTION @extschema@.records_refuse_published(text, integer, text, text) FROM PUBLIC;
 REVOKE EXECUTE ON FUNCTION @extschema@.application_insert_check(bigint[]) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION @extschema@.tally_compact(bigint[]) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION @extschema@.tally_recount(bigint[]) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION @extschema@.tally_write(bigint[], integer[], integer[], boolean) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION @extschema@.application_tally_changed() FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION @extschema@.application_tally_truncated() FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION @extschema@.tally_rebuild() FROM PUBLIC;
 
 -- 0.5.0: nothing is granted to PUBLIC but what reading the catalog and the types needs (the schema,
 -- the types' functions, row_catalog, tableN, violations, ...). Every function that reads or writes

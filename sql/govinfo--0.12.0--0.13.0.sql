@@ -1,0 +1,335 @@
+-- govinfo 0.12.0 -> 0.13.0: the application tally (#12).
+\echo Use "ALTER EXTENSION govinfo UPDATE TO '0.13.0'" to load this file. \quit
+
+--------------------------------------------------------------------------
+-- 1. The CHECK of application passes the applicant and the outcome
+--------------------------------------------------------------------------
+-- application_row_valid gains two arguments: the row's tally key is collected with its span. The
+-- constraint is replaced (its rows checked again) and the seven-argument function dropped.
+CREATE FUNCTION @extschema@.application_row_valid(agency_id bigint, received_on date, corrected_on date,
+		closed_on date, has_outcome boolean, channel text, fee_yuan numeric,
+		applicant @extschema@.applicant, outcome @extschema@.outcome) RETURNS boolean
+	AS 'MODULE_PATHNAME' LANGUAGE C VOLATILE PARALLEL RESTRICTED;
+ALTER TABLE @extschema@.application DROP CONSTRAINT application_valid;
+ALTER TABLE @extschema@.application ADD CONSTRAINT application_valid CHECK (@extschema@.application_row_valid(agency_id, received_on,
+		corrected_on, closed_on, outcome IS NOT NULL, channel, fee_yuan, applicant, outcome));
+DROP FUNCTION @extschema@.application_row_valid(bigint, date, date, date, boolean, text, numeric);
+-- (end of section 1)
+
+--------------------------------------------------------------------------
+-- 2. The application tally (sql/schema/55_tally.sql)
+--------------------------------------------------------------------------
+-- What table 三 needs of an agency's applications is, per application, four small values: the year
+-- received, the year closed (or open), the applicant and the outcome. The tally keeps the number
+-- of applications of each such key per agency, so that a derivation reads a few pairs per agency
+-- instead of every application (src/tally.c). Every change of application writes the change of
+-- the counts in the same transaction, as new rows (deltas: no row is updated, so writers of one
+-- agency never wait on each other): an INSERT or COPY from what its CHECK collected
+-- (src/insert_spans.c), an UPDATE or DELETE from its transition tables, a TRUNCATE empties it.
+-- The rows of an agency add up to the counts of its applications as any snapshot sees them;
+-- the deltas of an agency with more than 8 rows are merged into one (tally_compact).
+
+-- the key of one application: (received year - 1989) << 15 | (closed year - 1989, 0 while open) << 8
+-- | applicant << 5 | outcome
+CREATE FUNCTION @extschema@.tally_key(received_on date, closed_on date, applicant @extschema@.applicant,
+		outcome @extschema@.outcome) RETURNS integer
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.tally_key(date, date, @extschema@.applicant, @extschema@.outcome) IS 'the application tally key of one application: its year received, year closed (or open), applicant and outcome';
+
+-- (key, count) pairs into a tally: sorted by key, the counts of a key added, zeros dropped ('{}')
+CREATE FUNCTION @extschema@.tally_pack_trans(internal, integer, integer) RETURNS internal
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION @extschema@.tally_sum_trans(internal, integer[]) RETURNS internal
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION @extschema@.tally_pairs_final(internal) RETURNS integer[]
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE AGGREGATE @extschema@.tally_pack(key integer, n integer) (
+	SFUNC = @extschema@.tally_pack_trans, STYPE = internal, FINALFUNC = @extschema@.tally_pairs_final);
+COMMENT ON AGGREGATE @extschema@.tally_pack(integer, integer) IS 'a tally from (key, count) pairs: sorted by key, counts of one key added, zeros dropped';
+CREATE AGGREGATE @extschema@.tally_sum(integer[]) (
+	SFUNC = @extschema@.tally_sum_trans, STYPE = internal, FINALFUNC = @extschema@.tally_pairs_final);
+COMMENT ON AGGREGATE @extschema@.tally_sum(integer[]) IS 'the sum of tallies: their pairs sorted by key, counts of one key added, zeros dropped';
+
+CREATE FUNCTION @extschema@.tally_entries(tally integer[])
+	RETURNS TABLE(key integer, n integer, received_year integer, closed_year integer,
+		applicant @extschema@.applicant, outcome @extschema@.outcome)
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 16;
+COMMENT ON FUNCTION @extschema@.tally_entries(integer[]) IS 'the pairs of a tally as rows, each key split into year received, year closed (NULL: open), applicant and outcome';
+
+-- table 三 of a report year from the tallies of a group (an agency's rows): NULL when no application
+-- counts in the year; the same figures as request_figures_agg over the applications themselves
+CREATE FUNCTION @extschema@.request_figures_tally_trans(internal, integer, integer[]) RETURNS internal
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION @extschema@.request_figures_tally_final(internal) RETURNS @extschema@.request_figures
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE AGGREGATE @extschema@.request_figures_tally(year integer, tally integer[]) (
+	SFUNC = @extschema@.request_figures_tally_trans, STYPE = internal,
+	FINALFUNC = @extschema@.request_figures_tally_final);
+COMMENT ON AGGREGATE @extschema@.request_figures_tally(integer, integer[]) IS 'table 三 of a report year from application tallies (NULL when no application counts in the year)';
+
+CREATE TABLE @extschema@.application_tally (
+	agency_id bigint NOT NULL,
+	counts integer[] NOT NULL
+);
+CREATE INDEX application_tally_agency ON @extschema@.application_tally (agency_id);
+COMMENT ON TABLE @extschema@.application_tally IS 'the applications of each agency counted by year received, year closed, applicant and outcome (deltas; an agency''s rows add up), written only by govinfo''s triggers';
+
+-- merge the rows of each of these agencies that has more than 8 into one. Rows another transaction
+-- is merging are left to it (SKIP LOCKED); at REPEATABLE READ a row merged meanwhile makes the
+-- merge give way (the rows stay as they are, which is as correct). Runs as the table's owner.
+CREATE FUNCTION @extschema@.tally_compact(agencies bigint[]) RETURNS integer
+	LANGUAGE plpgsql
+	SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	n integer;
+BEGIN
+	WITH crowded AS (
+		SELECT t.agency_id FROM @extschema@.application_tally t
+		WHERE t.agency_id OPERATOR(pg_catalog.=) ANY (agencies)
+		GROUP BY t.agency_id HAVING count(*) OPERATOR(pg_catalog.>) 8),
+	taken AS (
+		SELECT t.ctid AS tid, t.agency_id, t.counts FROM @extschema@.application_tally t
+		WHERE t.agency_id IN (SELECT c.agency_id FROM crowded c)
+		FOR UPDATE OF t SKIP LOCKED),
+	gone AS (
+		DELETE FROM @extschema@.application_tally t USING taken k
+		WHERE t.agency_id OPERATOR(pg_catalog.=) k.agency_id AND t.ctid OPERATOR(pg_catalog.=) k.tid)
+	INSERT INTO @extschema@.application_tally (agency_id, counts)
+	SELECT k.agency_id, @extschema@.tally_sum(k.counts) FROM taken k GROUP BY k.agency_id
+	HAVING pg_catalog.cardinality(@extschema@.tally_sum(k.counts)) OPERATOR(pg_catalog.>) 0;
+	GET DIAGNOSTICS n = ROW_COUNT;
+	RETURN n;
+EXCEPTION WHEN serialization_failure THEN
+	RETURN 0;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.tally_compact(bigint[]) IS 'merge the application tally rows of each of these agencies that has more than 8';
+
+-- the tally rows that make the tally of these agencies equal to their applications as this
+-- statement sees them: the counts of the applications less the counts of the tally
+CREATE FUNCTION @extschema@.tally_recount(agencies bigint[]) RETURNS void
+	LANGUAGE sql
+	SET search_path = pg_catalog, pg_temp
+BEGIN ATOMIC
+	INSERT INTO @extschema@.application_tally (agency_id, counts)
+	SELECT x.agency_id, @extschema@.tally_pack(x.key, x.n)
+	FROM (
+		SELECT a.agency_id, @extschema@.tally_key(a.received_on, a.closed_on, a.applicant, a.outcome) AS key, 1 AS n
+		FROM @extschema@.application a WHERE a.agency_id OPERATOR(pg_catalog.=) ANY (tally_recount.agencies)
+		UNION ALL
+		SELECT t.agency_id, e.key, OPERATOR(pg_catalog.-) e.n
+		FROM @extschema@.application_tally t, @extschema@.tally_entries(t.counts) e
+		WHERE t.agency_id OPERATOR(pg_catalog.=) ANY (tally_recount.agencies)) x
+	GROUP BY x.agency_id
+	HAVING pg_catalog.cardinality(@extschema@.tally_pack(x.key, x.n)) OPERATOR(pg_catalog.>) 0;
+END;
+COMMENT ON FUNCTION @extschema@.tally_recount(bigint[]) IS 'write what makes the application tally of these agencies equal to their applications';
+
+-- the delta an INSERT or COPY collected (one (agency, key, count) per element), or, when recount,
+-- the agencies of those elements counted again; then the agencies' rows merged. Called by
+-- application_insert_end (src/insert_spans.c) as the table's owner.
+CREATE FUNCTION @extschema@.tally_write(agencies bigint[], keys integer[], counts integer[], recount boolean)
+	RETURNS void
+	LANGUAGE plpgsql
+	SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	touched bigint[] := ARRAY(SELECT DISTINCT u.a FROM unnest(agencies) u(a));
+BEGIN
+	IF recount THEN
+		PERFORM @extschema@.tally_recount(touched);
+	ELSE
+		INSERT INTO @extschema@.application_tally (agency_id, counts)
+		SELECT u.a, @extschema@.tally_pack(u.k, u.n) FROM unnest(agencies, keys, counts) u(a, k, n)
+		GROUP BY u.a;
+	END IF;
+	PERFORM @extschema@.tally_compact(touched);
+END
+$$;
+
+-- UPDATE and DELETE of applications: the change of the counts from the transition tables
+CREATE FUNCTION @extschema@.application_tally_changed() RETURNS trigger
+	LANGUAGE plpgsql SECURITY DEFINER
+	SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	touched bigint[];
+BEGIN
+	IF TG_OP = 'UPDATE' THEN
+		WITH d AS (
+			INSERT INTO @extschema@.application_tally (agency_id, counts)
+			SELECT x.agency_id, @extschema@.tally_pack(x.key, x.n)
+			FROM (
+				SELECT r.agency_id, @extschema@.tally_key(r.received_on, r.closed_on, r.applicant, r.outcome) AS key, 1 AS n
+				FROM new_rows r
+				UNION ALL
+				SELECT r.agency_id, @extschema@.tally_key(r.received_on, r.closed_on, r.applicant, r.outcome), -1
+				FROM old_rows r) x
+			GROUP BY x.agency_id
+			HAVING pg_catalog.cardinality(@extschema@.tally_pack(x.key, x.n)) OPERATOR(pg_catalog.>) 0
+			RETURNING agency_id)
+		SELECT array_agg(d.agency_id) INTO touched FROM d;
+	ELSE
+		WITH d AS (
+			INSERT INTO @extschema@.application_tally (agency_id, counts)
+			SELECT r.agency_id, @extschema@.tally_pack(@extschema@.tally_key(r.received_on, r.closed_on, r.applicant, r.outcome), -1)
+			FROM old_rows r
+			GROUP BY r.agency_id
+			RETURNING agency_id)
+		SELECT array_agg(d.agency_id) INTO touched FROM d;
+	END IF;
+	IF touched IS NOT NULL THEN
+		PERFORM @extschema@.tally_compact(touched);
+	END IF;
+	RETURN NULL;
+END
+$$;
+
+-- TRUNCATE of applications empties the tally
+CREATE FUNCTION @extschema@.application_tally_truncated() RETURNS trigger
+	LANGUAGE plpgsql SECURITY DEFINER
+	SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+	DELETE FROM @extschema@.application_tally;
+	RETURN NULL;
+END
+$$;
+
+CREATE TRIGGER application_tally_update AFTER UPDATE ON @extschema@.application
+	REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT
+	EXECUTE FUNCTION @extschema@.application_tally_changed();
+CREATE TRIGGER application_tally_delete AFTER DELETE ON @extschema@.application
+	REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT
+	EXECUTE FUNCTION @extschema@.application_tally_changed();
+CREATE TRIGGER application_tally_truncate AFTER TRUNCATE ON @extschema@.application
+	FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.application_tally_truncated();
+
+-- the agencies whose tally differs from their applications (none, unless the tally was written
+-- outside govinfo's triggers: rows deleted by hand, triggers disabled, a data-only restore of
+-- application with --disable-triggers), with both counts of table 三's applications
+CREATE FUNCTION @extschema@.tally_differences()
+	RETURNS TABLE(agency_id bigint, applications bigint, tallied bigint)
+	LANGUAGE sql STABLE
+	SET search_path = pg_catalog, pg_temp
+BEGIN ATOMIC
+	SELECT coalesce(a.agency_id, t.agency_id), coalesce(a.n, 0),
+		coalesce((SELECT sum(e.n) FROM @extschema@.tally_entries(t.counts) e), 0)
+	FROM (SELECT x.agency_id, count(*) AS n,
+	             @extschema@.tally_pack(@extschema@.tally_key(x.received_on, x.closed_on, x.applicant, x.outcome), 1) AS counts
+	      FROM @extschema@.application x GROUP BY x.agency_id) a
+	FULL JOIN (SELECT y.agency_id, @extschema@.tally_sum(y.counts) AS counts
+	           FROM @extschema@.application_tally y GROUP BY y.agency_id) t
+		ON t.agency_id OPERATOR(pg_catalog.=) a.agency_id
+	WHERE coalesce(a.counts, '{}'::integer[]) IS DISTINCT FROM coalesce(t.counts, '{}'::integer[])
+	ORDER BY 1;
+END;
+COMMENT ON FUNCTION @extschema@.tally_differences() IS 'the agencies whose application tally differs from their applications (none when every change went through govinfo''s triggers)';
+
+-- make the tally equal to the applications again (after the triggers were bypassed): every
+-- agency counted again, its rows merged. For the table's owner.
+CREATE FUNCTION @extschema@.tally_rebuild() RETURNS bigint
+	LANGUAGE plpgsql
+	SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	n bigint;
+BEGIN
+	LOCK TABLE @extschema@.application IN SHARE MODE;
+	DELETE FROM @extschema@.application_tally;
+	INSERT INTO @extschema@.application_tally (agency_id, counts)
+	SELECT a.agency_id, @extschema@.tally_pack(@extschema@.tally_key(a.received_on, a.closed_on, a.applicant, a.outcome), 1)
+	FROM @extschema@.application a GROUP BY a.agency_id;
+	GET DIAGNOSTICS n = ROW_COUNT;
+	RETURN n;
+END
+$$;
+COMMENT ON FUNCTION @extschema@.tally_rebuild() IS 'count every agency''s applications into the application tally again (after its triggers were bypassed); returns the agencies';
+
+-- the tally of the applications there
+INSERT INTO @extschema@.application_tally (agency_id, counts)
+SELECT a.agency_id, @extschema@.tally_pack(@extschema@.tally_key(a.received_on, a.closed_on, a.applicant, a.outcome), 1)
+FROM @extschema@.application a GROUP BY a.agency_id;
+
+ALTER TABLE @extschema@.application_tally ENABLE ROW LEVEL SECURITY;
+CREATE POLICY application_tally_read ON @extschema@.application_tally FOR SELECT
+	USING (@extschema@.agency_readable(agency_id));
+GRANT SELECT ON @extschema@.application_tally TO PUBLIC;
+REVOKE EXECUTE ON FUNCTION @extschema@.tally_compact(bigint[]) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION @extschema@.tally_recount(bigint[]) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION @extschema@.tally_write(bigint[], integer[], integer[], boolean) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION @extschema@.application_tally_changed() FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION @extschema@.application_tally_truncated() FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION @extschema@.tally_rebuild() FROM PUBLIC;
+-- (end of section 2)
+
+--------------------------------------------------------------------------
+-- 3. derived_reports reads table 三 from the tally
+--------------------------------------------------------------------------
+-- the three figures of one report year derived from the records, per agency: every agency with a
+-- record that counts in the year, or only only_agency; one set-based pass over each record table
+-- (over the application tally for the applications)
+-- BEGIN ATOMIC binds every name when the function is created and there is no SET clause, so the
+-- planner inlines the function into its caller: with a known agency the agency range below is one
+-- value and each record table is read by index; with NULL it is every agency. The five aggregates
+-- meet in FULL JOINs on agency_id (hash joins, nothing materialized twice), and table 二 is built
+-- by one C call from its counts (disclosure_figures_derived).
+CREATE OR REPLACE FUNCTION @extschema@.derived_reports(year integer, only_agency bigint DEFAULT NULL)
+	RETURNS TABLE(agency_id bigint, disclosures @extschema@.disclosure_figures,
+		requests @extschema@.request_figures, appeals @extschema@.appeal_figures)
+	LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
+	SELECT agency_id,
+		@extschema@.disclosure_figures_derived(derived_reports.year, docs.rule_issued, docs.rule_abolished, docs.rule_in_force,
+			docs.norm_issued, docs.norm_abolished, docs.norm_in_force, dec.licensing, dec.penalty, dec.coercion, fee.yuan),
+		-- an agency with no application in scope: the aggregate over no application, i.e. zeros
+		coalesce(req.f, (SELECT @extschema@.request_figures_agg(derived_reports.year, NULL, NULL, NULL, NULL))),
+		coalesce(app.f, (SELECT @extschema@.appeal_figures_agg(derived_reports.year, NULL, NULL, NULL, NULL)))
+	FROM (
+		-- table 三 from the application tally (0.13.0): a few pairs per agency instead of its applications
+		SELECT t.agency_id, @extschema@.request_figures_tally(derived_reports.year, t.counts) AS f
+		FROM @extschema@.application_tally t
+		WHERE t.agency_id BETWEEN coalesce(only_agency, -9223372036854775807) AND coalesce(only_agency, 9223372036854775807)
+		GROUP BY t.agency_id
+		HAVING @extschema@.request_figures_tally(derived_reports.year, t.counts) IS NOT NULL) req
+	FULL JOIN (
+		SELECT c.agency_id, @extschema@.appeal_figures_agg(derived_reports.year, c.kind, c.filed_on, c.result, c.concluded_on) AS f
+		FROM @extschema@.appeal_case c
+		WHERE c.filed_on < make_date(derived_reports.year + 1, 1, 1)
+		  AND (c.concluded_on IS NULL OR c.concluded_on >= make_date(derived_reports.year, 1, 1))
+		  AND c.agency_id BETWEEN coalesce(only_agency, -9223372036854775807) AND coalesce(only_agency, 9223372036854775807)
+		GROUP BY c.agency_id) app USING (agency_id)
+	FULL JOIN (
+		SELECT d.agency_id,
+			count(*) FILTER (WHERE d.kind = 'rule' AND d.issued_on >= make_date(derived_reports.year, 1, 1)) AS rule_issued,
+			count(*) FILTER (WHERE d.kind = 'rule' AND d.abolished_on < make_date(derived_reports.year + 1, 1, 1)) AS rule_abolished,
+			count(*) FILTER (WHERE d.kind = 'rule' AND (d.abolished_on IS NULL OR d.abolished_on >= make_date(derived_reports.year + 1, 1, 1))) AS rule_in_force,
+			count(*) FILTER (WHERE d.kind = 'normative' AND d.issued_on >= make_date(derived_reports.year, 1, 1)) AS norm_issued,
+			count(*) FILTER (WHERE d.kind = 'normative' AND d.abolished_on < make_date(derived_reports.year + 1, 1, 1)) AS norm_abolished,
+			count(*) FILTER (WHERE d.kind = 'normative' AND (d.abolished_on IS NULL OR d.abolished_on >= make_date(derived_reports.year + 1, 1, 1))) AS norm_in_force
+		FROM @extschema@.normative_document d
+		WHERE d.issued_on < make_date(derived_reports.year + 1, 1, 1)
+		  AND (d.abolished_on IS NULL OR d.abolished_on >= make_date(derived_reports.year, 1, 1))
+		  AND d.agency_id BETWEEN coalesce(only_agency, -9223372036854775807) AND coalesce(only_agency, 9223372036854775807)
+		GROUP BY d.agency_id) docs USING (agency_id)
+	FULL JOIN (
+		SELECT k.agency_id,
+			sum(k.n) FILTER (WHERE k.kind = 'licensing') AS licensing,
+			sum(k.n) FILTER (WHERE k.kind = 'penalty') AS penalty,
+			sum(k.n) FILTER (WHERE k.kind = 'coercion') AS coercion
+		FROM @extschema@.decision_count k
+		WHERE k.decided_on >= make_date(derived_reports.year, 1, 1) AND k.decided_on < make_date(derived_reports.year + 1, 1, 1)
+		  AND k.agency_id BETWEEN coalesce(only_agency, -9223372036854775807) AND coalesce(only_agency, 9223372036854775807)
+		GROUP BY k.agency_id) dec USING (agency_id)
+	FULL JOIN (
+		SELECT r.agency_id, sum(r.amount_yuan) AS yuan
+		FROM @extschema@.fee_receipt r
+		WHERE r.received_on >= make_date(derived_reports.year, 1, 1) AND r.received_on < make_date(derived_reports.year + 1, 1, 1)
+		  AND r.agency_id BETWEEN coalesce(only_agency, -9223372036854775807) AND coalesce(only_agency, 9223372036854775807)
+		GROUP BY r.agency_id) fee USING (agency_id)
+	-- the one agency asked for is there even with no record in the year
+	FULL JOIN (SELECT only_agency AS agency_id WHERE only_agency IS NOT NULL) one USING (agency_id);
+END;
+
+-- (end of section 3)

@@ -1,0 +1,406 @@
+/*
+ * tally.c — the application tally (govinfo.application_tally): what table 三
+ * needs of an agency's applications, kept as counts and read instead of the
+ * applications themselves.
+ *
+ *   tally_key(received_on, closed_on, applicant, outcome) -> integer
+ *   tally_pack(key, n) -> integer[]       aggregate: (key, n) pairs, sorted and summed
+ *   tally_sum(integer[]) -> integer[]     aggregate: tallies added
+ *   tally_entries(integer[]) -> setof (key, n, received_year, closed_year, applicant, outcome)
+ *   request_figures_tally(year, integer[]) -> request_figures   aggregate
+ *
+ * A tally is a one-dimensional int4 array of (key, count) pairs.  A stored
+ * row of the table is a delta — what one statement added or took away, so
+ * counts may be negative there — and the rows of an agency add up to the
+ * counts of its applications; request_figures_tally adds them and places
+ * each count in the rows of table 三 the year gives it, as
+ * request_figures_agg places one application (src/derive.c).
+ */
+#include "postgres.h"
+
+#include "compat.h"
+
+#include "catalog/pg_type.h"
+#include "datatype/timestamp.h"
+#include "funcapi.h"
+#include "utils/array.h"
+#include "utils/builtins.h"
+#include "utils/datetime.h"
+
+#include "codes.h"
+#include "derive.h"
+#include "encoding.h"
+#include "figures.h"
+#include "tally.h"
+
+/* The year of a date. */
+int
+tally_date_year(DateADT d)
+{
+	int			year;
+	int			month;
+	int			day;
+
+	j2date(d + POSTGRES_EPOCH_JDATE, &year, &month, &day);
+	return year;
+}
+
+/* Split a key into its parts; false for a value no key has. */
+bool
+tally_split_key(int32 key, TallyKey *k)
+{
+	int			ry = (key >> 15) & 0xFF;
+	int			cy = (key >> 8) & 0x7F;
+
+	k->received_year = ry + TALLY_FIRST_YEAR - 1;
+	k->closed_year = cy == 0 ? 0 : cy + TALLY_FIRST_YEAR - 1;
+	k->applicant = (key >> 5) & 0x7;
+	k->outcome = key & 0x1F;
+	return key >= 0 && (key >> 23) == 0 &&
+		k->received_year >= TALLY_FIRST_YEAR && k->received_year <= TALLY_LAST_YEAR &&
+		(k->closed_year == 0 || (k->closed_year >= k->received_year && k->closed_year <= TALLY_LAST_YEAR)) &&
+		k->applicant < GI_NAPPLICANTS && k->outcome < GI_NOUTCOMES &&
+		(k->closed_year != 0 || k->outcome == 0);
+}
+
+/* The key of an application, or an error (22008) for a date outside the years a key holds. */
+int32
+tally_key_of(DateADT received, bool open, DateADT closed, int applicant, int outcome)
+{
+	int			ry = tally_date_year(received);
+	int			cy = open ? 0 : tally_date_year(closed);
+
+	if (ry < TALLY_FIRST_YEAR || ry > TALLY_LAST_YEAR || (!open && (cy < ry || cy > TALLY_LAST_YEAR)))
+		ereport(ERROR,
+				(errcode(ERRCODE_DATETIME_VALUE_OUT_OF_RANGE),
+				 errmsg("an application received in %d and closed in %d cannot be tallied", ry, cy),
+				 errdetail("The rule application_dates_in_range keeps dates within %d - %d, closed not before received.",
+						   TALLY_FIRST_YEAR, TALLY_LAST_YEAR)));
+	if (applicant < 0 || applicant >= GI_NAPPLICANTS || outcome < 0 || outcome >= GI_NOUTCOMES)
+		elog(ERROR, "corrupt applicant or outcome value");
+	return tally_make_key(ry, cy, applicant, open ? 0 : outcome);
+}
+
+PG_FUNCTION_INFO_V1(tally_key);
+/* tally_key(received_on, closed_on, applicant, outcome): the tally key of one application (NULL without a date received or an applicant). */
+Datum
+tally_key(PG_FUNCTION_ARGS)
+{
+	bool		open = PG_ARGISNULL(1);
+
+	if (PG_ARGISNULL(0) || PG_ARGISNULL(2))
+		PG_RETURN_NULL();
+	if (!open && PG_ARGISNULL(3))
+		ereport(ERROR,
+				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+				 errmsg("an application closed on %s has no outcome",
+						DatumGetCString(DirectFunctionCall1(date_out, PG_GETARG_DATUM(1)))),
+				 errdetail("The rule application_outcome_iff_closed: an outcome exactly when closed.")));
+	PG_RETURN_INT32(tally_key_of(PG_GETARG_DATEADT(0), open, open ? 0 : PG_GETARG_DATEADT(1),
+								 (uint8) PG_GETARG_CHAR(2), open ? 0 : (uint8) PG_GETARG_CHAR(3)));
+}
+
+/* The pairs of a tally array, checked: one dimension, no NULL, an even length, keys a key can be, counts sorted by key. */
+static const int32 *
+tally_pairs(ArrayType *arr, int *npairs)
+{
+	int			n;
+	const int32 *kv;
+
+	if (ARR_NDIM(arr) == 0)
+	{
+		*npairs = 0;
+		return NULL;
+	}
+	n = ArrayGetNItems(ARR_NDIM(arr), ARR_DIMS(arr));
+	if (ARR_ELEMTYPE(arr) != INT4OID || ARR_NDIM(arr) != 1 || ARR_HASNULL(arr) || n % 2 != 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("a tally must be a one-dimensional integer array of (key, count) pairs without NULL"),
+				 errdetail("Got %d dimension(s), %d element(s).", ARR_NDIM(arr), n)));
+	kv = (const int32 *) ((const char *) arr + ARR_OVERHEAD_NONULLS(1));	/* no NULL: no bitmap */
+	for (int i = 0; i < n; i += 2)
+	{
+		TallyKey	k;
+
+		if (!tally_split_key(kv[i], &k))
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("%d is not a tally key", kv[i]),
+					 errdetail("Pair %d of the tally; govinfo.tally_key() makes keys.", i / 2 + 1)));
+	}
+	*npairs = n / 2;
+	return kv;
+}
+
+/* The state of tally_pack and tally_sum: pairs as they come, summed by key at the end. */
+typedef struct TallyPairs
+{
+	int			n;
+	int			cap;
+	int64	   *kv;				/* key, count, key, count ... */
+} TallyPairs;
+
+/* The aggregate's memory context, or an error when not called as an aggregate. */
+static MemoryContext
+tally_agg_context(FunctionCallInfo fcinfo, const char *fn)
+{
+	MemoryContext cxt;
+
+	if (!AggCheckCallContext(fcinfo, &cxt))
+		ereport(ERROR,
+				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				 errmsg("%s can only be called as an aggregate", fn)));
+	return cxt;
+}
+
+/* Add one pair to a state (made in cxt when NULL). */
+static TallyPairs *
+pairs_add(TallyPairs *st, MemoryContext cxt, int32 key, int64 n)
+{
+	if (st == NULL)
+	{
+		st = MemoryContextAllocZero(cxt, sizeof(TallyPairs));
+		st->cap = 16;
+		st->kv = MemoryContextAlloc(cxt, sizeof(int64) * 2 * st->cap);
+	}
+	if (st->n == st->cap)
+	{
+		st->cap *= 2;
+		st->kv = repalloc(st->kv, sizeof(int64) * 2 * st->cap);
+	}
+	st->kv[2 * st->n] = key;
+	st->kv[2 * st->n + 1] = n;
+	st->n++;
+	return st;
+}
+
+PG_FUNCTION_INFO_V1(tally_pack_trans);
+/* tally_pack transition: one (key, n) pair. */
+Datum
+tally_pack_trans(PG_FUNCTION_ARGS)
+{
+	MemoryContext cxt = tally_agg_context(fcinfo, "tally_pack");
+	TallyPairs *st = PG_ARGISNULL(0) ? NULL : (TallyPairs *) PG_GETARG_POINTER(0);
+	TallyKey	k;
+
+	if (PG_ARGISNULL(1) || PG_ARGISNULL(2))
+		PG_RETURN_POINTER(st);
+	if (!tally_split_key(PG_GETARG_INT32(1), &k))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("%d is not a tally key", PG_GETARG_INT32(1)),
+				 errdetail("govinfo.tally_key() makes keys.")));
+	PG_RETURN_POINTER(pairs_add(st, cxt, PG_GETARG_INT32(1), PG_GETARG_INT32(2)));
+}
+
+PG_FUNCTION_INFO_V1(tally_sum_trans);
+/* tally_sum transition: the pairs of one tally. */
+Datum
+tally_sum_trans(PG_FUNCTION_ARGS)
+{
+	MemoryContext cxt = tally_agg_context(fcinfo, "tally_sum");
+	TallyPairs *st = PG_ARGISNULL(0) ? NULL : (TallyPairs *) PG_GETARG_POINTER(0);
+	const int32 *kv;
+	int			npairs;
+
+	if (PG_ARGISNULL(1))
+		PG_RETURN_POINTER(st);
+	kv = tally_pairs(PG_GETARG_ARRAYTYPE_P(1), &npairs);
+	for (int i = 0; i < npairs; i++)
+		st = pairs_add(st, cxt, kv[2 * i], kv[2 * i + 1]);
+	PG_RETURN_POINTER(st);
+}
+
+/* Order two (key, count) pairs by key for qsort. */
+static int
+pair_cmp(const void *a, const void *b)
+{
+	int64		x = *(const int64 *) a;
+	int64		y = *(const int64 *) b;
+
+	return (x > y) - (x < y);
+}
+
+PG_FUNCTION_INFO_V1(tally_pairs_final);
+/* tally_pack and tally_sum final: the pairs sorted by key, counts of one key added, zeros dropped ('{}' when nothing is left). */
+Datum
+tally_pairs_final(PG_FUNCTION_ARGS)
+{
+	TallyPairs *st = PG_ARGISNULL(0) ? NULL : (TallyPairs *) PG_GETARG_POINTER(0);
+	Datum	   *out;
+	int			nout = 0;
+
+	if (st == NULL)
+		PG_RETURN_NULL();
+	qsort(st->kv, st->n, sizeof(int64) * 2, pair_cmp);
+	out = palloc(sizeof(Datum) * 2 * (st->n + 1));
+	for (int i = 0; i < st->n;)
+	{
+		int64		key = st->kv[2 * i];
+		int64		sum = 0;
+
+		for (; i < st->n && st->kv[2 * i] == key; i++)
+			sum += st->kv[2 * i + 1];
+		if (sum == 0)
+			continue;
+		if (sum < PG_INT32_MIN || sum > PG_INT32_MAX)
+			ereport(ERROR,
+					(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+					 errmsg("tally count " INT64_FORMAT " of key %d is out of range for type integer", sum, (int32) key)));
+		out[nout++] = Int32GetDatum((int32) key);
+		out[nout++] = Int32GetDatum((int32) sum);
+	}
+	PG_RETURN_ARRAYTYPE_P(construct_array(out, nout, INT4OID, 4, true, TYPALIGN_INT));
+}
+
+PG_FUNCTION_INFO_V1(tally_entries);
+/* tally_entries(tally): its pairs as rows, with the parts of each key. */
+Datum
+tally_entries(PG_FUNCTION_ARGS)
+{
+	ReturnSetInfo *rsinfo;
+	const int32 *kv;
+	int			npairs;
+
+	InitMaterializedSRF(fcinfo, 0);
+	rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	kv = tally_pairs(PG_GETARG_ARRAYTYPE_P(0), &npairs);
+	for (int i = 0; i < npairs; i++)
+	{
+		TallyKey	k;
+		Datum		values[6];
+		bool		nulls[6] = {false, false, false, false, false, false};
+
+		tally_split_key(kv[2 * i], &k);
+		values[0] = Int32GetDatum(kv[2 * i]);
+		values[1] = Int32GetDatum(kv[2 * i + 1]);
+		values[2] = Int32GetDatum(k.received_year);
+		values[3] = Int32GetDatum(k.closed_year);
+		nulls[3] = k.closed_year == 0;
+		values[4] = CharGetDatum((char) k.applicant);
+		values[5] = CharGetDatum((char) k.outcome);
+		nulls[5] = k.closed_year == 0;
+		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+	}
+	return (Datum) 0;
+}
+
+/*
+ * The table 三 storage rows a key counts in for a report year, at most two, as
+ * application_rows() (src/derive.c) places one application: row 1 if received
+ * in the year, row 2 if received before and not closed before it; then the
+ * outcome row if closed in the year, else row 4.
+ */
+static int
+tally_rows(int year, int format, const TallyKey *k, int rows[2])
+{
+	int			n = 0;
+
+	if (k->received_year > year)
+		return 0;
+	if (k->received_year == year)
+		rows[n++] = RF_ROW_NEW;
+	else if (k->closed_year == 0 || k->closed_year >= year)
+		rows[n++] = RF_ROW_CARRIED_IN;
+	else
+		return 0;
+	if (k->closed_year != 0 && k->closed_year == year)
+		rows[n++] = gi_outcome_slot(k->outcome, format);
+	else
+		rows[n++] = RF_ROW_CARRIED_OUT;
+	return n;
+}
+
+/* The state of request_figures_tally: the year, and the pairs that count in it. */
+typedef struct TallyYear
+{
+	const GiYear *y;
+	TallyPairs *pairs;
+} TallyYear;
+
+PG_FUNCTION_INFO_V1(request_figures_tally_trans);
+/* request_figures_tally transition: keep the pairs of a tally that count in the report year. */
+Datum
+request_figures_tally_trans(PG_FUNCTION_ARGS)
+{
+	MemoryContext cxt = tally_agg_context(fcinfo, "request_figures_tally");
+	TallyYear  *st = PG_ARGISNULL(0) ? NULL : (TallyYear *) PG_GETARG_POINTER(0);
+	const GiYear *y = gi_agg_year_bounds(fcinfo, "request_figures_tally");
+	const int32 *kv;
+	int			npairs;
+
+	if (st == NULL)
+		st = MemoryContextAllocZero(cxt, sizeof(TallyYear));
+	else if (st->y->year != y->year)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("request_figures_tally was given two report years in one group")));
+	st->y = y;
+	if (PG_ARGISNULL(2))
+		PG_RETURN_POINTER(st);
+	kv = tally_pairs(PG_GETARG_ARRAYTYPE_P(2), &npairs);
+	for (int i = 0; i < npairs; i++)
+	{
+		TallyKey	k;
+		int			rows[2];
+
+		tally_split_key(kv[2 * i], &k);
+		if (tally_rows(y->year, y->format, &k, rows) > 0)
+			st->pairs = pairs_add(st->pairs, cxt, kv[2 * i], kv[2 * i + 1]);
+	}
+	PG_RETURN_POINTER(st);
+}
+
+PG_FUNCTION_INFO_V1(request_figures_tally_final);
+/*
+ * request_figures_tally final: table 三 of the counts kept, with row 3.7 and
+ * the totals; NULL when no application counts in the year.  A cell the
+ * tally's deltas leave below zero means rows of the tally were lost (XX001).
+ */
+Datum
+request_figures_tally_final(PG_FUNCTION_ARGS)
+{
+	const TallyYear *st = PG_ARGISNULL(0) ? NULL : (const TallyYear *) PG_GETARG_POINTER(0);
+	int64		sums[RF_ROWS * GI_NAPPLICANTS];
+	bool		any = false;
+	RequestFigures *res;
+
+	if (st == NULL || st->pairs == NULL)
+		PG_RETURN_NULL();
+	memset(sums, 0, sizeof(sums));
+	for (int i = 0; i < st->pairs->n; i++)
+	{
+		TallyKey	k;
+		int			rows[2];
+		int			nrows;
+
+		tally_split_key((int32) st->pairs->kv[2 * i], &k);
+		nrows = tally_rows(st->y->year, st->y->format, &k, rows);
+		for (int r = 0; r < nrows; r++)
+			sums[rows[r] * GI_NAPPLICANTS + k.applicant] += st->pairs->kv[2 * i + 1];
+	}
+	res = gi_new_zero(GI_FIG_REQUEST, st->y->format);
+	for (int i = 0; i < RF_ROWS * GI_NAPPLICANTS; i++)
+	{
+		int			cell = RF_CELL(i / GI_NAPPLICANTS, i % GI_NAPPLICANTS);
+
+		if (sums[i] == 0)
+			continue;
+		if (sums[i] < 0)
+			ereport(ERROR,
+					(errcode(ERRCODE_DATA_CORRUPTED),
+					 errmsg("the application tally counts " INT64_FORMAT " in a cell of table %s for %d",
+							sums[i], gi_zh("三"), st->y->year),
+					 errdetail("Rows of govinfo.application_tally were changed or lost outside govinfo's triggers."),
+					 errhint("govinfo.tally_rebuild() counts the applications again.")));
+		if (sums[i] > PG_INT32_MAX)
+			gi_report_bump(GI_FIG_REQUEST, st->y->format, cell, PG_INT32_MAX);
+		res->cells[cell] = (int32) sums[i];
+		any = true;
+	}
+	if (!any)
+		PG_RETURN_NULL();
+	gi_fill_request_sums(gi_grid(GI_FIG_REQUEST, st->y->format), res);
+	PG_RETURN_POINTER(res);
+}
