@@ -62,15 +62,26 @@ CREATE FUNCTION @extschema@.request_figures_tally_trans(internal, integer, integ
 	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 CREATE FUNCTION @extschema@.request_figures_tally_final(internal) RETURNS @extschema@.request_figures
 	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION @extschema@.request_figures_tally_combine(internal, internal) RETURNS internal
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION @extschema@.request_figures_tally_serial(internal) RETURNS bytea
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.request_figures_tally_deserial(bytea, internal) RETURNS internal
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE AGGREGATE @extschema@.request_figures_tally(year integer, tally integer[]) (
-	SFUNC = @extschema@.request_figures_tally_trans, STYPE = internal,
-	FINALFUNC = @extschema@.request_figures_tally_final);
+	SFUNC = @extschema@.request_figures_tally_trans, STYPE = internal, SSPACE = 64,
+	FINALFUNC = @extschema@.request_figures_tally_final,
+	COMBINEFUNC = @extschema@.request_figures_tally_combine,
+	SERIALFUNC = @extschema@.request_figures_tally_serial, DESERIALFUNC = @extschema@.request_figures_tally_deserial,
+	PARALLEL = SAFE);
 COMMENT ON AGGREGATE @extschema@.request_figures_tally(integer, integer[]) IS 'table 三 of a report year from application tallies (NULL when no application counts in the year)';
 
+-- merged deltas leave dead rows: vacuumed at 5 % of them (the default 20 % lets a table that is
+-- read whole by every all-agency derivation grow to several times its live size between loads)
 CREATE TABLE @extschema@.application_tally (
 	agency_id bigint NOT NULL,
 	counts integer[] NOT NULL
-);
+) WITH (autovacuum_vacuum_scale_factor = 0.05);
 CREATE INDEX application_tally_agency ON @extschema@.application_tally (agency_id);
 COMMENT ON TABLE @extschema@.application_tally IS 'the applications of each agency counted by year received, year closed, applicant and outcome (deltas; an agency''s rows add up), written only by govinfo''s triggers';
 
@@ -265,8 +276,10 @@ REVOKE EXECUTE ON FUNCTION @extschema@.tally_rebuild() FROM PUBLIC;
 -- (end of section 2)
 
 --------------------------------------------------------------------------
--- 3. derived_reports reads table 三 from the tally
+-- 3. Derivation from the tally
 --------------------------------------------------------------------------
+-- derived_reports reads table 三 from the tally; one agency's report (derive_report, report_figures,
+-- report_row) is derived by derived_report_of, scalar aggregates without joins.
 -- the three figures of one report year derived from the records, per agency: every agency with a
 -- record that counts in the year, or only only_agency; one set-based pass over each record table
 -- (over the application tally for the applications)
@@ -331,5 +344,130 @@ BEGIN ATOMIC
 	-- the one agency asked for is there even with no record in the year
 	FULL JOIN (SELECT only_agency AS agency_id WHERE only_agency IS NOT NULL) one USING (agency_id);
 END;
+
+-- the three figures of one agency's report year: the same values as derived_reports(year, agency_id)
+-- (zeros when no record counts), as one row of scalar aggregates over the agency's rows read by
+-- index, with no join: what derive_report and report_figures run (0.13.0)
+CREATE FUNCTION @extschema@.derived_report_of(agency_id bigint, year integer)
+	RETURNS TABLE(disclosures @extschema@.disclosure_figures, requests @extschema@.request_figures,
+		appeals @extschema@.appeal_figures)
+	LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
+	SELECT
+		@extschema@.disclosure_figures_derived(derived_report_of.year, docs.rule_issued, docs.rule_abolished, docs.rule_in_force,
+			docs.norm_issued, docs.norm_abolished, docs.norm_in_force, dec.licensing, dec.penalty, dec.coercion,
+			(SELECT sum(r.amount_yuan) FROM @extschema@.fee_receipt r
+			 WHERE r.agency_id = derived_report_of.agency_id
+			   AND r.received_on >= make_date(derived_report_of.year, 1, 1) AND r.received_on < make_date(derived_report_of.year + 1, 1, 1))),
+		coalesce((SELECT @extschema@.request_figures_tally(derived_report_of.year, t.counts) FROM @extschema@.application_tally t
+		          WHERE t.agency_id = derived_report_of.agency_id),
+		         (SELECT @extschema@.request_figures_agg(derived_report_of.year, NULL, NULL, NULL, NULL))),
+		coalesce((SELECT @extschema@.appeal_figures_agg(derived_report_of.year, c.kind, c.filed_on, c.result, c.concluded_on)
+		          FROM @extschema@.appeal_case c
+		          WHERE c.agency_id = derived_report_of.agency_id AND c.filed_on < make_date(derived_report_of.year + 1, 1, 1)
+		            AND (c.concluded_on IS NULL OR c.concluded_on >= make_date(derived_report_of.year, 1, 1))),
+		         (SELECT @extschema@.appeal_figures_agg(derived_report_of.year, NULL, NULL, NULL, NULL)))
+	FROM (
+		SELECT
+			count(*) FILTER (WHERE d.kind = 'rule' AND d.issued_on >= make_date(derived_report_of.year, 1, 1)) AS rule_issued,
+			count(*) FILTER (WHERE d.kind = 'rule' AND d.abolished_on < make_date(derived_report_of.year + 1, 1, 1)) AS rule_abolished,
+			count(*) FILTER (WHERE d.kind = 'rule' AND (d.abolished_on IS NULL OR d.abolished_on >= make_date(derived_report_of.year + 1, 1, 1))) AS rule_in_force,
+			count(*) FILTER (WHERE d.kind = 'normative' AND d.issued_on >= make_date(derived_report_of.year, 1, 1)) AS norm_issued,
+			count(*) FILTER (WHERE d.kind = 'normative' AND d.abolished_on < make_date(derived_report_of.year + 1, 1, 1)) AS norm_abolished,
+			count(*) FILTER (WHERE d.kind = 'normative' AND (d.abolished_on IS NULL OR d.abolished_on >= make_date(derived_report_of.year + 1, 1, 1))) AS norm_in_force
+		FROM @extschema@.normative_document d
+		WHERE d.agency_id = derived_report_of.agency_id AND d.issued_on < make_date(derived_report_of.year + 1, 1, 1)
+		  AND (d.abolished_on IS NULL OR d.abolished_on >= make_date(derived_report_of.year, 1, 1))) docs,
+	(
+		SELECT
+			sum(k.n) FILTER (WHERE k.kind = 'licensing') AS licensing,
+			sum(k.n) FILTER (WHERE k.kind = 'penalty') AS penalty,
+			sum(k.n) FILTER (WHERE k.kind = 'coercion') AS coercion
+		FROM @extschema@.decision_count k
+		WHERE k.agency_id = derived_report_of.agency_id
+		  AND k.decided_on >= make_date(derived_report_of.year, 1, 1) AND k.decided_on < make_date(derived_report_of.year + 1, 1, 1)) dec;
+END;
+
+CREATE OR REPLACE FUNCTION @extschema@.derive_report(agency_code text, year integer,
+		OUT disclosures @extschema@.disclosure_figures, OUT requests @extschema@.request_figures,
+		OUT appeals @extschema@.appeal_figures)
+	LANGUAGE plpgsql STABLE STRICT
+	SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	a bigint := @extschema@.agency_id(agency_code);
+BEGIN
+	PERFORM @extschema@.check_access(a, 'read', current_user);
+	-- a cached plan with derived_report_of inlined, reading this agency's rows by index
+	SELECT d.disclosures, d.requests, d.appeals INTO disclosures, requests, appeals
+	FROM @extschema@.derived_report_of(a, derive_report.year) d;
+END
+$$;
+
+-- the figures of a report: stored if there is a stored report, else derived from the records
+CREATE OR REPLACE FUNCTION @extschema@.report_figures(agency_code text, year integer,
+		OUT disclosures @extschema@.disclosure_figures, OUT requests @extschema@.request_figures,
+		OUT appeals @extschema@.appeal_figures, OUT stored boolean)
+	LANGUAGE plpgsql STABLE STRICT
+	SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	a bigint := @extschema@.agency_id(agency_code);
+BEGIN
+	PERFORM @extschema@.check_access(a, 'read', current_user);
+	SELECT r.disclosures, r.requests, r.appeals, true INTO disclosures, requests, appeals, stored
+	FROM @extschema@.annual_report r WHERE r.agency_id = a AND r.year = report_figures.year;
+	IF NOT FOUND THEN
+		SELECT d.disclosures, d.requests, d.appeals, false INTO disclosures, requests, appeals, stored
+		FROM @extschema@.derived_report_of(a, report_figures.year) d;
+	END IF;
+END
+$$;
+
+-- the report of an agency and year, as the roll-ups' 'best' order finds it: the stored report, else
+-- the one derived from the records when a record counts in the year (source 'derived', not stored),
+-- else the latest imported published report (source 'imported', published_at its date), else NULL
+CREATE OR REPLACE FUNCTION @extschema@.report_row(agency_code text, year integer) RETURNS @extschema@.annual_report
+	LANGUAGE plpgsql STABLE STRICT
+	SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	a bigint := @extschema@.agency_id(agency_code);
+	r @extschema@.annual_report;
+	published date;
+BEGIN
+	SELECT * INTO r FROM @extschema@.annual_report x
+	WHERE x.agency_id OPERATOR(pg_catalog.=) a AND x.year OPERATOR(pg_catalog.=) report_row.year;
+	IF FOUND THEN
+		RETURN r;
+	END IF;
+	-- derived only when some record counts in the year (derived_reports gives zeros otherwise)
+	IF @extschema@.records_contributions(a, report_row.year) OPERATOR(pg_catalog.<>) '{}'::jsonb THEN
+		SELECT d.disclosures, d.requests, d.appeals INTO r.disclosures, r.requests, r.appeals
+		FROM @extschema@.derived_report_of(a, report_row.year) d;
+		r.agency_id := a;
+		r.year := report_row.year;
+		r.format := coalesce(@extschema@.format(r.requests), CASE WHEN report_row.year OPERATOR(pg_catalog.>=) 2021 THEN '2021' ELSE '2019' END);
+		r.source := 'derived';
+		RETURN r;
+	END IF;
+	-- imported: the latest published report of the agency-year as parsed and imported (#9)
+	SELECT p.format, p.disclosures, p.requests, p.appeals, p.overview, p.problems, p.other_matters, p.published_on
+		INTO r.format, r.disclosures, r.requests, r.appeals, r.overview, r.problems, r.other_matters, published
+	FROM @extschema@.published_report p
+	WHERE p.agency_id OPERATOR(pg_catalog.=) a AND p.year OPERATOR(pg_catalog.=) report_row.year
+	ORDER BY p.published_on DESC NULLS LAST, p.id DESC
+	LIMIT 1;
+	IF FOUND THEN
+		r.agency_id := a;
+		r.year := report_row.year;
+		r.format := coalesce(r.format, CASE WHEN report_row.year OPERATOR(pg_catalog.>=) 2021 THEN '2021' ELSE '2019' END);
+		r.source := 'imported';
+		r.published_at := published::timestamptz;
+		RETURN r;
+	END IF;
+	RETURN NULL;
+END
+$$;
 
 -- (end of section 3)

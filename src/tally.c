@@ -100,37 +100,53 @@ tally_key(PG_FUNCTION_ARGS)
 								 (uint8) PG_GETARG_CHAR(2), open ? 0 : (uint8) PG_GETARG_CHAR(3)));
 }
 
-/* The pairs of a tally array, checked: one dimension, no NULL, an even length, keys a key can be, counts sorted by key. */
-static const int32 *
-tally_pairs(ArrayType *arr, int *npairs)
+/*
+ * The pairs of a tally array, read in place: one dimension, no NULL, an even
+ * length.  A short array stays in its packed form (no copy per row): its
+ * elements may then be unaligned, so pairs are read with tally_pair().
+ */
+typedef struct TallyView
 {
-	int			n;
-	const int32 *kv;
+	const char *kv;				/* key, count, key, count ... as int4, maybe unaligned */
+	int			npairs;
+} TallyView;
 
-	if (ARR_NDIM(arr) == 0)
-	{
-		*npairs = 0;
-		return NULL;
-	}
-	n = ArrayGetNItems(ARR_NDIM(arr), ARR_DIMS(arr));
-	if (ARR_ELEMTYPE(arr) != INT4OID || ARR_NDIM(arr) != 1 || ARR_HASNULL(arr) || n % 2 != 0)
+static TallyView
+tally_read(Datum d)
+{
+	struct varlena *v = pg_detoast_datum_packed((struct varlena *) DatumGetPointer(d));
+	const char *p = VARDATA_ANY(v);
+	Size		len = VARSIZE_ANY_EXHDR(v);
+	int32		hdr[5] = {0, 0, 0, 0, 0};	/* ndim, dataoffset, elemtype, dim, lower bound */
+	TallyView	t = {NULL, 0};
+
+	memcpy(hdr, p, Min(len, sizeof(hdr)));
+	if (len >= 12 && hdr[0] == 0 && (Oid) hdr[2] == INT4OID)
+		return t;				/* '{}' */
+	if (len < sizeof(hdr) || hdr[0] != 1 || hdr[1] != 0 || (Oid) hdr[2] != INT4OID || hdr[3] < 0 ||
+		hdr[3] % 2 != 0 || len != sizeof(hdr) + (Size) hdr[3] * sizeof(int32))
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("a tally must be a one-dimensional integer array of (key, count) pairs without NULL"),
-				 errdetail("Got %d dimension(s), %d element(s).", ARR_NDIM(arr), n)));
-	kv = (const int32 *) ((const char *) arr + ARR_OVERHEAD_NONULLS(1));	/* no NULL: no bitmap */
-	for (int i = 0; i < n; i += 2)
-	{
-		TallyKey	k;
+				 errmsg("a tally must be a one-dimensional integer array of (key, count) pairs without NULL")));
+	t.kv = p + sizeof(hdr);
+	t.npairs = hdr[3] / 2;
+	return t;
+}
 
-		if (!tally_split_key(kv[i], &k))
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					 errmsg("%d is not a tally key", kv[i]),
-					 errdetail("Pair %d of the tally; govinfo.tally_key() makes keys.", i / 2 + 1)));
-	}
-	*npairs = n / 2;
-	return kv;
+/* Pair i of a tally: its key, checked (22023 for a value no key has), and its count. */
+static inline int32
+tally_pair(const TallyView *t, int i, TallyKey *k, int32 *count)
+{
+	int32		kv[2];
+
+	memcpy(kv, t->kv + (Size) i * 2 * sizeof(int32), sizeof(kv));
+	if (unlikely(!tally_split_key(kv[0], k)))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("%d is not a tally key", kv[0]),
+				 errdetail("Pair %d of the tally; govinfo.tally_key() makes keys.", i + 1)));
+	*count = kv[1];
+	return kv[0];
 }
 
 /* The state of tally_pack and tally_sum: pairs as they come, summed by key at the end. */
@@ -201,14 +217,19 @@ tally_sum_trans(PG_FUNCTION_ARGS)
 {
 	MemoryContext cxt = tally_agg_context(fcinfo, "tally_sum");
 	TallyPairs *st = PG_ARGISNULL(0) ? NULL : (TallyPairs *) PG_GETARG_POINTER(0);
-	const int32 *kv;
-	int			npairs;
+	TallyView	t;
 
 	if (PG_ARGISNULL(1))
 		PG_RETURN_POINTER(st);
-	kv = tally_pairs(PG_GETARG_ARRAYTYPE_P(1), &npairs);
-	for (int i = 0; i < npairs; i++)
-		st = pairs_add(st, cxt, kv[2 * i], kv[2 * i + 1]);
+	t = tally_read(PG_GETARG_DATUM(1));
+	for (int i = 0; i < t.npairs; i++)
+	{
+		TallyKey	k;
+		int32		n;
+		int32		key = tally_pair(&t, i, &k, &n);
+
+		st = pairs_add(st, cxt, key, n);
+	}
 	PG_RETURN_POINTER(st);
 }
 
@@ -260,21 +281,21 @@ Datum
 tally_entries(PG_FUNCTION_ARGS)
 {
 	ReturnSetInfo *rsinfo;
-	const int32 *kv;
-	int			npairs;
+	TallyView	t;
 
 	InitMaterializedSRF(fcinfo, 0);
 	rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
-	kv = tally_pairs(PG_GETARG_ARRAYTYPE_P(0), &npairs);
-	for (int i = 0; i < npairs; i++)
+	t = tally_read(PG_GETARG_DATUM(0));
+	for (int i = 0; i < t.npairs; i++)
 	{
 		TallyKey	k;
+		int32		n;
+		int32		key = tally_pair(&t, i, &k, &n);
 		Datum		values[6];
 		bool		nulls[6] = {false, false, false, false, false, false};
 
-		tally_split_key(kv[2 * i], &k);
-		values[0] = Int32GetDatum(kv[2 * i]);
-		values[1] = Int32GetDatum(kv[2 * i + 1]);
+		values[0] = Int32GetDatum(key);
+		values[1] = Int32GetDatum(n);
 		values[2] = Int32GetDatum(k.received_year);
 		values[3] = Int32GetDatum(k.closed_year);
 		nulls[3] = k.closed_year == 0;
@@ -312,12 +333,23 @@ tally_rows(int year, int format, const TallyKey *k, int rows[2])
 	return n;
 }
 
-/* The state of request_figures_tally: the year, and the pairs that count in it. */
+/* The state of request_figures_tally: the year, its format, and the pairs that count in it. */
 typedef struct TallyYear
 {
-	const GiYear *y;
+	int32		year;
+	int32		format;
 	TallyPairs *pairs;
 } TallyYear;
+
+/* Refuse to add up two report years in one group. */
+static void
+check_same_year(int32 a, int32 b)
+{
+	if (a != b)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("request_figures_tally was given report years %d and %d in one group", a, b)));
+}
 
 PG_FUNCTION_INFO_V1(request_figures_tally_trans);
 /* request_figures_tally transition: keep the pairs of a tally that count in the report year. */
@@ -327,27 +359,28 @@ request_figures_tally_trans(PG_FUNCTION_ARGS)
 	MemoryContext cxt = tally_agg_context(fcinfo, "request_figures_tally");
 	TallyYear  *st = PG_ARGISNULL(0) ? NULL : (TallyYear *) PG_GETARG_POINTER(0);
 	const GiYear *y = gi_agg_year_bounds(fcinfo, "request_figures_tally");
-	const int32 *kv;
-	int			npairs;
+	TallyView	t;
 
 	if (st == NULL)
+	{
 		st = MemoryContextAllocZero(cxt, sizeof(TallyYear));
-	else if (st->y->year != y->year)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("request_figures_tally was given two report years in one group")));
-	st->y = y;
+		st->year = y->year;
+		st->format = y->format;
+	}
+	else
+		check_same_year(st->year, y->year);
 	if (PG_ARGISNULL(2))
 		PG_RETURN_POINTER(st);
-	kv = tally_pairs(PG_GETARG_ARRAYTYPE_P(2), &npairs);
-	for (int i = 0; i < npairs; i++)
+	t = tally_read(PG_GETARG_DATUM(2));
+	for (int i = 0; i < t.npairs; i++)
 	{
 		TallyKey	k;
-		int			rows[2];
+		int32		n;
+		int32		key = tally_pair(&t, i, &k, &n);
 
-		tally_split_key(kv[2 * i], &k);
-		if (tally_rows(y->year, y->format, &k, rows) > 0)
-			st->pairs = pairs_add(st->pairs, cxt, kv[2 * i], kv[2 * i + 1]);
+		/* received after the year, or closed before it: counts nowhere */
+		if (k.received_year <= y->year && (k.closed_year == 0 || k.closed_year >= y->year))
+			st->pairs = pairs_add(st->pairs, cxt, key, n);
 	}
 	PG_RETURN_POINTER(st);
 }
@@ -376,11 +409,11 @@ request_figures_tally_final(PG_FUNCTION_ARGS)
 		int			nrows;
 
 		tally_split_key((int32) st->pairs->kv[2 * i], &k);
-		nrows = tally_rows(st->y->year, st->y->format, &k, rows);
+		nrows = tally_rows(st->year, st->format, &k, rows);
 		for (int r = 0; r < nrows; r++)
 			sums[rows[r] * GI_NAPPLICANTS + k.applicant] += st->pairs->kv[2 * i + 1];
 	}
-	res = gi_new_zero(GI_FIG_REQUEST, st->y->format);
+	res = gi_new_zero(GI_FIG_REQUEST, st->format);
 	for (int i = 0; i < RF_ROWS * GI_NAPPLICANTS; i++)
 	{
 		int			cell = RF_CELL(i / GI_NAPPLICANTS, i % GI_NAPPLICANTS);
@@ -391,16 +424,109 @@ request_figures_tally_final(PG_FUNCTION_ARGS)
 			ereport(ERROR,
 					(errcode(ERRCODE_DATA_CORRUPTED),
 					 errmsg("the application tally counts " INT64_FORMAT " in a cell of table %s for %d",
-							sums[i], gi_zh("三"), st->y->year),
+							sums[i], gi_zh("三"), st->year),
 					 errdetail("Rows of govinfo.application_tally were changed or lost outside govinfo's triggers."),
 					 errhint("govinfo.tally_rebuild() counts the applications again.")));
 		if (sums[i] > PG_INT32_MAX)
-			gi_report_bump(GI_FIG_REQUEST, st->y->format, cell, PG_INT32_MAX);
+			gi_report_bump(GI_FIG_REQUEST, st->format, cell, PG_INT32_MAX);
 		res->cells[cell] = (int32) sums[i];
 		any = true;
 	}
 	if (!any)
 		PG_RETURN_NULL();
-	gi_fill_request_sums(gi_grid(GI_FIG_REQUEST, st->y->format), res);
+	gi_fill_request_sums(gi_grid(GI_FIG_REQUEST, st->format), res);
 	PG_RETURN_POINTER(res);
+}
+
+PG_FUNCTION_INFO_V1(request_figures_tally_combine);
+/* request_figures_tally combine function: the pairs of a partial state added to another. */
+Datum
+request_figures_tally_combine(PG_FUNCTION_ARGS)
+{
+	MemoryContext cxt = tally_agg_context(fcinfo, "request_figures_tally_combine");
+	TallyYear  *a = PG_ARGISNULL(0) ? NULL : (TallyYear *) PG_GETARG_POINTER(0);
+	const TallyYear *b = PG_ARGISNULL(1) ? NULL : (const TallyYear *) PG_GETARG_POINTER(1);
+
+	if (b == NULL)
+		PG_RETURN_POINTER(a);
+	if (a == NULL)
+	{
+		a = MemoryContextAllocZero(cxt, sizeof(TallyYear));
+		a->year = b->year;
+		a->format = b->format;
+	}
+	else
+		check_same_year(a->year, b->year);
+	for (int i = 0; b->pairs != NULL && i < b->pairs->n; i++)
+		a->pairs = pairs_add(a->pairs, cxt, (int32) b->pairs->kv[2 * i], b->pairs->kv[2 * i + 1]);
+	PG_RETURN_POINTER(a);
+}
+
+PG_FUNCTION_INFO_V1(request_figures_tally_serial);
+/* request_figures_tally serialization: year, format, pair count, then (key int4, count int8) pairs. */
+Datum
+request_figures_tally_serial(PG_FUNCTION_ARGS)
+{
+	const TallyYear *st = (const TallyYear *) PG_GETARG_POINTER(0);
+	int32		n = st->pairs == NULL ? 0 : st->pairs->n;
+	Size		len = VARHDRSZ + 3 * sizeof(int32) + (Size) n * (sizeof(int32) + sizeof(int64));
+	bytea	   *res = palloc(len);
+	char	   *p = VARDATA(res);
+
+	SET_VARSIZE(res, len);
+	memcpy(p, &st->year, sizeof(int32));
+	memcpy(p + 4, &st->format, sizeof(int32));
+	memcpy(p + 8, &n, sizeof(int32));
+	p += 12;
+	for (int i = 0; i < n; i++, p += 12)
+	{
+		int32		key = (int32) st->pairs->kv[2 * i];
+
+		memcpy(p, &key, sizeof(int32));
+		memcpy(p + 4, &st->pairs->kv[2 * i + 1], sizeof(int64));
+	}
+	PG_RETURN_BYTEA_P(res);
+}
+
+PG_FUNCTION_INFO_V1(request_figures_tally_deserial);
+/* request_figures_tally deserialization: the state request_figures_tally_serial wrote, checked. */
+Datum
+request_figures_tally_deserial(PG_FUNCTION_ARGS)
+{
+	MemoryContext cxt = tally_agg_context(fcinfo, "request_figures_tally_deserial");
+	bytea	   *b = PG_GETARG_BYTEA_PP(0);
+	const char *p = VARDATA_ANY(b);
+	Size		len = VARSIZE_ANY_EXHDR(b);
+	TallyYear  *st;
+	int32		n;
+
+	if (len < 12)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+				 errmsg("a serialized request_figures_tally state is at least 12 bytes")));
+	st = MemoryContextAllocZero(cxt, sizeof(TallyYear));
+	memcpy(&st->year, p, sizeof(int32));
+	memcpy(&st->format, p + 4, sizeof(int32));
+	memcpy(&n, p + 8, sizeof(int32));
+	if (n < 0 || len != 12 + (Size) n * 12 || st->format != gi_default_format(st->year))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+				 errmsg("malformed serialized request_figures_tally state")));
+	p += 12;
+	for (int i = 0; i < n; i++, p += 12)
+	{
+		int32		key;
+		int64		count;
+		TallyKey	k;
+
+		memcpy(&key, p, sizeof(int32));
+		memcpy(&count, p + 4, sizeof(int64));
+		if (!tally_split_key(key, &k))
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+					 errmsg("malformed serialized request_figures_tally state"),
+					 errdetail("%d is not a tally key.", key)));
+		st->pairs = pairs_add(st->pairs, cxt, key, count);
+	}
+	PG_RETURN_POINTER(st);
 }

@@ -44,15 +44,26 @@ CREATE FUNCTION @extschema@.request_figures_tally_trans(internal, integer, integ
 	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 CREATE FUNCTION @extschema@.request_figures_tally_final(internal) RETURNS @extschema@.request_figures
 	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION @extschema@.request_figures_tally_combine(internal, internal) RETURNS internal
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE PARALLEL SAFE;
+CREATE FUNCTION @extschema@.request_figures_tally_serial(internal) RETURNS bytea
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION @extschema@.request_figures_tally_deserial(bytea, internal) RETURNS internal
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE AGGREGATE @extschema@.request_figures_tally(year integer, tally integer[]) (
-	SFUNC = @extschema@.request_figures_tally_trans, STYPE = internal,
-	FINALFUNC = @extschema@.request_figures_tally_final);
+	SFUNC = @extschema@.request_figures_tally_trans, STYPE = internal, SSPACE = 64,
+	FINALFUNC = @extschema@.request_figures_tally_final,
+	COMBINEFUNC = @extschema@.request_figures_tally_combine,
+	SERIALFUNC = @extschema@.request_figures_tally_serial, DESERIALFUNC = @extschema@.request_figures_tally_deserial,
+	PARALLEL = SAFE);
 COMMENT ON AGGREGATE @extschema@.request_figures_tally(integer, integer[]) IS 'table 三 of a report year from application tallies (NULL when no application counts in the year)';
 
+-- merged deltas leave dead rows: vacuumed at 5 % of them (the default 20 % lets a table that is
+-- read whole by every all-agency derivation grow to several times its live size between loads)
 CREATE TABLE @extschema@.application_tally (
 	agency_id bigint NOT NULL,
 	counts integer[] NOT NULL
-);
+) WITH (autovacuum_vacuum_scale_factor = 0.05);
 CREATE INDEX application_tally_agency ON @extschema@.application_tally (agency_id);
 COMMENT ON TABLE @extschema@.application_tally IS 'the applications of each agency counted by year received, year closed, applicant and outcome (deltas; an agency''s rows add up), written only by govinfo''s triggers';
 

@@ -34,7 +34,7 @@ BEGIN
 	-- derived only when some record counts in the year (derived_reports gives zeros otherwise)
 	IF @extschema@.records_contributions(a, report_row.year) OPERATOR(pg_catalog.<>) '{}'::jsonb THEN
 		SELECT d.disclosures, d.requests, d.appeals INTO r.disclosures, r.requests, r.appeals
-		FROM @extschema@.derived_reports(report_row.year, a) d;
+		FROM @extschema@.derived_report_of(a, report_row.year) d;
 		r.agency_id := a;
 		r.year := report_row.year;
 		r.format := coalesce(@extschema@.format(r.requests), CASE WHEN report_row.year OPERATOR(pg_catalog.>=) 2021 THEN '2021' ELSE '2019' END);
