@@ -137,25 +137,29 @@ BEGIN ATOMIC
 END;
 COMMENT ON FUNCTION @extschema@.tally_recount(bigint[]) IS 'write what makes the application tally of these agencies equal to their applications';
 
--- the delta an INSERT or COPY collected (one (agency, key, count) per element), or, when recount,
--- the agencies of those elements counted again; then the agencies' rows merged. Called by
--- application_insert_end (src/insert_spans.c) as the table's owner.
-CREATE FUNCTION @extschema@.tally_write(agencies bigint[], keys integer[], counts integer[], recount boolean)
+-- the tallies of an INSERT's rows, as application_insert_end hands them over: the agencies
+-- (distinct, ascending), all their (key, count) pairs one agency after the other, and where the pairs
+-- of each agency end (counting pairs)
+CREATE FUNCTION @extschema@.tally_rows(agencies bigint[], pairs integer[], ends integer[])
+	RETURNS TABLE(agency_id bigint, counts integer[])
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.tally_rows(bigint[], integer[], integer[]) IS 'one tally per agency from the flat arrays an INSERT into application collected';
+
+-- the delta an INSERT or COPY collected, or, when recount, its agencies counted again; then the
+-- agencies' rows merged. Called by application_insert_end (src/insert_spans.c) as the table's owner.
+CREATE FUNCTION @extschema@.tally_write(agencies bigint[], pairs integer[], ends integer[], recount boolean)
 	RETURNS void
 	LANGUAGE plpgsql
 	SET search_path = pg_catalog, pg_temp
 AS $$
-DECLARE
-	touched bigint[] := ARRAY(SELECT DISTINCT u.a FROM unnest(agencies) u(a));
 BEGIN
 	IF recount THEN
-		PERFORM @extschema@.tally_recount(touched);
+		PERFORM @extschema@.tally_recount(agencies);
 	ELSE
 		INSERT INTO @extschema@.application_tally (agency_id, counts)
-		SELECT u.a, @extschema@.tally_pack(u.k, u.n) FROM unnest(agencies, keys, counts) u(a, k, n)
-		GROUP BY u.a;
+		SELECT r.agency_id, r.counts FROM @extschema@.tally_rows(agencies, pairs, ends) r;
 	END IF;
-	PERFORM @extschema@.tally_compact(touched);
+	PERFORM @extschema@.tally_compact(agencies);
 END
 $$;
 
@@ -266,7 +270,6 @@ FROM @extschema@.application a GROUP BY a.agency_id;
 ALTER TABLE @extschema@.application_tally ENABLE ROW LEVEL SECURITY;
 CREATE POLICY application_tally_read ON @extschema@.application_tally FOR SELECT
 	USING (@extschema@.agency_readable(agency_id));
-GRANT SELECT ON @extschema@.application_tally TO PUBLIC;
 REVOKE EXECUTE ON FUNCTION @extschema@.tally_compact(bigint[]) FROM PUBLIC;
 REVOKE EXECUTE ON FUNCTION @extschema@.tally_recount(bigint[]) FROM PUBLIC;
 REVOKE EXECUTE ON FUNCTION @extschema@.tally_write(bigint[], integer[], integer[], boolean) FROM PUBLIC;
@@ -470,4 +473,94 @@ BEGIN
 END
 $$;
 
+REVOKE EXECUTE ON FUNCTION @extschema@.derived_report_of(bigint, integer) FROM PUBLIC;
 -- (end of section 3)
+
+--------------------------------------------------------------------------
+-- 4. Privileges: the read level reads the tally and runs derived_report_of
+--------------------------------------------------------------------------
+-- the table and function privileges each level needs (granted by grant_access, so an administrator
+-- calls nothing else; row-level security limits them to the agencies granted)
+CREATE OR REPLACE FUNCTION @extschema@.level_privileges(access text)
+	RETURNS TABLE(privilege text, object_type text, object_name text)
+	LANGUAGE sql IMMUTABLE STRICT
+	SET search_path = pg_catalog, pg_temp
+BEGIN ATOMIC
+	SELECT p.privilege, p.object_type, p.object_name
+	FROM (VALUES
+		(1, 'USAGE', 'SCHEMA', '@extschema@'),
+		(1, 'SELECT', 'TABLE', '@extschema@.agency'),
+		(1, 'SELECT', 'TABLE', '@extschema@.annual_report'),
+		(1, 'SELECT', 'TABLE', '@extschema@.report_version'),
+		(1, 'SELECT', 'TABLE', '@extschema@.application'),
+		(1, 'SELECT', 'TABLE', '@extschema@.application_tally'),
+		(1, 'SELECT', 'TABLE', '@extschema@.appeal_case'),
+		(1, 'SELECT', 'TABLE', '@extschema@.normative_document'),
+		(1, 'SELECT', 'TABLE', '@extschema@.decision_count'),
+		(1, 'SELECT', 'TABLE', '@extschema@.fee_receipt'),
+		(1, 'SELECT', 'TABLE', '@extschema@.audit_log'),
+		(1, 'SELECT', 'TABLE', '@extschema@.published_report'),
+		(1, 'SELECT', 'TABLE', '@extschema@.application_consultation'),
+		(1, 'SELECT', 'TABLE', '@extschema@.report_snapshot'),
+		(1, 'SELECT', 'TABLE', '@extschema@.access_grants'),
+		(1, 'EXECUTE', 'FUNCTION', '@extschema@.visible_agencies(text, name)'),
+		(1, 'EXECUTE', 'FUNCTION', '@extschema@.has_access(bigint, text, name)'),
+		(1, 'EXECUTE', 'FUNCTION', '@extschema@.check_access(bigint, text, name)'),
+		(1, 'EXECUTE', 'FUNCTION', '@extschema@.agency_id(text)'),
+		(1, 'EXECUTE', 'FUNCTION', '@extschema@.derived_reports(integer, bigint)'),
+		(1, 'EXECUTE', 'FUNCTION', '@extschema@.derive_report(text, integer)'),
+		(1, 'EXECUTE', 'FUNCTION', '@extschema@.derived_report_of(bigint, integer)'),
+		(1, 'EXECUTE', 'FUNCTION', '@extschema@.report_figures(text, integer)'),
+		(1, 'EXECUTE', 'FUNCTION', '@extschema@.report_table2(text, integer, text)'),
+		(1, 'EXECUTE', 'FUNCTION', '@extschema@.report_table3(text, integer, text)'),
+		(1, 'EXECUTE', 'FUNCTION', '@extschema@.report_table4(text, integer, text)'),
+		(1, 'EXECUTE', 'FUNCTION', '@extschema@.cell_applications(text, integer, text, text)'),
+		(1, 'EXECUTE', 'FUNCTION', '@extschema@.agency_tree(text)'),
+		(1, 'EXECUTE', 'FUNCTION', '@extschema@.rollup_sources(text, integer, text)'),
+		(1, 'EXECUTE', 'FUNCTION', '@extschema@.rollup_report(text, integer, text)'),
+		(1, 'EXECUTE', 'FUNCTION', '@extschema@.rollup_table2(text, integer, text)'),
+		(1, 'EXECUTE', 'FUNCTION', '@extschema@.rollup_table3(text, integer, text)'),
+		(1, 'EXECUTE', 'FUNCTION', '@extschema@.rollup_table4(text, integer, text)'),
+		(1, 'EXECUTE', 'FUNCTION', '@extschema@.rollup_differences(integer)'),
+		(1, 'EXECUTE', 'FUNCTION', '@extschema@.report_history(text, integer)'),
+		(2, 'INSERT, UPDATE, DELETE', 'TABLE', '@extschema@.annual_report'),
+		(2, 'INSERT, UPDATE, DELETE', 'TABLE', '@extschema@.application'),
+		(2, 'INSERT, UPDATE, DELETE', 'TABLE', '@extschema@.appeal_case'),
+		(2, 'INSERT, UPDATE, DELETE', 'TABLE', '@extschema@.normative_document'),
+		(2, 'INSERT, UPDATE, DELETE', 'TABLE', '@extschema@.decision_count'),
+		(2, 'INSERT, UPDATE, DELETE', 'TABLE', '@extschema@.fee_receipt'),
+		(2, 'INSERT, UPDATE, DELETE', 'TABLE', '@extschema@.published_report'),
+		(2, 'INSERT, UPDATE, DELETE', 'TABLE', '@extschema@.application_consultation'),
+		(2, 'EXECUTE', 'FUNCTION', '@extschema@.store_derived(integer, bigint)'),
+		(2, 'EXECUTE', 'FUNCTION', '@extschema@.import_report(text, text, text)'),
+		(2, 'EXECUTE', 'FUNCTION', '@extschema@.adopt_published(bigint)'),
+		(2, 'EXECUTE', 'FUNCTION', '@extschema@.refresh_report(text, integer)'),
+		(2, 'EXECUTE', 'FUNCTION', '@extschema@.refresh_reports(integer)'),
+		(3, 'EXECUTE', 'FUNCTION', '@extschema@.publish_report(text, integer)'),
+		(3, 'EXECUTE', 'FUNCTION', '@extschema@.reopen_report(text, integer, text)')) p(rank, privilege, object_type, object_name)
+	WHERE p.rank OPERATOR(pg_catalog.<=) @extschema@.access_rank(level_privileges.access)
+	ORDER BY p.rank, p.object_type, p.object_name;
+END;
+
+
+-- the roles that read applications (granted by grant_access, or directly) read the tally, and those
+-- that run derive_report run derived_report_of: as grant_access grants them from 0.13.0 on
+DO $do$
+DECLARE
+	r regrole;
+BEGIN
+	FOR r IN SELECT DISTINCT x.grantee::regrole FROM pg_catalog.pg_class c, pg_catalog.aclexplode(c.relacl) x
+	         WHERE c.oid OPERATOR(pg_catalog.=) '@extschema@.application'::pg_catalog.regclass
+	           AND x.privilege_type OPERATOR(pg_catalog.=) 'SELECT' AND x.grantee OPERATOR(pg_catalog.<>) c.relowner
+	           AND x.grantee OPERATOR(pg_catalog.<>) 0 LOOP
+		EXECUTE pg_catalog.format('GRANT SELECT ON @extschema@.application_tally TO %s', r);
+	END LOOP;
+	FOR r IN SELECT DISTINCT x.grantee::regrole FROM pg_catalog.pg_proc p, pg_catalog.aclexplode(p.proacl) x
+	         WHERE p.oid OPERATOR(pg_catalog.=) '@extschema@.derive_report(text, integer)'::pg_catalog.regprocedure
+	           AND x.privilege_type OPERATOR(pg_catalog.=) 'EXECUTE' AND x.grantee OPERATOR(pg_catalog.<>) p.proowner
+	           AND x.grantee OPERATOR(pg_catalog.<>) 0 LOOP
+		EXECUTE pg_catalog.format('GRANT EXECUTE ON FUNCTION @extschema@.derived_report_of(bigint, integer) TO %s', r);
+	END LOOP;
+END
+$do$;
+-- (end of section 4)

@@ -68,8 +68,8 @@ SELECT extversion FROM pg_extension WHERE extname = 'govinfo';
 ALTER EXTENSION govinfo UPDATE TO '0.13.0';
 SELECT extversion FROM pg_extension WHERE extname = 'govinfo';
 SELECT count(*) AS differences FROM govinfo.tally_differences();
-SELECT count(*) AS agencies, count(*) FILTER (WHERE d.requests IS DISTINCT FROM coalesce((
+SELECT count(*) AS agencies, count(*) FILTER (WHERE d.requests::text IS DISTINCT FROM coalesce((
 		SELECT govinfo.request_figures_agg(2022, a.received_on, a.closed_on, a.applicant, a.outcome)
 		FROM govinfo.application a WHERE a.agency_id = d.agency_id),
-		(SELECT govinfo.request_figures_agg(2022, NULL, NULL, NULL, NULL)))) AS unequal
+		(SELECT govinfo.request_figures_agg(2022, NULL, NULL, NULL, NULL)))::text) AS unequal
 	FROM govinfo.derived_reports(2022) d;

@@ -274,34 +274,60 @@ statement_spans(InsertStatement *st)
 	return spans;
 }
 
-/* The statement's tally delta as three arrays: agency, key and count of each entry. */
+/* Order two row entries by agency, then key, for qsort. */
+static int
+row_entry_cmp(const void *a, const void *b)
+{
+	const RowEntry *x = *(const RowEntry *const *) a;
+	const RowEntry *y = *(const RowEntry *const *) b;
+
+	if (x->key.agency_id != y->key.agency_id)
+		return x->key.agency_id < y->key.agency_id ? -1 : 1;
+	return (x->key.key > y->key.key) - (x->key.key < y->key.key);
+}
+
+/*
+ * The statement's tally delta as three arrays, what govinfo.tally_rows()
+ * reads: the agencies (distinct, ascending), the (key, count) pairs of all of
+ * them one agency after the other (keys ascending), and where each agency's
+ * pairs end.
+ */
 static void
 statement_delta(InsertStatement *st, Datum args[3])
 {
 	int			n = st->rows->members;
+	RowEntry  **sorted = palloc(sizeof(RowEntry *) * (n + 1));
 	Datum	   *agencies = palloc(sizeof(Datum) * (n + 1));
-	Datum	   *keys = palloc(sizeof(Datum) * (n + 1));
-	Datum	   *counts = palloc(sizeof(Datum) * (n + 1));
+	Datum	   *pairs = palloc(sizeof(Datum) * 2 * (n + 1));
+	Datum	   *ends = palloc(sizeof(Datum) * (n + 1));
 	rowset_iterator it;
 	RowEntry   *e;
+	int			nagencies = 0;
 	int			i = 0;
 
 	rowset_start_iterate(st->rows, &it);
 	while ((e = rowset_iterate(st->rows, &it)) != NULL)
+		sorted[i++] = e;
+	qsort(sorted, n, sizeof(RowEntry *), row_entry_cmp);
+	for (i = 0; i < n; i++)
 	{
+		e = sorted[i];
 		if (e->n > PG_INT32_MAX)
 			ereport(ERROR,
 					(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-					 errmsg("one statement inserted more than %d applications of agency " INT64_FORMAT " of one kind",
+					 errmsg("one statement inserted more than %d applications of agency " INT64_FORMAT " with one tally key",
 							PG_INT32_MAX, e->key.agency_id)));
-		agencies[i] = Int64GetDatum(e->key.agency_id);
-		keys[i] = Int32GetDatum(e->key.key);
-		counts[i] = Int32GetDatum((int32) e->n);
-		i++;
+		if (i > 0 && e->key.agency_id != sorted[i - 1]->key.agency_id)
+			ends[nagencies++] = Int32GetDatum(i);
+		agencies[nagencies] = Int64GetDatum(e->key.agency_id);
+		pairs[2 * i] = Int32GetDatum(e->key.key);
+		pairs[2 * i + 1] = Int32GetDatum((int32) e->n);
 	}
-	args[0] = PointerGetDatum(construct_array(agencies, i, INT8OID, 8, FLOAT8PASSBYVAL, TYPALIGN_DOUBLE));
-	args[1] = PointerGetDatum(construct_array(keys, i, INT4OID, 4, true, TYPALIGN_INT));
-	args[2] = PointerGetDatum(construct_array(counts, i, INT4OID, 4, true, TYPALIGN_INT));
+	if (n > 0)
+		ends[nagencies++] = Int32GetDatum(n);
+	args[0] = PointerGetDatum(construct_array(agencies, nagencies, INT8OID, 8, FLOAT8PASSBYVAL, TYPALIGN_DOUBLE));
+	args[1] = PointerGetDatum(construct_array(pairs, 2 * n, INT4OID, 4, true, TYPALIGN_INT));
+	args[2] = PointerGetDatum(construct_array(ends, nagencies, INT4OID, 4, true, TYPALIGN_INT));
 }
 
 /*

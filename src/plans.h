@@ -16,7 +16,7 @@ typedef enum GiPlanKey
 	GI_PLAN_NEIGHBOURS,			/* the reports of years y-1 .. y+1 of an agency */
 	GI_PLAN_VERSION_ARCHIVED,	/* whether reopen_report archived a published version */
 	GI_PLAN_INSERT_CHECK,		/* application_insert_check(spans) */
-	GI_PLAN_TALLY_WRITE,		/* tally_write(agencies, keys, counts, recount) */
+	GI_PLAN_TALLY_WRITE,		/* tally_write(agencies, pairs, ends, recount) */
 	GI_PLAN_AUDIT_INSERT,		/* the audit entries of an INSERT into application */
 	GI_PLAN_AUDIT_ROW,			/* the audit entry of one row written */
 	GI_PLAN_PUBLISHED_BY_SHA,	/* import_report: the published report of a document's SHA-256 */

@@ -7,6 +7,7 @@
  *   tally_pack(key, n) -> integer[]       aggregate: (key, n) pairs, sorted and summed
  *   tally_sum(integer[]) -> integer[]     aggregate: tallies added
  *   tally_entries(integer[]) -> setof (key, n, received_year, closed_year, applicant, outcome)
+ *   tally_rows(agencies, pairs, ends) -> setof (agency_id, counts)   what an INSERT collected
  *   request_figures_tally(year, integer[]) -> request_figures   aggregate
  *
  * A tally is a one-dimensional int4 array of (key, count) pairs.  A stored
@@ -18,6 +19,8 @@
  */
 #include "postgres.h"
 
+#include <math.h>
+
 #include "compat.h"
 
 #include "catalog/pg_type.h"
@@ -26,6 +29,7 @@
 #include "utils/array.h"
 #include "utils/builtins.h"
 #include "utils/datetime.h"
+#include "utils/lsyscache.h"
 
 #include "codes.h"
 #include "derive.h"
@@ -33,14 +37,32 @@
 #include "figures.h"
 #include "tally.h"
 
-/* The year of a date. */
+/* 1 January of each year from TALLY_FIRST_YEAR - 1 to TALLY_LAST_YEAR + 1, as DateADT (0: not yet made). */
+static DateADT year_starts[TALLY_LAST_YEAR - TALLY_FIRST_YEAR + 3];
+
+/* The year of a date: a table lookup for the years a key holds (once per row of a bulk load), j2date otherwise. */
 int
 tally_date_year(DateADT d)
 {
 	int			year;
 	int			month;
 	int			day;
+	int			y;
 
+	if (unlikely(year_starts[0] == 0))
+		for (int i = 0; i < (int) lengthof(year_starts); i++)
+			year_starts[i] = date2j(TALLY_FIRST_YEAR - 1 + i, 1, 1) - POSTGRES_EPOCH_JDATE;
+	/* 2000-01-01 is day 0; a year is 365.2425 days on average, so the guess is off by at most one */
+	y = (int) floor(d / 365.2425) + 2000 - (TALLY_FIRST_YEAR - 1);
+	if (y >= 1 && y < (int) lengthof(year_starts) - 2)
+	{
+		if (d < year_starts[y])
+			y--;
+		else if (d >= year_starts[y + 1])
+			y++;
+		if (d >= year_starts[y] && d < year_starts[y + 1])
+			return y + TALLY_FIRST_YEAR - 1;
+	}
 	j2date(d + POSTGRES_EPOCH_JDATE, &year, &month, &day);
 	return year;
 }
@@ -314,7 +336,7 @@ tally_entries(PG_FUNCTION_ARGS)
  * outcome row if closed in the year, else row 4.
  */
 static int
-tally_rows(int year, int format, const TallyKey *k, int rows[2])
+key_rows(int year, int format, const TallyKey *k, int rows[2])
 {
 	int			n = 0;
 
@@ -409,7 +431,7 @@ request_figures_tally_final(PG_FUNCTION_ARGS)
 		int			nrows;
 
 		tally_split_key((int32) st->pairs->kv[2 * i], &k);
-		nrows = tally_rows(st->year, st->format, &k, rows);
+		nrows = key_rows(st->year, st->format, &k, rows);
 		for (int r = 0; r < nrows; r++)
 			sums[rows[r] * GI_NAPPLICANTS + k.applicant] += st->pairs->kv[2 * i + 1];
 	}
@@ -529,4 +551,78 @@ request_figures_tally_deserial(PG_FUNCTION_ARGS)
 		st->pairs = pairs_add(st->pairs, cxt, key, count);
 	}
 	PG_RETURN_POINTER(st);
+}
+
+/* The elements of a one-dimensional array without NULL of a fixed-width type, or 22023 naming it. */
+static void
+flat_array(ArrayType *a, Oid type, const char *what, Datum **elems, int *n)
+{
+	bool	   *nulls;
+	int16		typlen;
+	bool		byval;
+	char		align;
+
+	if (ARR_ELEMTYPE(a) != type || ARR_NDIM(a) > 1 || ARR_HASNULL(a))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("%s must be a one-dimensional array without NULL", what)));
+	get_typlenbyvalalign(type, &typlen, &byval, &align);
+	deconstruct_array(a, type, typlen, byval, align, elems, &nulls, n);
+}
+
+PG_FUNCTION_INFO_V1(tally_rows);
+/*
+ * tally_rows(agencies, pairs, ends): one (agency_id, tally) row per agency —
+ * its pairs are pairs[ends[i-1] .. ends[i]) (in pairs, counting a pair as
+ * one) — as application_insert_end hands a statement's delta to
+ * tally_write; each tally checked as tally_pack would build it (keys
+ * ascending, no zero count).
+ */
+Datum
+tally_rows(PG_FUNCTION_ARGS)
+{
+	ReturnSetInfo *rsinfo;
+	Datum	   *agencies;
+	Datum	   *pairs;
+	Datum	   *ends;
+	int			nagencies;
+	int			npairs;
+	int			nends;
+	int			from = 0;
+
+	InitMaterializedSRF(fcinfo, 0);
+	rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	flat_array(PG_GETARG_ARRAYTYPE_P(0), INT8OID, "agencies", &agencies, &nagencies);
+	flat_array(PG_GETARG_ARRAYTYPE_P(1), INT4OID, "pairs", &pairs, &npairs);
+	flat_array(PG_GETARG_ARRAYTYPE_P(2), INT4OID, "ends", &ends, &nends);
+	if (nends != nagencies || npairs % 2 != 0 || (nends > 0 && DatumGetInt32(ends[nends - 1]) != npairs / 2))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("tally_rows needs an end for each agency, the last at the number of pairs")));
+	for (int a = 0; a < nagencies; a++)
+	{
+		int			to = DatumGetInt32(ends[a]);
+		Datum		values[2];
+		bool		nulls[2] = {false, false};
+
+		if (to <= from || to > npairs / 2)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("the ends given to tally_rows must ascend")));
+		for (int i = from; i < to; i++)
+		{
+			TallyKey	k;
+
+			if (!tally_split_key(DatumGetInt32(pairs[2 * i]), &k) || DatumGetInt32(pairs[2 * i + 1]) == 0 ||
+				(i > from && DatumGetInt32(pairs[2 * i]) <= DatumGetInt32(pairs[2 * i - 2])))
+				ereport(ERROR,
+						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+						 errmsg("pair %d given to tally_rows is not a tally pair in key order", i + 1)));
+		}
+		values[0] = agencies[a];
+		values[1] = PointerGetDatum(construct_array(pairs + 2 * from, 2 * (to - from), INT4OID, 4, true, TYPALIGN_INT));
+		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+		from = to;
+	}
+	return (Datum) 0;
 }

@@ -119,25 +119,29 @@ BEGIN ATOMIC
 END;
 COMMENT ON FUNCTION @extschema@.tally_recount(bigint[]) IS 'write what makes the application tally of these agencies equal to their applications';
 
--- the delta an INSERT or COPY collected (one (agency, key, count) per element), or, when recount,
--- the agencies of those elements counted again; then the agencies' rows merged. Called by
--- application_insert_end (src/insert_spans.c) as the table's owner.
-CREATE FUNCTION @extschema@.tally_write(agencies bigint[], keys integer[], counts integer[], recount boolean)
+-- the tallies of an INSERT's rows, as application_insert_end hands them over: the agencies
+-- (distinct, ascending), all their (key, count) pairs one agency after the other, and where the pairs
+-- of each agency end (counting pairs)
+CREATE FUNCTION @extschema@.tally_rows(agencies bigint[], pairs integer[], ends integer[])
+	RETURNS TABLE(agency_id bigint, counts integer[])
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.tally_rows(bigint[], integer[], integer[]) IS 'one tally per agency from the flat arrays an INSERT into application collected';
+
+-- the delta an INSERT or COPY collected, or, when recount, its agencies counted again; then the
+-- agencies' rows merged. Called by application_insert_end (src/insert_spans.c) as the table's owner.
+CREATE FUNCTION @extschema@.tally_write(agencies bigint[], pairs integer[], ends integer[], recount boolean)
 	RETURNS void
 	LANGUAGE plpgsql
 	SET search_path = pg_catalog, pg_temp
 AS $$
-DECLARE
-	touched bigint[] := ARRAY(SELECT DISTINCT u.a FROM unnest(agencies) u(a));
 BEGIN
 	IF recount THEN
-		PERFORM @extschema@.tally_recount(touched);
+		PERFORM @extschema@.tally_recount(agencies);
 	ELSE
 		INSERT INTO @extschema@.application_tally (agency_id, counts)
-		SELECT u.a, @extschema@.tally_pack(u.k, u.n) FROM unnest(agencies, keys, counts) u(a, k, n)
-		GROUP BY u.a;
+		SELECT r.agency_id, r.counts FROM @extschema@.tally_rows(agencies, pairs, ends) r;
 	END IF;
-	PERFORM @extschema@.tally_compact(touched);
+	PERFORM @extschema@.tally_compact(agencies);
 END
 $$;
 

@@ -113,6 +113,7 @@ BEGIN ATOMIC
 		(1, 'SELECT', 'TABLE', '@extschema@.annual_report'),
 		(1, 'SELECT', 'TABLE', '@extschema@.report_version'),
 		(1, 'SELECT', 'TABLE', '@extschema@.application'),
+		(1, 'SELECT', 'TABLE', '@extschema@.application_tally'),
 		(1, 'SELECT', 'TABLE', '@extschema@.appeal_case'),
 		(1, 'SELECT', 'TABLE', '@extschema@.normative_document'),
 		(1, 'SELECT', 'TABLE', '@extschema@.decision_count'),
@@ -128,6 +129,7 @@ BEGIN ATOMIC
 		(1, 'EXECUTE', 'FUNCTION', '@extschema@.agency_id(text)'),
 		(1, 'EXECUTE', 'FUNCTION', '@extschema@.derived_reports(integer, bigint)'),
 		(1, 'EXECUTE', 'FUNCTION', '@extschema@.derive_report(text, integer)'),
+		(1, 'EXECUTE', 'FUNCTION', '@extschema@.derived_report_of(bigint, integer)'),
 		(1, 'EXECUTE', 'FUNCTION', '@extschema@.report_figures(text, integer)'),
 		(1, 'EXECUTE', 'FUNCTION', '@extschema@.report_table2(text, integer, text)'),
 		(1, 'EXECUTE', 'FUNCTION', '@extschema@.report_table3(text, integer, text)'),
@@ -277,11 +279,11 @@ END
 $do$;
 
 -- the application tally: read as the applications are (its rows are counts of one agency's
--- applications), written only by govinfo's triggers as the table's owner
+-- applications: SELECT at the read level, the read policy), written only by govinfo's triggers as
+-- the table's owner (no write policy, no write privilege)
 ALTER TABLE @extschema@.application_tally ENABLE ROW LEVEL SECURITY;
 CREATE POLICY application_tally_read ON @extschema@.application_tally FOR SELECT
 	USING (@extschema@.agency_readable(agency_id));
-GRANT SELECT ON @extschema@.application_tally TO PUBLIC;
 
 --------------------------------------------------------------------------
 -- The hierarchy

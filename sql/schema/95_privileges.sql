@@ -51,6 +51,7 @@ REVOKE EXECUTE ON FUNCTION @extschema@.publication_begin(bigint, integer) FROM P
 REVOKE EXECUTE ON FUNCTION @extschema@.agency_id(text) FROM PUBLIC;
 REVOKE EXECUTE ON FUNCTION @extschema@.derived_reports(integer, bigint) FROM PUBLIC;
 REVOKE EXECUTE ON FUNCTION @extschema@.derive_report(text, integer) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION @extschema@.derived_report_of(bigint, integer) FROM PUBLIC;
 REVOKE EXECUTE ON FUNCTION @extschema@.report_figures(text, integer) FROM PUBLIC;
 REVOKE EXECUTE ON FUNCTION @extschema@.report_table2(text, integer, text) FROM PUBLIC;
 REVOKE EXECUTE ON FUNCTION @extschema@.report_table3(text, integer, text) FROM PUBLIC;
