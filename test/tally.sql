@@ -7,7 +7,7 @@
 -- Every comparison is against the applications, never against the tally itself.
 BEGIN;
 SET search_path = govinfo, public;
-SELECT plan(105);
+SELECT plan(106);
 
 INSERT INTO agency (agency_id, code, name)
 SELECT 9990000 + i, 'ttal-b' || lpad(i::text, 2, '0'), 'Tally: bulk ' || i FROM generate_series(1, 12) i;
@@ -393,6 +393,8 @@ FROM unnest('{govinfo_ttal_none,govinfo_ttal_reader,govinfo_ttal_editor}'::text[
 		$$SELECT govinfo.tally_recount('{9990041}')$$,
 		$$SELECT govinfo.tally_compact('{9990041}')$$,
 		$$SELECT govinfo.tally_rebuild()$$]) s;
+SELECT is(pg_temp.refused('govinfo_ttal_none', 'SELECT count(*) FROM govinfo.application_tally'), '42501',
+	'a role without a grant cannot read application_tally (SELECT comes with level read, as on application)');
 SET LOCAL ROLE govinfo_ttal_reader;
 SELECT is((SELECT array_agg(DISTINCT agency_id) FROM govinfo.application_tally WHERE agency_id BETWEEN 9990000 AND 9999999),
 	'{9990041}'::bigint[], 'a reader of ttal-read sees only its tally rows');

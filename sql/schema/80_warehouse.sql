@@ -113,6 +113,7 @@ BEGIN ATOMIC
 		(1, 'SELECT', 'TABLE', '@extschema@.annual_report'),
 		(1, 'SELECT', 'TABLE', '@extschema@.report_version'),
 		(1, 'SELECT', 'TABLE', '@extschema@.application'),
+		(1, 'SELECT', 'TABLE', '@extschema@.application_tally'),
 		(1, 'SELECT', 'TABLE', '@extschema@.appeal_case'),
 		(1, 'SELECT', 'TABLE', '@extschema@.normative_document'),
 		(1, 'SELECT', 'TABLE', '@extschema@.decision_count'),
@@ -277,11 +278,11 @@ END
 $do$;
 
 -- the application tally: read as the applications are (its rows are counts of one agency's
--- applications), written only by govinfo's triggers as the table's owner
+-- applications; SELECT granted with level read, as on application), written only by govinfo's
+-- triggers as the table's owner
 ALTER TABLE @extschema@.application_tally ENABLE ROW LEVEL SECURITY;
 CREATE POLICY application_tally_read ON @extschema@.application_tally FOR SELECT
 	USING (@extschema@.agency_readable(agency_id));
-GRANT SELECT ON @extschema@.application_tally TO PUBLIC;
 
 --------------------------------------------------------------------------
 -- The hierarchy
