@@ -168,13 +168,16 @@ BEGIN
 END
 $$;
 
--- TRUNCATE of applications empties the tally
+-- TRUNCATE of applications empties the tally, by TRUNCATE too: like the TRUNCATE of application it
+-- takes every row, also those committed after a REPEATABLE READ snapshot (a DELETE would leave them,
+-- tallying applications that are gone). No other transaction has tally rows in progress: every
+-- writer of the tally holds a lock on application that the TRUNCATE waited for.
 CREATE FUNCTION @extschema@.application_tally_truncated() RETURNS trigger
 	LANGUAGE plpgsql SECURITY DEFINER
 	SET search_path = pg_catalog, pg_temp
 AS $$
 BEGIN
-	DELETE FROM @extschema@.application_tally;
+	TRUNCATE @extschema@.application_tally;
 	RETURN NULL;
 END
 $$;
