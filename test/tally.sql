@@ -1,13 +1,14 @@
 -- pgTAP: the application tally (0.13.0) is exact. After every kind of write of govinfo.application
--- (bulk INSERT ... SELECT, single INSERTs with compaction, UPDATE, DELETE, TRUNCATE ... CASCADE,
--- ON CONFLICT, MERGE, nested statements, savepoints, a subtransaction aborted inside an INSERT)
+-- (bulk INSERT ... SELECT, single INSERTs with compaction, COPY, INSERTs with track_counts off,
+-- UPDATE, DELETE, TRUNCATE ... CASCADE, ON CONFLICT, MERGE, nested statements, savepoints, a
+-- subtransaction aborted inside an INSERT)
 -- tally_differences() is empty and derived_reports (table 三 from the tally) equals
 -- request_figures_agg over the applications themselves, for every year 2019-2026, for the agency
 -- alone and in the report of every agency. Then its errors, its privileges, and tally_rebuild().
 -- Every comparison is against the applications, never against the tally itself.
 BEGIN;
 SET search_path = govinfo, public;
-SELECT plan(106);
+SELECT plan(111);
 
 INSERT INTO agency (agency_id, code, name)
 SELECT 9990000 + i, 'ttal-b' || lpad(i::text, 2, '0'), 'Tally: bulk ' || i FROM generate_series(1, 12) i;
@@ -106,6 +107,49 @@ SELECT cmp_ok((SELECT max(n) FROM loop_rows), '<=', 9::bigint, 'single INSERTs: 
 SELECT ok(EXISTS (SELECT FROM loop_rows a JOIN loop_rows b ON b.i = a.i + 1 WHERE b.n < a.n),
 	'single INSERTs: its rows were compacted (fewer after an INSERT than before it)');
 SELECT pg_temp.exact('40 single INSERTs', '{9990021}');
+
+------------------------------------------------------------------------------
+-- 2b. COPY FROM STDIN (the rows follow in this file), and the statistics off
+------------------------------------------------------------------------------
+COPY application (agency_id, received_on, applicant, outcome, closed_on) FROM STDIN;
+9990012	2019-04-24	biz	3.2	2019-05-05
+9990011	2019-08-15	res	3.3.1	2019-09-06
+9990012	2019-12-06	npo	3.4.2	2020-01-08
+9990011	2020-03-28	law	\N	\N
+9990012	2020-07-19	oth	3.6.1	2020-09-12
+9990011	2020-11-09	np	3.6.3	2021-01-14
+9990012	2021-03-02	biz	3.1	2021-05-18
+9990011	2021-06-23	res	\N	\N
+9990012	2021-10-14	npo	3.3.1	2022-01-21
+9990011	2022-02-04	law	3.4.2	2022-05-25
+9990012	2022-05-28	oth	3.5.5	2022-09-26
+9990011	2022-09-18	np	\N	\N
+9990012	2023-01-09	biz	3.6.3	2023-06-01
+9990011	2023-05-02	res	3.1	2023-10-03
+9990012	2023-08-23	npo	3.2	2024-02-04
+9990011	2023-12-14	law	\N	\N
+9990012	2024-04-05	oth	3.4.2	2024-10-09
+9990011	2024-07-27	np	3.5.5	2025-02-10
+9990012	2024-11-17	biz	3.6.1	2025-06-14
+9990011	2025-03-10	res	\N	\N
+9990012	2025-07-01	npo	3.1	2026-02-17
+9990011	2025-10-22	law	3.2	2026-06-21
+9990012	2026-02-12	oth	3.3.1	2026-10-23
+9990011	2026-06-05	np	\N	\N
+\.
+SELECT is(pg_temp.apps(9990011) + pg_temp.apps(9990012), 1024::bigint, 'COPY: 24 rows more in ttal-b11 and ttal-b12');
+SELECT pg_temp.exact('COPY FROM STDIN', '{9990011,9990012}');
+-- without the table's statistics the rows inserted are not known: every INSERT counts its agencies again
+SET LOCAL track_counts = off;
+INSERT INTO application (agency_id, received_on, applicant, outcome, closed_on)
+SELECT 9990010 + i % 3, DATE '2020-01-01' + i * 5, pg_temp.applicant(random()), '3.3.3', DATE '2020-03-01' + i * 5 FROM generate_series(1, 300) i;
+DO $$ BEGIN
+	FOR i IN 1 .. 10 LOOP
+		INSERT INTO govinfo.application (agency_id, received_on, applicant) VALUES (9990021, DATE '2023-06-01' + i, 'law');
+	END LOOP;
+END $$;
+SET LOCAL track_counts = on;
+SELECT pg_temp.exact('INSERTs with track_counts off', :'bulk' || '{9990021}'::bigint[]);
 
 ------------------------------------------------------------------------------
 -- 3. UPDATE
