@@ -18,8 +18,9 @@ REGRESS = pingshan report_tables figures_errors catalog records upgrade document
 REGRESS_OPTS = --inputdir=. --load-extension=govinfo
 
 # isolation specs (specs/*.spec against expected/*.out, run by isolationtester after REGRESS):
-# the concurrency guarantees of publication and P3-CARRY, and the lock order between their writers
-ISOLATION = carry_writers publish_writers lock_order agency_cycle access_cache import_writers
+# the concurrency guarantees of publication and P3-CARRY, and the lock order between their writers;
+# the application tally under concurrent writers of one agency
+ISOLATION = carry_writers publish_writers lock_order agency_cycle access_cache import_writers tally_writers
 ISOLATION_OPTS = --load-extension=govinfo
 
 PG_CONFIG ?= pg_config

@@ -92,6 +92,7 @@ typedef struct InsertStatement
 	int64		proposed;		/* rows the CHECK counted */
 	int64		written_before; /* the table's inserted less deleted rows in this transaction, at the start */
 	int64		nested;			/* the same, of the statements nested inside that inserted into it */
+	bool		aborted_inside; /* a subtransaction aborted while it was open: the statistics count its rows */
 	Oid			relid;
 	Oid			user;			/* the user inserting, and whether it has the table owner's rights */
 	bool		owner;
@@ -119,7 +120,12 @@ insert_spans_xact_callback(XactEvent event, void *arg)
 		innermost = NULL;
 }
 
-/* Subtransaction abort: drop the sets its statements opened. */
+/*
+ * Subtransaction abort: drop the sets its statements opened.  The sets left
+ * are of statements the subtransaction ran inside; the table's statistics
+ * keep the rows it inserted or deleted (attempts count), so their rows
+ * written no longer tell whether the rows counted are the rows inserted.
+ */
 static void
 insert_spans_subxact_callback(SubXactEvent event, SubTransactionId mySubid,
 							  SubTransactionId parentSubid, void *arg)
@@ -128,6 +134,8 @@ insert_spans_subxact_callback(SubXactEvent event, SubTransactionId mySubid,
 		return;
 	while (innermost != NULL && innermost->nest_level >= GetCurrentTransactionNestLevel())
 		drop_innermost();
+	for (InsertStatement *st = innermost; st != NULL; st = st->outer)
+		st->aborted_inside = true;
 }
 
 /* Raise 39P01 unless the trigger is fired for each statement by INSERT, before or after as asked. */
@@ -391,8 +399,12 @@ application_insert_end(PG_FUNCTION_ARGS)
 	if (tallied)
 		statement_delta(st, delta);
 	{
-		/* rows counted that are not the rows inserted: count the agencies again */
-		bool		recount = written - st->nested != st->proposed;
+		/*
+		 * rows counted that are not the rows inserted, or a subtransaction
+		 * aborted inside the statement (its rows in the statistics could
+		 * make up for rows counted and not inserted): count the agencies again
+		 */
+		bool		recount = st->aborted_inside || written - st->nested != st->proposed;
 
 		drop_innermost();
 		if (innermost != NULL)

@@ -69,7 +69,9 @@ COMMENT ON TABLE @extschema@.application_tally IS 'the applications of each agen
 
 -- merge the rows of each of these agencies that has more than 8 into one. Rows another transaction
 -- is merging are left to it (SKIP LOCKED); at REPEATABLE READ a row merged meanwhile makes the
--- merge give way (the rows stay as they are, which is as correct). Runs as the table's owner.
+-- merge give way (the rows stay as they are, which is as correct). At SERIALIZABLE nothing is merged:
+-- reading an agency's rows would make two writers of one agency fail each other (40001); the next
+-- writer at another level, or tally_rebuild(), merges them. Runs as the table's owner.
 CREATE FUNCTION @extschema@.tally_compact(agencies bigint[]) RETURNS integer
 	LANGUAGE plpgsql
 	SET search_path = pg_catalog, pg_temp
@@ -77,6 +79,9 @@ AS $$
 DECLARE
 	n integer;
 BEGIN
+	IF pg_catalog.current_setting('transaction_isolation') OPERATOR(pg_catalog.=) 'serializable' THEN
+		RETURN 0;
+	END IF;
 	WITH crowded AS (
 		SELECT t.agency_id FROM @extschema@.application_tally t
 		WHERE t.agency_id OPERATOR(pg_catalog.=) ANY (agencies)
@@ -183,13 +188,16 @@ BEGIN
 END
 $$;
 
--- TRUNCATE of applications empties the tally
+-- TRUNCATE of applications empties the tally, by TRUNCATE too: like the TRUNCATE of application it
+-- takes every row, also those committed after a REPEATABLE READ snapshot (a DELETE would leave them,
+-- tallying applications that are gone). No other transaction has tally rows in progress: every
+-- writer of the tally holds a lock on application that the TRUNCATE waited for.
 CREATE FUNCTION @extschema@.application_tally_truncated() RETURNS trigger
 	LANGUAGE plpgsql SECURITY DEFINER
 	SET search_path = pg_catalog, pg_temp
 AS $$
 BEGIN
-	DELETE FROM @extschema@.application_tally;
+	TRUNCATE @extschema@.application_tally;
 	RETURN NULL;
 END
 $$;
