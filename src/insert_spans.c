@@ -49,34 +49,9 @@
 #include "audit.h"
 #include "plans.h"
 #include "spans.h"
+#include "row_counts.h"
 #include "tally.h"
 
-/* One (agency, tally key) of the rows a statement proposed, with its rows. */
-typedef struct RowKey
-{
-	int64		agency_id;
-	int32		key;
-	int32		pad;			/* zero: keys are compared as bytes */
-} RowKey;
-
-typedef struct RowEntry
-{
-	RowKey		key;
-	char		status;
-	bool		allowed;		/* its span may lock the agency and be audited (span_allowed) */
-	int64		n;
-} RowEntry;
-
-#define SH_PREFIX rowset
-#define SH_ELEMENT_TYPE RowEntry
-#define SH_KEY_TYPE RowKey
-#define SH_KEY key
-#define SH_HASH_KEY(tb, k) murmurhash32((uint32) ((k).agency_id ^ ((k).agency_id >> 32)) ^ ((uint32) (k).key * 0x9E3779B1u))
-#define SH_EQUAL(tb, a, b) (memcmp(&(a), &(b), sizeof(RowKey)) == 0)
-#define SH_SCOPE static inline
-#define SH_DECLARE
-#define SH_DEFINE
-#include "lib/simplehash.h"
 
 /* The span set of one inserting statement, innermost first. */
 typedef struct InsertStatement
@@ -84,10 +59,8 @@ typedef struct InsertStatement
 	struct InsertStatement *outer;
 	int			nest_level;		/* transaction nesting level that opened it */
 	MemoryContext cxt;
-	rowset_hash *rows;			/* the rows by (agency, tally key): spans, audit counts, tally delta */
-	RowKey		last;			/* the entry of the last row, valid while have_last */
-	RowEntry   *last_entry;
-	bool		have_last;
+	RowCounts  *rows;			/* the rows by (agency, tally key): spans, audit counts, tally delta */
+	RowCount   *last;			/* the slot of the last row, valid until the next new slot */
 	bool		keyless;		/* a row came without applicant and outcome (a CHECK older than 0.13.0) */
 	int64		proposed;		/* rows the CHECK counted */
 	int64		written_before; /* the table's inserted less deleted rows in this transaction, at the start */
@@ -179,7 +152,7 @@ application_insert_begin(PG_FUNCTION_ARGS)
 	st = MemoryContextAllocZero(cxt, sizeof(InsertStatement));
 	st->cxt = cxt;
 	st->nest_level = GetCurrentTransactionNestLevel();
-	st->rows = rowset_create(cxt, 64, NULL);
+	st->rows = row_counts_make(cxt);
 	st->relid = RelationGetRelid(((TriggerData *) fcinfo->context)->tg_relation);
 	st->written_before = rows_written(st->relid);
 	st->user = GetUserId();
@@ -211,28 +184,24 @@ static void
 add_row(FunctionCallInfo fcinfo, int64 agency_id, int32 key)
 {
 	InsertStatement *st = innermost;
-	RowKey		rk;
-	bool		found;
+	RowCount   *slot = st->last;
+	bool		is_new;
 
-	rk.agency_id = agency_id;
-	rk.key = key;
-	rk.pad = 0;
 	st->proposed++;
-	if (st->have_last && memcmp(&rk, &st->last, sizeof(rk)) == 0)
+	if (slot == NULL || slot->agency_id != agency_id || ROW_COUNT_KEY(slot) != key)
 	{
-		st->last_entry->n++;
-		return;
+		slot = row_counts_add(st->rows, agency_id, key, &is_new);
+		st->last = NULL;		/* span_allowed may raise, and a new slot may move the others */
+		if (is_new && !span_allowed(fcinfo, agency_id))
+			slot->key |= ROW_COUNT_REFUSED;
+		st->last = slot;
 	}
-	st->last_entry = rowset_insert(st->rows, rk, &found);
-	if (!found)
-	{
-		st->last_entry->n = 0;
-		st->last_entry->allowed = false;	/* span_allowed may raise: the entry exists first */
-		st->last_entry->allowed = span_allowed(fcinfo, agency_id);
-	}
-	st->last_entry->n++;
-	st->last = rk;
-	st->have_last = true;
+	if (unlikely(slot->n == PG_INT32_MAX))
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("one statement inserted more than %d applications of agency " INT64_FORMAT " with one tally key",
+						PG_INT32_MAX, agency_id)));
+	slot->n++;
 }
 
 PG_FUNCTION_INFO_V1(application_row_valid);
@@ -266,32 +235,30 @@ static SpanSet *
 statement_spans(InsertStatement *st)
 {
 	SpanSet    *spans = spanset_make(CurrentMemoryContext);
-	rowset_iterator it;
-	RowEntry   *e;
 
-	rowset_start_iterate(st->rows, &it);
-	while ((e = rowset_iterate(st->rows, &it)) != NULL)
+	for (uint32 i = 0; i <= st->rows->mask; i++)
 	{
+		const RowCount *e = &st->rows->slots[i];
 		TallyKey	k;
 
-		if (!e->allowed)
+		if (e->n == 0 || (e->key & ROW_COUNT_REFUSED))
 			continue;
-		tally_split_key(e->key.key, &k);
-		spanset_add_years(spans, e->key.agency_id, k.received_year, k.closed_year, e->n);
+		tally_split_key(ROW_COUNT_KEY(e), &k);
+		spanset_add_years(spans, e->agency_id, k.received_year, k.closed_year, e->n);
 	}
 	return spans;
 }
 
-/* Order two row entries by agency, then key, for qsort. */
+/* Order two counted rows by agency, then key, for qsort. */
 static int
-row_entry_cmp(const void *a, const void *b)
+row_count_cmp(const void *a, const void *b)
 {
-	const RowEntry *x = *(const RowEntry *const *) a;
-	const RowEntry *y = *(const RowEntry *const *) b;
+	const RowCount *x = (const RowCount *) a;
+	const RowCount *y = (const RowCount *) b;
 
-	if (x->key.agency_id != y->key.agency_id)
-		return x->key.agency_id < y->key.agency_id ? -1 : 1;
-	return (x->key.key > y->key.key) - (x->key.key < y->key.key);
+	if (x->agency_id != y->agency_id)
+		return x->agency_id < y->agency_id ? -1 : 1;
+	return (ROW_COUNT_KEY(x) > ROW_COUNT_KEY(y)) - (ROW_COUNT_KEY(x) < ROW_COUNT_KEY(y));
 }
 
 /*
@@ -303,33 +270,27 @@ row_entry_cmp(const void *a, const void *b)
 static void
 statement_delta(InsertStatement *st, Datum args[3])
 {
-	int			n = st->rows->members;
-	RowEntry  **sorted = palloc(sizeof(RowEntry *) * (n + 1));
-	Datum	   *agencies = palloc(sizeof(Datum) * (n + 1));
-	Datum	   *pairs = palloc(sizeof(Datum) * 2 * (n + 1));
-	Datum	   *ends = palloc(sizeof(Datum) * (n + 1));
-	rowset_iterator it;
-	RowEntry   *e;
+	RowCount   *sorted = palloc(sizeof(RowCount) * (st->rows->members + 1));
+	Datum	   *agencies;
+	Datum	   *pairs;
+	Datum	   *ends;
+	int			n = 0;
 	int			nagencies = 0;
-	int			i = 0;
 
-	rowset_start_iterate(st->rows, &it);
-	while ((e = rowset_iterate(st->rows, &it)) != NULL)
-		sorted[i++] = e;
-	qsort(sorted, n, sizeof(RowEntry *), row_entry_cmp);
-	for (i = 0; i < n; i++)
+	for (uint32 i = 0; i <= st->rows->mask; i++)
+		if (st->rows->slots[i].n != 0)
+			sorted[n++] = st->rows->slots[i];
+	qsort(sorted, n, sizeof(RowCount), row_count_cmp);
+	agencies = palloc(sizeof(Datum) * (n + 1));
+	pairs = palloc(sizeof(Datum) * 2 * (n + 1));
+	ends = palloc(sizeof(Datum) * (n + 1));
+	for (int i = 0; i < n; i++)
 	{
-		e = sorted[i];
-		if (e->n > PG_INT32_MAX)
-			ereport(ERROR,
-					(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-					 errmsg("one statement inserted more than %d applications of agency " INT64_FORMAT " with one tally key",
-							PG_INT32_MAX, e->key.agency_id)));
-		if (i > 0 && e->key.agency_id != sorted[i - 1]->key.agency_id)
+		if (i > 0 && sorted[i].agency_id != sorted[i - 1].agency_id)
 			ends[nagencies++] = Int32GetDatum(i);
-		agencies[nagencies] = Int64GetDatum(e->key.agency_id);
-		pairs[2 * i] = Int32GetDatum(e->key.key);
-		pairs[2 * i + 1] = Int32GetDatum((int32) e->n);
+		agencies[nagencies] = Int64GetDatum(sorted[i].agency_id);
+		pairs[2 * i] = Int32GetDatum(ROW_COUNT_KEY(&sorted[i]));
+		pairs[2 * i + 1] = Int32GetDatum(sorted[i].n);
 	}
 	if (n > 0)
 		ends[nagencies++] = Int32GetDatum(n);
