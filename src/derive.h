@@ -26,6 +26,7 @@ extern void gi_check_same_request_format(int a, int b);
 extern bool gi_application_args(FunctionCallInfo fcinfo, int first, const GiYear *y, int rows[2],
 								int *nrows, int *applicant);
 extern void gi_fill_request_sums(const GiGrid *g, RequestFigures *res);
+extern MemoryContext gi_agg_context(FunctionCallInfo fcinfo, const char *fn);
 extern pg_noinline void gi_report_bump(GiFigKind kind, int format, int index, int32 cell);
 
 #endif

@@ -178,8 +178,8 @@ rs_bump(ReqState *st, int i, MemoryContext cxt)
 }
 
 /* The aggregate's memory context, or an error when not called as an aggregate. */
-static MemoryContext
-agg_context(FunctionCallInfo fcinfo, const char *fn)
+MemoryContext
+gi_agg_context(FunctionCallInfo fcinfo, const char *fn)
 {
 	MemoryContext cxt;
 
@@ -195,7 +195,7 @@ PG_FUNCTION_INFO_V1(request_figures_agg_ctrans);
 Datum
 request_figures_agg_ctrans(PG_FUNCTION_ARGS)
 {
-	MemoryContext cxt = agg_context(fcinfo, "request_figures_agg");
+	MemoryContext cxt = gi_agg_context(fcinfo, "request_figures_agg");
 	ReqState   *st = PG_ARGISNULL(0) ? NULL : (ReqState *) PG_GETARG_POINTER(0);
 	const GiYear *y;
 	int			rows[2];
@@ -246,7 +246,7 @@ PG_FUNCTION_INFO_V1(request_figures_agg_combine);
 Datum
 request_figures_agg_combine(PG_FUNCTION_ARGS)
 {
-	MemoryContext cxt = agg_context(fcinfo, "request_figures_agg_combine");
+	MemoryContext cxt = gi_agg_context(fcinfo, "request_figures_agg_combine");
 	ReqState   *a = PG_ARGISNULL(0) ? NULL : (ReqState *) PG_GETARG_POINTER(0);
 	const ReqState *b = PG_ARGISNULL(1) ? NULL : (const ReqState *) PG_GETARG_POINTER(1);
 	uint64		max = 0;

@@ -122,6 +122,16 @@ tally_key(PG_FUNCTION_ARGS)
 								 (uint8) PG_GETARG_CHAR(2), open ? 0 : (uint8) PG_GETARG_CHAR(3)));
 }
 
+/* Raise 22023 for a value that is not a tally key, where it was found. */
+static pg_noinline void
+report_not_a_key(int32 key, const char *where)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			 errmsg("%d is not a tally key", key),
+			 errdetail("%s; govinfo.tally_key() makes keys.", where)));
+}
+
 /*
  * The pairs of a tally array, read in place: one dimension, no NULL, an even
  * length.  A short array stays in its packed form (no copy per row): its
@@ -163,10 +173,7 @@ tally_pair(const TallyView *t, int i, TallyKey *k, int32 *count)
 
 	memcpy(kv, t->kv + (Size) i * 2 * sizeof(int32), sizeof(kv));
 	if (unlikely(!tally_split_key(kv[0], k)))
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("%d is not a tally key", kv[0]),
-				 errdetail("Pair %d of the tally; govinfo.tally_key() makes keys.", i + 1)));
+		report_not_a_key(kv[0], psprintf("Pair %d of the tally", i + 1));
 	*count = kv[1];
 	return kv[0];
 }
@@ -178,19 +185,6 @@ typedef struct TallyPairs
 	int			cap;
 	int64	   *kv;				/* key, count, key, count ... */
 } TallyPairs;
-
-/* The aggregate's memory context, or an error when not called as an aggregate. */
-static MemoryContext
-tally_agg_context(FunctionCallInfo fcinfo, const char *fn)
-{
-	MemoryContext cxt;
-
-	if (!AggCheckCallContext(fcinfo, &cxt))
-		ereport(ERROR,
-				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-				 errmsg("%s can only be called as an aggregate", fn)));
-	return cxt;
-}
 
 /* Add one pair to a state (made in cxt when NULL). */
 static TallyPairs *
@@ -218,17 +212,14 @@ PG_FUNCTION_INFO_V1(tally_pack_trans);
 Datum
 tally_pack_trans(PG_FUNCTION_ARGS)
 {
-	MemoryContext cxt = tally_agg_context(fcinfo, "tally_pack");
+	MemoryContext cxt = gi_agg_context(fcinfo, "tally_pack");
 	TallyPairs *st = PG_ARGISNULL(0) ? NULL : (TallyPairs *) PG_GETARG_POINTER(0);
 	TallyKey	k;
 
 	if (PG_ARGISNULL(1) || PG_ARGISNULL(2))
 		PG_RETURN_POINTER(st);
 	if (!tally_split_key(PG_GETARG_INT32(1), &k))
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("%d is not a tally key", PG_GETARG_INT32(1)),
-				 errdetail("govinfo.tally_key() makes keys.")));
+		report_not_a_key(PG_GETARG_INT32(1), "The key given to tally_pack");
 	PG_RETURN_POINTER(pairs_add(st, cxt, PG_GETARG_INT32(1), PG_GETARG_INT32(2)));
 }
 
@@ -237,7 +228,7 @@ PG_FUNCTION_INFO_V1(tally_sum_trans);
 Datum
 tally_sum_trans(PG_FUNCTION_ARGS)
 {
-	MemoryContext cxt = tally_agg_context(fcinfo, "tally_sum");
+	MemoryContext cxt = gi_agg_context(fcinfo, "tally_sum");
 	TallyPairs *st = PG_ARGISNULL(0) ? NULL : (TallyPairs *) PG_GETARG_POINTER(0);
 	TallyView	t;
 
@@ -378,7 +369,7 @@ PG_FUNCTION_INFO_V1(request_figures_tally_trans);
 Datum
 request_figures_tally_trans(PG_FUNCTION_ARGS)
 {
-	MemoryContext cxt = tally_agg_context(fcinfo, "request_figures_tally");
+	MemoryContext cxt = gi_agg_context(fcinfo, "request_figures_tally");
 	TallyYear  *st = PG_ARGISNULL(0) ? NULL : (TallyYear *) PG_GETARG_POINTER(0);
 	const GiYear *y = gi_agg_year_bounds(fcinfo, "request_figures_tally");
 	TallyView	t;
@@ -465,7 +456,7 @@ PG_FUNCTION_INFO_V1(request_figures_tally_combine);
 Datum
 request_figures_tally_combine(PG_FUNCTION_ARGS)
 {
-	MemoryContext cxt = tally_agg_context(fcinfo, "request_figures_tally_combine");
+	MemoryContext cxt = gi_agg_context(fcinfo, "request_figures_tally_combine");
 	TallyYear  *a = PG_ARGISNULL(0) ? NULL : (TallyYear *) PG_GETARG_POINTER(0);
 	const TallyYear *b = PG_ARGISNULL(1) ? NULL : (const TallyYear *) PG_GETARG_POINTER(1);
 
@@ -515,7 +506,7 @@ PG_FUNCTION_INFO_V1(request_figures_tally_deserial);
 Datum
 request_figures_tally_deserial(PG_FUNCTION_ARGS)
 {
-	MemoryContext cxt = tally_agg_context(fcinfo, "request_figures_tally_deserial");
+	MemoryContext cxt = gi_agg_context(fcinfo, "request_figures_tally_deserial");
 	bytea	   *b = PG_GETARG_BYTEA_PP(0);
 	const char *p = VARDATA_ANY(b);
 	Size		len = VARSIZE_ANY_EXHDR(b);

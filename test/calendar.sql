@@ -142,8 +142,6 @@ SELECT throws_ok($$SELECT govinfo.is_workday('2029-03-01')$$, '22008', 'the work
 -- parallel workers load the calendar too; attributes; pg_dump
 ------------------------------------------------------------------------------
 \ir lib/parallel.sql
-CREATE FUNCTION pg_temp.plan_of(q text) RETURNS text LANGUAGE plpgsql AS $$
-DECLARE r text; t text := ''; BEGIN FOR r IN EXECUTE 'EXPLAIN ' || q LOOP t := t || r || E'\n'; END LOOP; RETURN t; END $$;
 CREATE TEMP TABLE par_expect AS SELECT md5(string_agg(pg_temp.sql_add_workdays(d::date, 20)::text, ',' ORDER BY d)) AS m
 	FROM generate_series(date '2019-01-01', date '2026-10-31', interval '1 day') d;
 CALL pg_temp.force_parallel('on');

@@ -24,13 +24,6 @@ CREATE VIEW pg_temp.cells4 AS SELECT g || '.' || c AS cell FROM unnest('{review,
 CREATE VIEW pg_temp.cells2 AS SELECT * FROM (VALUES ('2.1.1', 'issued'), ('2.1.1', 'abolished'), ('2.1.1', 'in_force'),
 	('2.1.2', 'issued'), ('2.1.2', 'abolished'), ('2.1.2', 'in_force'), ('2.5.1', 'decisions'), ('2.6.1', 'decisions'),
 	('2.6.2', 'decisions'), ('2.8.1', 'amount')) v(row_code, col);
--- EXPLAIN output of a query as one text
-CREATE FUNCTION pg_temp.plan_of(q text) RETURNS text LANGUAGE plpgsql AS $$
-DECLARE l text; res text := '';
-BEGIN
-	FOR l IN EXECUTE 'EXPLAIN (COSTS OFF) ' || q LOOP res := res || l || E'\n'; END LOOP;
-	RETURN res;
-END $$;
 \ir lib/parallel.sql
 
 ------------------------------------------------------------------------------

@@ -7,12 +7,6 @@ BEGIN;
 SET search_path = govinfo, public;
 SELECT plan(21);
 
-CREATE FUNCTION pg_temp.plan_of(q text) RETURNS text LANGUAGE plpgsql AS $$
-DECLARE l text; res text := '';
-BEGIN
-	FOR l IN EXECUTE 'EXPLAIN (COSTS OFF) ' || q LOOP res := res || l || E'\n'; END LOOP;
-	RETURN res;
-END $$;
 \ir lib/parallel.sql
 
 -- a plain table (parallel workers cannot read temporary tables), gone with the ROLLBACK

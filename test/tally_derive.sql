@@ -71,12 +71,6 @@ SET LOCAL parallel_setup_cost = 0;
 SET LOCAL parallel_tuple_cost = 0;
 SET LOCAL min_parallel_table_scan_size = 0;
 SET LOCAL max_parallel_workers_per_gather = 2;
-CREATE FUNCTION pg_temp.plan_of(q text) RETURNS text LANGUAGE plpgsql AS $$
-DECLARE l text; res text := '';
-BEGIN
-	FOR l IN EXECUTE 'EXPLAIN (COSTS OFF) ' || q LOOP res := res || l || E'\n'; END LOOP;
-	RETURN res;
-END $$;
 SELECT matches(pg_temp.plan_of($$SELECT request_figures_tally(2020, t.counts) FROM application_tally t$$),
 	'Partial Aggregate', 'request_figures_tally has a partial aggregate in a parallel plan');
 CREATE TEMP TABLE par AS

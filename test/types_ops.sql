@@ -5,16 +5,6 @@ SET search_path = govinfo, public;
 SELECT plan(97);
 
 -- The plan of a query as one text, for checking which nodes the planner chose.
-CREATE FUNCTION pg_temp.plan_of(q text) RETURNS text LANGUAGE plpgsql AS $$
-DECLARE
-	line text;
-	result text := '';
-BEGIN
-	FOR line IN EXECUTE 'EXPLAIN (COSTS OFF) ' || q LOOP
-		result := result || line || E'\n';
-	END LOOP;
-	RETURN result;
-END $$;
 \ir lib/parallel.sql
 
 ------------------------------------------------------------------------------
