@@ -60,7 +60,6 @@ typedef struct InsertStatement
 	int			nest_level;		/* transaction nesting level that opened it */
 	MemoryContext cxt;
 	RowCounts  *rows;			/* the rows by (agency, tally key): spans, audit counts, tally delta */
-	RowCount   *last;			/* the slot of the last row, valid until the next new slot */
 	bool		keyless;		/* a row came without applicant and outcome (a CHECK older than 0.13.0) */
 	int64		proposed;		/* rows the CHECK counted */
 	int64		written_before; /* the table's inserted less deleted rows in this transaction, at the start */
@@ -184,24 +183,9 @@ static void
 add_row(FunctionCallInfo fcinfo, int64 agency_id, int32 key)
 {
 	InsertStatement *st = innermost;
-	RowCount   *slot = st->last;
-	bool		is_new;
 
 	st->proposed++;
-	if (slot == NULL || slot->agency_id != agency_id || ROW_COUNT_KEY(slot) != key)
-	{
-		slot = row_counts_add(st->rows, agency_id, key, &is_new);
-		st->last = NULL;		/* span_allowed may raise, and a new slot may move the others */
-		if (is_new && !span_allowed(fcinfo, agency_id))
-			slot->key |= ROW_COUNT_REFUSED;
-		st->last = slot;
-	}
-	if (unlikely(slot->n == PG_INT32_MAX))
-		ereport(ERROR,
-				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-				 errmsg("one statement inserted more than %d applications of agency " INT64_FORMAT " with one tally key",
-						PG_INT32_MAX, agency_id)));
-	slot->n++;
+	row_counts_push(st->rows, agency_id, span_allowed(fcinfo, agency_id) ? key : key | ROW_COUNT_REFUSED);
 }
 
 PG_FUNCTION_INFO_V1(application_row_valid);
@@ -351,6 +335,7 @@ application_insert_end(PG_FUNCTION_ARGS)
 	if (st == NULL || st->nest_level != GetCurrentTransactionNestLevel())
 		return PointerGetDatum(NULL);
 	written = rows_written(st->relid) - st->written_before;
+	row_counts_flush(st->rows);
 	set = statement_spans(st);
 	spans = spanset_array(set);
 	counts = spanset_count_array(set);
