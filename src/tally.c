@@ -143,6 +143,7 @@ typedef struct TallyView
 	int			npairs;
 } TallyView;
 
+/* The pairs of a tally datum, checked for shape (22023), read where they are. */
 static TallyView
 tally_read(Datum d)
 {
