@@ -16,6 +16,8 @@
  */
 #include "postgres.h"
 
+#include <math.h>
+
 #include "compat.h"
 
 #include "datatype/timestamp.h"
@@ -86,30 +88,6 @@ gi_cached_year_bounds(FunctionCallInfo fcinfo, int32 year)
 	return y;
 }
 
-/*
- * The table 三 storage rows an application counts in for a year, at most two
- * (row 1 or 2, then an outcome row or row 4); 0 when it is outside the year.
- */
-static int
-application_rows(const GiYear *y, DateADT received, bool open, DateADT closed, int outcome, int rows[2])
-{
-	int			n = 0;
-
-	if (received >= y->next)
-		return 0;				/* received after the year */
-	if (received >= y->start)
-		rows[n++] = RF_ROW_NEW;
-	else if (open || closed >= y->start)
-		rows[n++] = RF_ROW_CARRIED_IN;
-	else
-		return 0;				/* closed before the year began */
-	if (!open && closed < y->next)
-		rows[n++] = gi_outcome_slot(outcome, y->format);
-	else
-		rows[n++] = RF_ROW_CARRIED_OUT;
-	return n;
-}
-
 /* Read one application's arguments (from argument first on); false to skip it. */
 bool
 gi_application_args(FunctionCallInfo fcinfo, int first, const GiYear *y, int rows[2], int *nrows, int *applicant)
@@ -141,7 +119,8 @@ gi_application_args(FunctionCallInfo fcinfo, int first, const GiYear *y, int row
 	}
 	if (*applicant >= GI_NAPPLICANTS || outcome >= GI_NOUTCOMES)
 		elog(ERROR, "corrupt applicant or outcome value");
-	*nrows = application_rows(y, received, open, closed, outcome, rows);
+	*nrows = gi_request_rows(received >= y->next, received >= y->start, open || closed >= y->start,
+							 !open && closed < y->next, outcome, y->format, rows);
 	return *nrows > 0;
 }
 
@@ -441,18 +420,45 @@ application_in_cell(PG_FUNCTION_ARGS)
 	PG_RETURN_BOOL(false);
 }
 
+/* The years gi_date_year looks up: 1 January of 1989 to 2101, as DateADT (0: not yet made). */
+#define YEAR_TABLE_FIRST 1989
+static DateADT year_starts[2101 - YEAR_TABLE_FIRST + 1];
+
+/* The year of a date: a table lookup for 1989 - 2100 (every row of a bulk load asks), j2date otherwise. */
+int
+gi_date_year(DateADT d)
+{
+	int			year;
+	int			month;
+	int			day;
+	int			y;
+
+	if (unlikely(year_starts[0] == 0))
+		for (int i = 0; i < (int) lengthof(year_starts); i++)
+			year_starts[i] = date2j(YEAR_TABLE_FIRST + i, 1, 1) - POSTGRES_EPOCH_JDATE;
+	/* 2000-01-01 is day 0; a year is 365.2425 days on average, so the guess is off by at most one */
+	y = (int) floor(d / 365.2425) + 2000 - YEAR_TABLE_FIRST;
+	if (y >= 1 && y < (int) lengthof(year_starts) - 2)
+	{
+		if (d < year_starts[y])
+			y--;
+		else if (d >= year_starts[y + 1])
+			y++;
+		if (d >= year_starts[y] && d < year_starts[y + 1])
+			return y + YEAR_TABLE_FIRST;
+	}
+	j2date(d + POSTGRES_EPOCH_JDATE, &year, &month, &day);
+	return year;
+}
+
 PG_FUNCTION_INFO_V1(report_year);
 /* report_year(date): the year a date falls in, as an integer (cheaper than extract, which is numeric) */
 Datum
 report_year(PG_FUNCTION_ARGS)
 {
 	DateADT		d = PG_GETARG_DATEADT(0);
-	int			year;
-	int			month;
-	int			day;
 
 	if (DATE_NOT_FINITE(d))
 		PG_RETURN_NULL();
-	j2date(d + POSTGRES_EPOCH_JDATE, &year, &month, &day);
-	PG_RETURN_INT32(year);
+	PG_RETURN_INT32(gi_date_year(d));
 }

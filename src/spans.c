@@ -19,6 +19,7 @@
 
 #include "fmgr.h"
 
+#include "derive.h"
 #include "encoding.h"
 #include "spans.h"
 
@@ -32,24 +33,6 @@
 #define SH_DEFINE
 #include "lib/simplehash.h"
 
-/* The year of a date, remembering the last date asked (rows come in runs of dates). */
-static int32
-year_of(DateADT d)
-{
-	static DateADT last_date = DATEVAL_NOEND;
-	static int32 last_year = 0;
-	int			year;
-	int			month;
-	int			day;
-
-	if (d == last_date)
-		return last_year;
-	j2date(d + POSTGRES_EPOCH_JDATE, &year, &month, &day);
-	last_date = d;
-	last_year = year;
-	return year;
-}
-
 /* An empty span set in cxt. */
 SpanSet *
 spanset_make(MemoryContext cxt)
@@ -60,28 +43,34 @@ spanset_make(MemoryContext cxt)
 	return set;
 }
 
+/* The entry of a span, made with no row when new; the set's last entry from now on. */
+static SpanEntry *
+span_entry(SpanSet *set, const SpanKey *key)
+{
+	bool		found;
+
+	set->last_entry = spanset_insert(set->spans, *key, &found);
+	if (!found)
+		set->last_entry->n = 0;
+	set->last = *key;
+	set->have_last = true;
+	return set->last_entry;
+}
+
 /* Add the span of a record from first_on to last_on (open: counts in every later year). */
 void
 spanset_add(SpanSet *set, int64 agency_id, DateADT first_on, bool open, DateADT last_on)
 {
 	SpanKey		key;
-	bool		found;
 
 	memset(&key, 0, sizeof(key));
 	key.agency_id = agency_id;
-	key.first_year = year_of(first_on);
-	key.last_year = open ? 0 : year_of(last_on);
+	key.first_year = gi_date_year(first_on);
+	key.last_year = open ? 0 : gi_date_year(last_on);
 	if (set->have_last && memcmp(&key, &set->last, sizeof(key)) == 0)
-	{
 		set->last_entry->n++;
-		return;
-	}
-	set->last_entry = spanset_insert(set->spans, key, &found);
-	if (!found)
-		set->last_entry->n = 0;
-	set->last_entry->n++;
-	set->last = key;
-	set->have_last = true;
+	else
+		span_entry(set, &key)->n++;
 }
 
 /* Add n records of one agency counting from first_year to last_year (0: open). */
@@ -89,18 +78,12 @@ void
 spanset_add_years(SpanSet *set, int64 agency_id, int32 first_year, int32 last_year, int64 n)
 {
 	SpanKey		key;
-	SpanEntry  *e;
-	bool		found;
 
 	memset(&key, 0, sizeof(key));
 	key.agency_id = agency_id;
 	key.first_year = first_year;
 	key.last_year = last_year;
-	e = spanset_insert(set->spans, key, &found);
-	if (!found)
-		e->n = 0;
-	e->n += n;
-	set->have_last = false;
+	span_entry(set, &key)->n += n;
 }
 
 /* The spans as an N×3 bigint array (agency, first year, last year or NULL), or NULL for none. */

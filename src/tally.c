@@ -19,8 +19,6 @@
  */
 #include "postgres.h"
 
-#include <math.h>
-
 #include "compat.h"
 
 #include "catalog/pg_type.h"
@@ -36,36 +34,6 @@
 #include "encoding.h"
 #include "figures.h"
 #include "tally.h"
-
-/* 1 January of each year from TALLY_FIRST_YEAR - 1 to TALLY_LAST_YEAR + 1, as DateADT (0: not yet made). */
-static DateADT year_starts[TALLY_LAST_YEAR - TALLY_FIRST_YEAR + 3];
-
-/* The year of a date: a table lookup for the years a key holds (once per row of a bulk load), j2date otherwise. */
-int
-tally_date_year(DateADT d)
-{
-	int			year;
-	int			month;
-	int			day;
-	int			y;
-
-	if (unlikely(year_starts[0] == 0))
-		for (int i = 0; i < (int) lengthof(year_starts); i++)
-			year_starts[i] = date2j(TALLY_FIRST_YEAR - 1 + i, 1, 1) - POSTGRES_EPOCH_JDATE;
-	/* 2000-01-01 is day 0; a year is 365.2425 days on average, so the guess is off by at most one */
-	y = (int) floor(d / 365.2425) + 2000 - (TALLY_FIRST_YEAR - 1);
-	if (y >= 1 && y < (int) lengthof(year_starts) - 2)
-	{
-		if (d < year_starts[y])
-			y--;
-		else if (d >= year_starts[y + 1])
-			y++;
-		if (d >= year_starts[y] && d < year_starts[y + 1])
-			return y + TALLY_FIRST_YEAR - 1;
-	}
-	j2date(d + POSTGRES_EPOCH_JDATE, &year, &month, &day);
-	return year;
-}
 
 /* Split a key into its parts; false for a value no key has. */
 bool
@@ -89,8 +57,8 @@ tally_split_key(int32 key, TallyKey *k)
 int32
 tally_key_of(DateADT received, bool open, DateADT closed, int applicant, int outcome)
 {
-	int			ry = tally_date_year(received);
-	int			cy = open ? 0 : tally_date_year(closed);
+	int			ry = gi_date_year(received);
+	int			cy = open ? 0 : gi_date_year(closed);
 
 	if (ry < TALLY_FIRST_YEAR || ry > TALLY_LAST_YEAR || (!open && (cy < ry || cy > TALLY_LAST_YEAR)))
 		ereport(ERROR,
@@ -321,30 +289,13 @@ tally_entries(PG_FUNCTION_ARGS)
 	return (Datum) 0;
 }
 
-/*
- * The table 三 storage rows a key counts in for a report year, at most two, as
- * application_rows() (src/derive.c) places one application: row 1 if received
- * in the year, row 2 if received before and not closed before it; then the
- * outcome row if closed in the year, else row 4.
- */
-static int
+/* The table 三 storage rows a key counts in for a report year (gi_request_rows, as for one application). */
+static inline int
 key_rows(int year, int format, const TallyKey *k, int rows[2])
 {
-	int			n = 0;
-
-	if (k->received_year > year)
-		return 0;
-	if (k->received_year == year)
-		rows[n++] = RF_ROW_NEW;
-	else if (k->closed_year == 0 || k->closed_year >= year)
-		rows[n++] = RF_ROW_CARRIED_IN;
-	else
-		return 0;
-	if (k->closed_year != 0 && k->closed_year == year)
-		rows[n++] = gi_outcome_slot(k->outcome, format);
-	else
-		rows[n++] = RF_ROW_CARRIED_OUT;
-	return n;
+	return gi_request_rows(k->received_year > year, k->received_year == year,
+						   k->closed_year == 0 || k->closed_year >= year,
+						   k->closed_year == year, k->outcome, format, rows);
 }
 
 /* The state of request_figures_tally: the year, its format, and the pairs that count in it. */
@@ -391,9 +342,9 @@ request_figures_tally_trans(PG_FUNCTION_ARGS)
 		TallyKey	k;
 		int32		n;
 		int32		key = tally_pair(&t, i, &k, &n);
+		int			rows[2];
 
-		/* received after the year, or closed before it: counts nowhere */
-		if (k.received_year <= y->year && (k.closed_year == 0 || k.closed_year >= y->year))
+		if (key_rows(y->year, y->format, &k, rows) > 0)
 			st->pairs = pairs_add(st->pairs, cxt, key, n);
 	}
 	PG_RETURN_POINTER(st);

@@ -34,6 +34,5 @@ typedef struct TallyKey
 
 extern bool tally_split_key(int32 key, TallyKey *k);
 extern int32 tally_key_of(DateADT received, bool open, DateADT closed, int applicant, int outcome);
-extern int	tally_date_year(DateADT d);
 
 #endif
