@@ -60,7 +60,7 @@ typedef struct InsertStatement
 	int			nest_level;		/* transaction nesting level that opened it */
 	MemoryContext cxt;
 	RowCounts  *rows;			/* the rows by (agency, tally key): spans, audit counts, tally delta */
-	bool		keyless;		/* a row came without applicant and outcome (a CHECK older than 0.13.0) */
+	bool		keyless;		/* a row came without its applicant (a CHECK older than 0.13.0, or a direct call) */
 	int64		proposed;		/* rows the CHECK counted */
 	int64		written_before; /* the table's inserted less deleted rows in this transaction, at the start */
 	int64		nested;			/* the same, of the statements nested inside that inserted into it */
@@ -340,17 +340,19 @@ application_insert_end(PG_FUNCTION_ARGS)
 	spans = spanset_array(set);
 	counts = spanset_count_array(set);
 	/* a database still at an older version has no tally */
-	tallied = st->rows->members > 0 && !st->keyless &&
+	tallied = st->rows->members > 0 &&
 		OidIsValid(get_relname_relid("application_tally", RelationGetNamespace(rel)));
 	if (tallied)
 		statement_delta(st, delta);
 	{
 		/*
-		 * rows counted that are not the rows inserted, or a subtransaction
-		 * aborted inside the statement (its rows in the statistics could
-		 * make up for rows counted and not inserted): count the agencies again
+		 * rows counted that are not the rows inserted, a row counted without
+		 * its key (a direct call of application_row_valid() with a NULL
+		 * applicant), or a subtransaction aborted inside the statement (its
+		 * rows in the statistics could make up for rows counted and not
+		 * inserted): count the agencies again
 		 */
-		bool		recount = st->aborted_inside || written - st->nested != st->proposed;
+		bool		recount = st->keyless || st->aborted_inside || written - st->nested != st->proposed;
 
 		drop_innermost();
 		if (innermost != NULL)

@@ -8,7 +8,7 @@
 -- Every comparison is against the applications, never against the tally itself.
 BEGIN;
 SET search_path = govinfo, public;
-SELECT plan(111);
+SELECT plan(113);
 
 INSERT INTO agency (agency_id, code, name)
 SELECT 9990000 + i, 'ttal-b' || lpad(i::text, 2, '0'), 'Tally: bulk ' || i FROM generate_series(1, 12) i;
@@ -296,6 +296,12 @@ INSERT INTO application (agency_id, received_on, applicant)
 SELECT 9990032, '2023-03-03', 'np'
 WHERE govinfo.application_row_valid(9990031, '2023-03-03', NULL, NULL, false, NULL, NULL, 'np', NULL);
 SELECT pg_temp.exact('an INSERT whose SELECT calls application_row_valid() itself', '{9990031,9990032}');
+-- (h) the same with a NULL applicant: a row counted without its key makes the statement recount, the
+-- rows inserted are still tallied
+INSERT INTO application (agency_id, received_on, applicant)
+SELECT 9990032, '2023-04-04', 'np'
+WHERE govinfo.application_row_valid(9990031, '2023-04-04', NULL, NULL, false, NULL, NULL, NULL, NULL);
+SELECT pg_temp.exact('an INSERT whose SELECT calls application_row_valid() with a NULL applicant', '{9990031,9990032}');
 
 ------------------------------------------------------------------------------
 -- 7. A subtransaction aborted inside an INSERT: the rows it inserted stay in the statistics
