@@ -75,7 +75,7 @@ count_rows(RowCounts *rc, const RowItem *it, int32 n)
 			rc->members++;
 			return;
 		}
-		if (s->agency_id == it->agency_id && ROW_COUNT_KEY(s) == (it->key & 0x3FFFFFFF))
+		if (s->agency_id == it->agency_id && ROW_COUNT_KEY(s) == ROW_COUNT_KEY(it))
 		{
 			if (unlikely(s->n > PG_INT32_MAX - n))
 				ereport(ERROR,

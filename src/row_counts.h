@@ -29,7 +29,8 @@ typedef struct RowItem
 	uint32		hash;
 } RowItem;
 
-#define ROW_COUNT_KEY(rc) ((rc)->key & 0x3FFFFFFF)
+#define ROW_COUNT_KEY_MASK 0x3FFFFFFF
+#define ROW_COUNT_KEY(rc) ((rc)->key & ROW_COUNT_KEY_MASK)
 #define ROW_COUNT_REFUSED 0x40000000
 
 typedef struct RowCounts
@@ -50,7 +51,7 @@ extern void row_counts_flush(RowCounts *rc);
 static inline uint32
 row_counts_hash(int64 agency_id, int32 key)
 {
-	return murmurhash32((uint32) (agency_id ^ (agency_id >> 32)) ^ ((uint32) (key & 0x3FFFFFFF) * 0x9E3779B1u));
+	return murmurhash32((uint32) (agency_id ^ (agency_id >> 32)) ^ ((uint32) (key & ROW_COUNT_KEY_MASK) * 0x9E3779B1u));
 }
 
 /* Count one row of (agency, key): appended to the buffer, counted into the slots when it is full. */
