@@ -37,7 +37,14 @@ done
 R_DER=$(calc "round($L_pivot_large / $L_derived_large, 2)")
 M4_G=$(med m4.govinfo 0); M4_C=$(med m4.checks 0); M4_P=$(med m4.plain 0); M4_T=$(med m4.text 0); M4_TT=$(med m4.transition 0); M4_S=$(med m4.collect 0)
 rps() { calc "round($BENCH_COPY_ROWS / ($1 / 1000.0))"; }
-R_COPY=$(calc "round($(rps "$M4_G")::numeric / $(rps "$M4_P"), 3)")
+# the COPY ratio: in each round the plain table and govinfo.application are loaded one after the other
+# (measure_copy), so the ratio is taken per round and its median reported; the ratio of the two
+# tables' medians, which pairs runs minutes apart, is given beside it
+R_COPY=$(q "SELECT round(percentile_cont(0.5) WITHIN GROUP (ORDER BY p.ms / g.ms)::numeric, 3) FROM bench.timing g
+	JOIN bench.timing p ON p.run = g.run AND p.name = 'm4.plain' WHERE g.name = 'm4.govinfo' AND g.run > 0")
+R_COPY_ROUNDS=$(q "SELECT string_agg(round((p.ms / g.ms)::numeric, 3)::text, ' / ' ORDER BY g.run) FROM bench.timing g
+	JOIN bench.timing p ON p.run = g.run AND p.name = 'm4.plain' WHERE g.name = 'm4.govinfo' AND g.run > 0")
+R_COPY_MED=$(calc "round($(rps "$M4_G")::numeric / $(rps "$M4_P"), 3)")
 M5_S=$(med m5.sum_city); M5_B=$(med m5.base_city); M5_N=$(fact m5.rows)
 M5_RATE=$(calc "round($M5_N / ($M5_S / 1000.0))"); M5_BRATE=$(calc "round($M5_N / ($M5_B / 1000.0))")
 
@@ -82,7 +89,7 @@ result was cross-checked for equality before its time was recorded (see *Cross-c
 | 3 | stored report, \`report_table3()\`, median latency (pgbench, 2 clients) | $L_stored_table3 ms | ≤ 0.1 ms | $(verdict "$L_stored_table3" "<=" 0.1) |
 | 3 | stored report, raw \`annual_report\` lookup, median latency | $L_stored_raw ms | ≤ 0.1 ms | $(verdict "$L_stored_raw" "<=" 0.1) |
 | 3 | (kept) largest agency: FILTER pivot latency / \`derive_report()\` latency, pgbench | ${R_DER}× ($L_pivot_large ms / $L_derived_large ms) | — | — |
-| 4 | COPY of $BENCH_COPY_ROWS applications: govinfo.application rows/s ÷ plain table rows/s | ${R_COPY}× ($(rps "$M4_G") / $(rps "$M4_P") rows/s) | ≥ 0.95× | $(verdict "$R_COPY" ">=" 0.95) |
+| 4 | COPY of $BENCH_COPY_ROWS applications: plain table ms ÷ govinfo.application ms, loaded one after the other, median of $BENCH_COPY_RUNS rounds | ${R_COPY}× (ratio of the medians: ${R_COPY_MED}×, $(rps "$M4_G") / $(rps "$M4_P") rows/s) | ≥ 0.95× | $(verdict "$R_COPY" ">=" 0.95) |
 | 4 | (not a target) the same COPY, govinfo.application ÷ a table with applicant and outcome as text | $(calc "round($(rps "$M4_G")::numeric / $(rps "$M4_T"), 3)")× ($(rps "$M4_T") rows/s) | — | — |
 | 5 | \`govinfo.sum()\` roll-up of $M5_N request_figures | $M5_RATE figures/s ($M5_S ms) | ≥ 2,000,000/s | $(verdict "$M5_RATE" ">=" 2000000) |
 | 6 | parallel aggregate / spilling | see *Plans* | Partial Aggregate with workers | $(grep -q 'Partial HashAggregate' "$PLANS/m1_govinfo.txt" && grep -q 'Workers Launched: [1-9]' "$PLANS/m1_govinfo.txt" && echo "parallel: $(grep -m1 -o 'Workers Launched: [0-9]*' "$PLANS/m1_govinfo.txt")" || echo "**not parallel**"); $(grep -q 'Disk Usage: [1-9]' "$PLANS/m1_govinfo.txt" && echo "**spills at work_mem=$BENCH_WORK_MEM**" || echo "no spill at work_mem=$BENCH_WORK_MEM"), $(grep -q 'Disk Usage: [1-9]\|external merge' "$PLANS/m1_govinfo_work_mem_4MB.txt" && echo "**spills at the default 4MB**" || echo "no spill at 4MB") |
@@ -311,7 +318,10 @@ could run) takes $(med m3.govinfo_agg_large) ms and the pivot $(med m3.pivot_lar
 ## 4. COPY of $BENCH_COPY_ROWS applications
 
 One CSV file ($(calc "round($(factn m4.file_bytes) / 1048576.0, 1)") MB, applications received in 2025 of existing agencies), loaded with
-\`COPY … FROM\` into an emptied table each run (TRUNCATE, CHECKPOINT, then the timed COPY):
+\`COPY … FROM\` into an emptied table each run (TRUNCATE, CHECKPOINT, then the timed COPY). A round loads every table
+once, govinfo.application and the plain table one after the other, every other round in reverse order; the
+ratio is taken in each round ($R_COPY_ROUNDS) and its median is the figure: **${R_COPY}×**. The ratio of the
+tables' medians below, whose runs are minutes apart, is ${R_COPY_MED}×.
 
 | target table | median ms | runs (ms) | rows/s | vs plain |
 |---|---|---|---|---|
@@ -337,7 +347,7 @@ $(awk '/duration: [0-9.]+ ms/ {
 	if ((getline line) > 0) { sub(/^Query Text: */, "", line); gsub(/\|/, "\\|", line); gsub(/`/, "", line)
 		if (length(line) > 100) line = substr(line, 1, 100) "…"; printf "| %s | `%s` |\n", d, line } }' "$PLANS/m4_insert_check.txt")
 
-govinfo / plain: **${R_COPY}×** (target ≥ 0.9×). The type input functions, per value (text → type cast of
+govinfo / plain: **${R_COPY}×** (target ≥ 0.95×). The type input functions, per value (text → type cast of
 100,000 values, server-side): outcome $(calc "round($(med m4in.outcome 3) * 1000 / $(factn m4in.outcome_values), 3)") µs (the loaded mix),
 \`'3.1'\` $(calc "round($(med m4in.outcome_3.1 3) * 1000 / 100000, 3)") µs, \`'3.6.3'\` $(calc "round($(med m4in.outcome_3.6.3 3) * 1000 / 100000, 3)") µs;
 applicant $(calc "round($(med m4in.applicant 3) * 1000 / $(factn m4in.applicant_values), 3)") µs (the mix), \`'np'\` $(calc "round($(med m4in.applicant_np 3) * 1000 / 100000, 3)") µs,
@@ -506,7 +516,7 @@ $M4_P ms: the CHECK $(calc "$M4_C - $M4_P") ms (alone it would give $(div "$M4_P
 its seven rules, and the executor's evaluation of its arguments); collecting the spans in it $(calc "$M4_S - $M4_C") ms (one hash-set
 lookup a row); and the statement's check at the end $(calc "$M4_G - $M4_S") ms, the slowest statement $GUARD_TOP. These are
 differences of medians; a small or negative part is within the noise of the runs (see the runs column of measurement
-4: each table's five COPYs spread by 10–30 %). To reach 0.95× the three together must stay under $(calc "round($M4_P / 0.95 - $M4_P)") ms. What 0.3.0 removed: the transition table (every loaded row copied into a tuplestore,
+4). To reach 0.95× the three together must stay under $(calc "round($M4_P / 0.95 - $M4_P)") ms. What 0.3.0 removed: the transition table (every loaded row copied into a tuplestore,
 spilling to a temporary file past work_mem, $(calc "$M4_TT - $M4_C") ms here) and the pass that read it back.
 EOF
 echo

@@ -9,6 +9,7 @@
 #   BENCH_RUNS=5            timed runs per measurement (the median is reported; at least 3)
 #   BENCH_PGBENCH_SECONDS=20  duration of each pgbench run (at least 20)
 #   BENCH_COPY_ROWS=1000000 rows of the COPY measurement
+#   BENCH_COPY_RUNS=7       timed rounds of the COPY measurement (its ratio is the median of the rounds' ratios)
 #   BENCH_NO_INSTALL=1      skip make && make install (bench what is installed)
 #   BENCH_RESULTS=bench/RESULTS.md   where the report goes (bench/plans/ beside it)
 #   BENCH_SHARED_BUFFERS=4GB BENCH_WORK_MEM=64MB BENCH_PARALLEL=2 BENCH_JIT=off   cluster settings
@@ -26,6 +27,7 @@ export BENCH_SCALE="${BENCH_SCALE:-1}"
 export BENCH_RUNS="${BENCH_RUNS:-5}"
 export BENCH_PGBENCH_SECONDS="${BENCH_PGBENCH_SECONDS:-20}"
 export BENCH_COPY_ROWS="${BENCH_COPY_ROWS:-1000000}"
+export BENCH_COPY_RUNS="${BENCH_COPY_RUNS:-7}"
 export BENCH_RESULTS="${BENCH_RESULTS:-bench/RESULTS.md}"
 export BENCH_SHARED_BUFFERS="${BENCH_SHARED_BUFFERS:-4GB}"
 export BENCH_WORK_MEM="${BENCH_WORK_MEM:-64MB}"
@@ -39,6 +41,7 @@ die() { echo "bench: $*" >&2; exit 1; }
 [[ "$BENCH_SCALE" =~ ^[0-9]*\.?[0-9]+$ ]] || die "BENCH_SCALE must be a positive number"
 [[ "$BENCH_RUNS" =~ ^[0-9]+$ ]] && [ "$BENCH_RUNS" -ge 1 ] || die "BENCH_RUNS must be a whole number >= 1"
 [[ "$BENCH_PGBENCH_SECONDS" =~ ^[0-9]+$ ]] && [ "$BENCH_PGBENCH_SECONDS" -ge 1 ] || die "BENCH_PGBENCH_SECONDS must be a whole number"
+[[ "$BENCH_COPY_RUNS" =~ ^[0-9]+$ ]] && [ "$BENCH_COPY_RUNS" -ge 1 ] || die "BENCH_COPY_RUNS must be a whole number >= 1"
 [[ "$BENCH_COPY_ROWS" =~ ^[0-9]+$ ]] && [ "$BENCH_COPY_ROWS" -ge 1000 ] || die "BENCH_COPY_ROWS must be a whole number >= 1000"
 [ "$BENCH_RUNS" -ge 3 ] || echo "bench: warning: BENCH_RUNS=$BENCH_RUNS is below 3; the report will say so" >&2
 [ "$BENCH_PGBENCH_SECONDS" -ge 20 ] || echo "bench: warning: BENCH_PGBENCH_SECONDS=$BENCH_PGBENCH_SECONDS is below 20; the report will say so" >&2

@@ -76,7 +76,12 @@ numeric_zero(void)
 void
 check_application_rules(FunctionCallInfo fcinfo, int a)
 {
-	static const char *const channels[] = {"online", "letter", "in_person", "fax", "other"};
+	/* the known channels with their lengths (every row with a channel is compared with them) */
+	static const struct
+	{
+		const char *name;
+		Size		len;
+	}			channels[] = {{"online", 6}, {"letter", 6}, {"in_person", 9}, {"fax", 3}, {"other", 5}};
 	bool		has_received = !PG_ARGISNULL(a);
 	bool		has_corrected = !PG_ARGISNULL(a + 1);
 	bool		has_closed = !PG_ARGISNULL(a + 2);
@@ -102,11 +107,13 @@ check_application_rules(FunctionCallInfo fcinfo, int a)
 	if (!PG_ARGISNULL(a + 4))
 	{
 		text	   *ch = PG_GETARG_TEXT_PP(a + 4);
+		const char *p = VARDATA_ANY(ch);
+		Size		len = VARSIZE_ANY_EXHDR(ch);
 		bool		known = false;
 
 		for (int i = 0; i < (int) lengthof(channels) && !known; i++)
-			known = VARSIZE_ANY_EXHDR(ch) == strlen(channels[i]) &&
-				memcmp(VARDATA_ANY(ch), channels[i], strlen(channels[i])) == 0;
+			known = len == channels[i].len && p[0] == channels[i].name[0] &&
+				memcmp(p, channels[i].name, len) == 0;
 		if (!known)
 			report_rule("application_channel_known",
 						psprintf("Channel \"%s\" is not one of online, letter, in_person, fax, other.", text_to_cstring(ch)));

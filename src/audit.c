@@ -648,11 +648,15 @@ audit_records(PG_FUNCTION_ARGS)
 	return PointerGetDatum(NULL);
 }
 
-/* The audit entries of an INSERT into application: counts is an N×3 array (agency, year, rows). */
+/*
+ * The audit entries of an INSERT into application, one per agency and year:
+ * counts holds three arrays of one length, the agencies (bigint), years
+ * (integer) and rows (bigint), in the order the entries are written.
+ */
 void
-gi_audit_insert(FunctionCallInfo fcinfo, Relation rel, Oid acting, ArrayType *counts)
+gi_audit_insert(FunctionCallInfo fcinfo, Relation rel, Oid acting, const Datum counts[3])
 {
-	Datum		args[2] = {role_name_datum(acting), PointerGetDatum(counts)};
+	Datum		args[4] = {role_name_datum(acting), counts[0], counts[1], counts[2]};
 
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");

@@ -12,6 +12,6 @@
 
 extern Oid	gi_acting_user(void);
 extern bool gi_schema_current(Relation rel);
-extern void gi_audit_insert(FunctionCallInfo fcinfo, Relation rel, Oid acting, ArrayType *counts);
+extern void gi_audit_insert(FunctionCallInfo fcinfo, Relation rel, Oid acting, const Datum counts[3]);
 
 #endif

@@ -424,7 +424,16 @@ application_in_cell(PG_FUNCTION_ARGS)
 #define YEAR_TABLE_FIRST 1989
 static DateADT year_starts[2101 - YEAR_TABLE_FIRST + 1];
 
-/* The year of a date: a table lookup for 1989 - 2100 (every row of a bulk load asks), j2date otherwise. */
+/* The year gi_date_year found last, from its first day to the first day of the next (empty at first). */
+static DateADT last_year_start = 1;
+static DateADT last_year_end = 0;
+static int	last_year;
+
+/*
+ * The year of a date: the last year found when it falls in it (the rows of a
+ * bulk load come mostly in date order), else a table lookup for 1989 - 2100,
+ * j2date otherwise.
+ */
 int
 gi_date_year(DateADT d)
 {
@@ -433,6 +442,8 @@ gi_date_year(DateADT d)
 	int			day;
 	int			y;
 
+	if (likely(d >= last_year_start && d < last_year_end))
+		return last_year;
 	if (unlikely(year_starts[0] == 0))
 		for (int i = 0; i < (int) lengthof(year_starts); i++)
 			year_starts[i] = date2j(YEAR_TABLE_FIRST + i, 1, 1) - POSTGRES_EPOCH_JDATE;
@@ -445,7 +456,12 @@ gi_date_year(DateADT d)
 		else if (d >= year_starts[y + 1])
 			y++;
 		if (d >= year_starts[y] && d < year_starts[y + 1])
-			return y + YEAR_TABLE_FIRST;
+		{
+			last_year_start = year_starts[y];
+			last_year_end = year_starts[y + 1];
+			last_year = y + YEAR_TABLE_FIRST;
+			return last_year;
+		}
 	}
 	j2date(d + POSTGRES_EPOCH_JDATE, &year, &month, &day);
 	return year;

@@ -48,7 +48,6 @@
 #include "application_check.h"
 #include "audit.h"
 #include "plans.h"
-#include "spans.h"
 #include "row_counts.h"
 #include "tally.h"
 
@@ -214,67 +213,122 @@ application_row_valid(PG_FUNCTION_ARGS)
 	PG_RETURN_BOOL(true);
 }
 
-/* The statement's spans (with their rows, for the audit) from the rows it counted, those allowed only. */
-static SpanSet *
-statement_spans(InsertStatement *st)
+/* Order two counted rows by agency, then key (without the refused bit). */
+static inline int
+row_count_cmp(const RowCount *x, const RowCount *y)
 {
-	SpanSet    *spans = spanset_make(CurrentMemoryContext);
-
-	for (uint32 i = 0; i <= st->rows->mask; i++)
-	{
-		const RowCount *e = &st->rows->slots[i];
-		TallyKey	k;
-
-		if (e->n == 0 || (e->key & ROW_COUNT_REFUSED))
-			continue;
-		tally_split_key(ROW_COUNT_KEY(e), &k);
-		spanset_add_years(spans, e->agency_id, k.received_year, k.closed_year, e->n);
-	}
-	return spans;
-}
-
-/* Order two counted rows by agency, then key, for qsort. */
-static int
-row_count_cmp(const void *a, const void *b)
-{
-	const RowCount *x = (const RowCount *) a;
-	const RowCount *y = (const RowCount *) b;
-
 	if (x->agency_id != y->agency_id)
 		return x->agency_id < y->agency_id ? -1 : 1;
 	return (ROW_COUNT_KEY(x) > ROW_COUNT_KEY(y)) - (ROW_COUNT_KEY(x) < ROW_COUNT_KEY(y));
 }
 
+#define ST_SORT sort_row_counts
+#define ST_ELEMENT_TYPE RowCount
+#define ST_COMPARE(a, b) row_count_cmp(a, b)
+#define ST_SCOPE static
+#define ST_DEFINE
+#include "lib/sort_template.h"
+
 /*
- * The statement's tally delta as three arrays, what govinfo.tally_rows()
- * reads: the agencies (distinct, ascending), the (key, count) pairs of all of
- * them one agency after the other (keys ascending), and where each agency's
- * pairs end.
+ * The statement's counted rows, one per (agency, key), in the order of
+ * row_count_cmp: an agency's keys are then together, and within them its
+ * received years, and within those its closed years (the key's high bits).
  */
-static void
-statement_delta(InsertStatement *st, Datum args[3])
+static RowCount *
+statement_rows(InsertStatement *st, int *n)
 {
 	RowCount   *sorted = palloc(sizeof(RowCount) * (st->rows->members + 1));
-	Datum	   *agencies;
-	Datum	   *pairs;
-	Datum	   *ends;
-	int			n = 0;
-	int			nagencies = 0;
 
+	*n = 0;
 	for (uint32 i = 0; i <= st->rows->mask; i++)
 		if (st->rows->slots[i].n != 0)
-			sorted[n++] = st->rows->slots[i];
-	qsort(sorted, n, sizeof(RowCount), row_count_cmp);
-	agencies = palloc(sizeof(Datum) * (n + 1));
-	pairs = palloc(sizeof(Datum) * 2 * (n + 1));
-	ends = palloc(sizeof(Datum) * (n + 1));
+			sorted[(*n)++] = st->rows->slots[i];
+	sort_row_counts(sorted, *n);
+	return sorted;
+}
+
+/*
+ * From the sorted rows, those allowed only: the statement's spans as an N×3
+ * bigint array (agency, received year, closed year or NULL while open), what
+ * application_insert_check() reads, and the audit's entries as three arrays
+ * (agencies, received years, rows: what gi_audit_insert() writes), both in
+ * (agency, year) order.  Sorted, a span or an audit entry is a run of rows.
+ * False (and nothing made) for no row allowed.
+ */
+static bool
+statement_spans(const RowCount *rows, int n, ArrayType **spans, Datum counts[3])
+{
+	Datum	   *span_elems = palloc(sizeof(Datum) * 3 * (n + 1));
+	bool	   *span_nulls = palloc0(sizeof(bool) * 3 * (n + 1));
+	Datum	   *agencies = palloc(sizeof(Datum) * (n + 1));
+	Datum	   *years = palloc(sizeof(Datum) * (n + 1));
+	int64	   *entry_rows = palloc0(sizeof(int64) * (n + 1));
+	int			nspans = 0;
+	int			nentries = 0;
+	int			dims[2] = {0, 3};
+	int			lbs[2] = {1, 1};
+	TallyKey	last = {0, 0, 0, 0};
+
 	for (int i = 0; i < n; i++)
 	{
-		if (i > 0 && sorted[i].agency_id != sorted[i - 1].agency_id)
+		TallyKey	k;
+		bool		new_entry;
+
+		if (rows[i].key & ROW_COUNT_REFUSED)
+			continue;
+		tally_split_key(ROW_COUNT_KEY(&rows[i]), &k);
+		new_entry = nentries == 0 || rows[i].agency_id != DatumGetInt64(agencies[nentries - 1]) ||
+			k.received_year != last.received_year;
+		if (new_entry)
+		{
+			agencies[nentries] = Int64GetDatum(rows[i].agency_id);
+			years[nentries] = Int32GetDatum(k.received_year);
+			nentries++;
+		}
+		if (new_entry || k.closed_year != last.closed_year)
+		{
+			span_elems[3 * nspans] = Int64GetDatum(rows[i].agency_id);
+			span_elems[3 * nspans + 1] = Int64GetDatum(k.received_year);
+			span_elems[3 * nspans + 2] = Int64GetDatum(k.closed_year);
+			span_nulls[3 * nspans + 2] = (k.closed_year == 0);
+			nspans++;
+		}
+		entry_rows[nentries - 1] += rows[i].n;
+		last = k;
+	}
+	if (nentries == 0)
+		return false;
+	dims[0] = nspans;
+	*spans = construct_md_array(span_elems, span_nulls, 2, dims, lbs, INT8OID, 8, FLOAT8PASSBYVAL, TYPALIGN_DOUBLE);
+	counts[0] = PointerGetDatum(construct_array(agencies, nentries, INT8OID, 8, FLOAT8PASSBYVAL, TYPALIGN_DOUBLE));
+	counts[1] = PointerGetDatum(construct_array(years, nentries, INT4OID, 4, true, TYPALIGN_INT));
+	for (int i = 0; i < nentries; i++)
+		agencies[i] = Int64GetDatum(entry_rows[i]);
+	counts[2] = PointerGetDatum(construct_array(agencies, nentries, INT8OID, 8, FLOAT8PASSBYVAL, TYPALIGN_DOUBLE));
+	return true;
+}
+
+/*
+ * The statement's tally delta from the sorted rows as three arrays, what
+ * govinfo.tally_rows() reads: the agencies (distinct, ascending), the (key,
+ * count) pairs of all of them one agency after the other (keys ascending), and
+ * where each agency's pairs end.
+ */
+static void
+statement_delta(const RowCount *rows, int n, Datum args[3])
+{
+	Datum	   *agencies = palloc(sizeof(Datum) * (n + 1));
+	Datum	   *pairs = palloc(sizeof(Datum) * 2 * (n + 1));
+	Datum	   *ends = palloc(sizeof(Datum) * (n + 1));
+	int			nagencies = 0;
+
+	for (int i = 0; i < n; i++)
+	{
+		if (i > 0 && rows[i].agency_id != rows[i - 1].agency_id)
 			ends[nagencies++] = Int32GetDatum(i);
-		agencies[nagencies] = Int64GetDatum(sorted[i].agency_id);
-		pairs[2 * i] = Int32GetDatum(ROW_COUNT_KEY(&sorted[i]));
-		pairs[2 * i + 1] = Int32GetDatum(sorted[i].n);
+		agencies[nagencies] = Int64GetDatum(rows[i].agency_id);
+		pairs[2 * i] = Int32GetDatum(ROW_COUNT_KEY(&rows[i]));
+		pairs[2 * i + 1] = Int32GetDatum(rows[i].n);
 	}
 	if (n > 0)
 		ends[nagencies++] = Int32GetDatum(n);
@@ -321,10 +375,12 @@ Datum
 application_insert_end(PG_FUNCTION_ARGS)
 {
 	InsertStatement *st = innermost;
-	ArrayType  *spans;
-	ArrayType  *counts;
+	ArrayType  *spans = NULL;
+	Datum		counts[3];
+	bool		allowed;
 	Relation	rel;
-	SpanSet    *set;
+	RowCount   *rows;
+	int			nrows;
 	Datum		delta[3];
 	bool		tallied;
 	int64		written;
@@ -336,14 +392,13 @@ application_insert_end(PG_FUNCTION_ARGS)
 		return PointerGetDatum(NULL);
 	written = rows_written(st->relid) - st->written_before;
 	row_counts_flush(st->rows);
-	set = statement_spans(st);
-	spans = spanset_array(set);
-	counts = spanset_count_array(set);
+	rows = statement_rows(st, &nrows);
+	allowed = statement_spans(rows, nrows, &spans, counts);
 	/* a database still at an older version has no tally */
-	tallied = st->rows->members > 0 &&
+	tallied = nrows > 0 &&
 		OidIsValid(get_relname_relid("application_tally", RelationGetNamespace(rel)));
 	if (tallied)
-		statement_delta(st, delta);
+		statement_delta(rows, nrows, delta);
 	{
 		/*
 		 * rows counted that are not the rows inserted, a row counted without
@@ -361,7 +416,7 @@ application_insert_end(PG_FUNCTION_ARGS)
 			run_insert_check(fcinfo, rel, spans, tallied ? delta : NULL, recount);
 	}
 	/* a database still at an older version has no audit log */
-	if (counts != NULL && gi_schema_current(rel))
+	if (allowed && gi_schema_current(rel))
 		gi_audit_insert(fcinfo, rel, gi_acting_user(), counts);
 	return PointerGetDatum(NULL);
 }

@@ -64,9 +64,8 @@ static const GiPlanSpec plan_specs[GI_NPLANS] = {
 	},
 	[GI_PLAN_AUDIT_INSERT] = {
 		"INSERT INTO @extschema@.audit_log (session_user_name, current_user_name, action, table_name, agency_id, year, rows)"
-		" SELECT SESSION_USER, $1, 'INSERT', 'application', s.agency_id, s.first_year, s.last_year"
-		" FROM @extschema@.spans_rows($2) s ORDER BY s.agency_id, s.first_year",
-		2, {NAMEOID, INT8ARRAYOID}
+		" SELECT SESSION_USER, $1, 'INSERT', 'application', pg_catalog.unnest($2), pg_catalog.unnest($3), pg_catalog.unnest($4)",
+		4, {NAMEOID, INT8ARRAYOID, INT4ARRAYOID, INT8ARRAYOID}
 	},
 	/* the action, agency, year and key are computed by audit_row from the row */
 	[GI_PLAN_AUDIT_ROW] = {

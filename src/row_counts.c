@@ -1,20 +1,21 @@
 /*
  * row_counts.c — the per-statement count of proposed rows by (agency, tally
  * key) that insert_spans.c keeps while an INSERT or COPY runs: a buffer of
- * rows sorted by the low bits of their hash when full (least significant
- * digit radix sort, two passes of 11 bits), then counted into an
+ * rows put in the order of the slots their hashes pick when full (one
+ * counting pass over the slot number's top 11 bits), then counted into an
  * open-addressing hash of 16-byte slots (linear probing, grown at three
- * quarters full) in slot order.
+ * quarters full) in that order.
  */
 #include "postgres.h"
 
+#include "port/pg_bitutils.h"
 #include "utils/memutils.h"
 
 #include "row_counts.h"
 
 #define ROW_COUNTS_FIRST 1024
 #define ROW_BUFFER_FIRST 1024
-#define ROW_BUFFER_MAX (1 << 18)	/* 4 MB of rows, and as much again to sort them */
+#define ROW_BUFFER_MAX (1 << 16)	/* 1 MB of rows, and as much again to sort them (fresh memory costs a page fault a page) */
 
 /* An empty count set in cxt. */
 RowCounts *
@@ -89,63 +90,66 @@ count_rows(RowCounts *rc, const RowItem *it, int32 n)
 }
 
 /*
- * Sort items by the low 22 bits of their hash (what picks a slot, up to four
- * million slots): two counting passes of 11 bits through tmp, each with a
- * count array that stays in the first-level cache.
+ * Order items by the slot their hash picks now, to within a run of slots:
+ * one counting pass over the top 11 bits of the slot number into out.  A run
+ * is (slots / 2048) slots, a few kilobytes, so counting the items in this
+ * order touches the slots in sequence (a slot added meanwhile lands in the
+ * upper half the growth makes, in sequence too).
  */
 static void
-radix_sort(RowItem *items, RowItem *tmp, uint32 n)
+bucket_sort(const RowItem *items, RowItem *out, uint32 n, uint32 mask)
 {
 	uint32		count[2048];
+	int			bits = mask == 0 ? 0 : pg_leftmost_one_pos32(mask) + 1;
+	int			shift = bits > 11 ? bits - 11 : 0;
+	uint32		sum = 0;
 
-	for (int pass = 0; pass < 2; pass++)
+	memset(count, 0, sizeof(count));
+	for (uint32 i = 0; i < n; i++)
+		count[((items[i].hash & mask) >> shift) & 2047]++;
+	for (uint32 d = 0; d < 2048; d++)
 	{
-		RowItem    *from = pass == 0 ? items : tmp;
-		RowItem    *to = pass == 0 ? tmp : items;
-		int			shift = pass * 11;
-		uint32		sum = 0;
+		uint32		c = count[d];
 
-		memset(count, 0, sizeof(count));
-		for (uint32 i = 0; i < n; i++)
-			count[(from[i].hash >> shift) & 2047]++;
-		for (uint32 d = 0; d < 2048; d++)
-		{
-			uint32		c = count[d];
-
-			count[d] = sum;
-			sum += c;
-		}
-		for (uint32 i = 0; i < n; i++)
-			to[count[(from[i].hash >> shift) & 2047]++] = from[i];
+		count[d] = sum;
+		sum += c;
 	}
+	for (uint32 i = 0; i < n; i++)
+		out[count[((items[i].hash & mask) >> shift) & 2047]++] = items[i];
 }
 
 /*
- * Count the buffered rows into the slots: sorted by hash, so that the slots
- * are visited in order and equal rows are counted together; then the buffer
- * is empty (and twice as large, up to ROW_BUFFER_MAX).
+ * Count the buffered rows into the slots, in slot order (bucket_sort), equal
+ * rows next to each other counted together; then the buffer is empty (and
+ * twice as large, up to ROW_BUFFER_MAX).
  */
 void
 row_counts_flush(RowCounts *rc)
 {
 	uint32		n = rc->nbuf;
+	const RowItem *items = rc->buf;
 
 	if (n > 64)
 	{
-		RowItem    *tmp = MemoryContextAlloc(rc->cxt, sizeof(RowItem) * n);
-
-		radix_sort(rc->buf, tmp, n);
-		pfree(tmp);
+		/* the sort's output buffer is kept for the next flush (fresh memory costs a page fault a page) */
+		if (rc->captmp < n)
+		{
+			if (rc->tmp != NULL)
+				pfree(rc->tmp);
+			rc->tmp = MemoryContextAlloc(rc->cxt, sizeof(RowItem) * rc->capbuf);
+			rc->captmp = rc->capbuf;
+		}
+		bucket_sort(rc->buf, rc->tmp, n, rc->mask);
+		items = rc->tmp;
 	}
 	for (uint32 i = 0; i < n;)
 	{
 		uint32		j = i + 1;
 
-		/* the run of rows equal to row i (equal rows are mostly adjacent: another key sorted between them is counted on its own) */
-		while (j < n && rc->buf[j].hash == rc->buf[i].hash && rc->buf[j].agency_id == rc->buf[i].agency_id &&
-			   rc->buf[j].key == rc->buf[i].key)
+		while (j < n && items[j].hash == items[i].hash && items[j].agency_id == items[i].agency_id &&
+			   items[j].key == items[i].key)
 			j++;
-		count_rows(rc, &rc->buf[i], (int32) (j - i));
+		count_rows(rc, &items[i], (int32) (j - i));
 		i = j;
 	}
 	rc->nbuf = 0;

@@ -4,9 +4,9 @@
  * million rows of tens of thousands of (agency, key) pairs in arrival order:
  * a hash lookup per row would miss the cache on nearly every row.  So rows
  * are appended to a buffer (16 bytes each, written in sequence) and, when it
- * is full or read, sorted by the low bits of the hash (two radix passes) and added to an
- * open-addressing hash of 16-byte slots in slot order, equal rows counted
- * together.
+ * is full or read, put in the order of the slots their hashes pick (one
+ * counting pass) and added to an open-addressing hash of 16-byte slots in that
+ * order, equal neighbours counted together.
  */
 #ifndef GOVINFO_ROW_COUNTS_H
 #define GOVINFO_ROW_COUNTS_H
@@ -41,6 +41,8 @@ typedef struct RowCounts
 	RowItem    *buf;			/* rows not yet counted into the slots */
 	uint32		nbuf;
 	uint32		capbuf;
+	RowItem    *tmp;			/* where the flush puts the rows in slot order, of captmp rows (NULL at first) */
+	uint32		captmp;
 	MemoryContext cxt;
 } RowCounts;
 

@@ -43,47 +43,22 @@ spanset_make(MemoryContext cxt)
 	return set;
 }
 
-/* The entry of a span, made with no row when new; the set's last entry from now on. */
-static SpanEntry *
-span_entry(SpanSet *set, const SpanKey *key)
-{
-	bool		found;
-
-	set->last_entry = spanset_insert(set->spans, *key, &found);
-	if (!found)
-		set->last_entry->n = 0;
-	set->last = *key;
-	set->have_last = true;
-	return set->last_entry;
-}
-
 /* Add the span of a record from first_on to last_on (open: counts in every later year). */
 void
 spanset_add(SpanSet *set, int64 agency_id, DateADT first_on, bool open, DateADT last_on)
 {
 	SpanKey		key;
+	bool		found;
 
 	memset(&key, 0, sizeof(key));
 	key.agency_id = agency_id;
 	key.first_year = gi_date_year(first_on);
 	key.last_year = open ? 0 : gi_date_year(last_on);
 	if (set->have_last && memcmp(&key, &set->last, sizeof(key)) == 0)
-		set->last_entry->n++;
-	else
-		span_entry(set, &key)->n++;
-}
-
-/* Add n records of one agency counting from first_year to last_year (0: open). */
-void
-spanset_add_years(SpanSet *set, int64 agency_id, int32 first_year, int32 last_year, int64 n)
-{
-	SpanKey		key;
-
-	memset(&key, 0, sizeof(key));
-	key.agency_id = agency_id;
-	key.first_year = first_year;
-	key.last_year = last_year;
-	span_entry(set, &key)->n += n;
+		return;
+	(void) spanset_insert(set->spans, key, &found);
+	set->last = key;
+	set->have_last = true;
 }
 
 /* The spans as an N×3 bigint array (agency, first year, last year or NULL), or NULL for none. */
@@ -114,55 +89,6 @@ spanset_array(SpanSet *set)
 	dims[0] = n;
 	dims[1] = 3;
 	return construct_md_array(elems, nulls, 2, dims, lbs, INT8OID, 8, FLOAT8PASSBYVAL, TYPALIGN_DOUBLE);
-}
-
-/*
- * The rows added per agency and first year, summed over the spans' last years,
- * as an N×3 bigint array (agency, first year, rows), or NULL for none: the
- * audit's counts, from the one set the insert collects (a second set keyed by
- * agency and year would cost a second hash lookup per row).
- */
-ArrayType *
-spanset_count_array(SpanSet *set)
-{
-	spanset_iterator it;
-	SpanEntry  *e;
-	Datum	   *elems;
-	int			n = 0;
-	int			dims[2];
-	int			lbs[2] = {1, 1};
-	spanset_hash *years;
-
-	if (set->spans->members == 0)
-		return NULL;
-	years = spanset_create(CurrentMemoryContext, set->spans->members, NULL);
-	spanset_start_iterate(set->spans, &it);
-	while ((e = spanset_iterate(set->spans, &it)) != NULL)
-	{
-		SpanKey		key;
-		SpanEntry  *y;
-		bool		found;
-
-		memset(&key, 0, sizeof(key));
-		key.agency_id = e->key.agency_id;
-		key.first_year = e->key.first_year;
-		y = spanset_insert(years, key, &found);
-		if (!found)
-			y->n = 0;
-		y->n += e->n;
-	}
-	elems = palloc(sizeof(Datum) * 3 * years->members);
-	spanset_start_iterate(years, &it);
-	while ((e = spanset_iterate(years, &it)) != NULL)
-	{
-		elems[n * 3] = Int64GetDatum(e->key.agency_id);
-		elems[n * 3 + 1] = Int64GetDatum(e->key.first_year);
-		elems[n * 3 + 2] = Int64GetDatum(e->n);
-		n++;
-	}
-	dims[0] = n;
-	dims[1] = 3;
-	return construct_md_array(elems, NULL, 2, dims, lbs, INT8OID, 8, FLOAT8PASSBYVAL, TYPALIGN_DOUBLE);
 }
 
 PG_FUNCTION_INFO_V1(record_spans_trans);

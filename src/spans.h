@@ -1,8 +1,8 @@
 /*
  * spans.h — the (agency, first year, last year) spans of records, kept in a
  * hash set: what the publication lock reads instead of the records themselves.
- * spans.c builds them in the record_spans() aggregate; insert_spans.c while a
- * statement inserts applications.
+ * spans.c builds them in the record_spans() aggregate (insert_spans.c reads the
+ * spans of the applications a statement inserts off their tally keys).
  */
 #ifndef GOVINFO_SPANS_H
 #define GOVINFO_SPANS_H
@@ -23,7 +23,6 @@ typedef struct SpanEntry
 {
 	SpanKey		key;
 	char		status;
-	int64		n;				/* rows added with this span */
 } SpanEntry;
 
 #define SH_PREFIX spanset
@@ -39,14 +38,11 @@ typedef struct SpanSet
 {
 	spanset_hash *spans;
 	SpanKey		last;
-	SpanEntry  *last_entry;		/* valid while have_last: no insert since */
 	bool		have_last;
 } SpanSet;
 
 extern SpanSet *spanset_make(MemoryContext cxt);
 extern void spanset_add(SpanSet *set, int64 agency_id, DateADT first_on, bool open, DateADT last_on);
-extern void spanset_add_years(SpanSet *set, int64 agency_id, int32 first_year, int32 last_year, int64 n);
 extern ArrayType *spanset_array(SpanSet *set);
-extern ArrayType *spanset_count_array(SpanSet *set);
 
 #endif
