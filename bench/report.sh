@@ -35,7 +35,7 @@ for k in select1 stored_table3 stored_raw derived_small derived_large pivot_smal
 	declare "L_$k=$(fact m3.$k.median_ms)" "A_$k=$(fact m3.$k.avg_ms)" "T_$k=$(calc "round($(factn m3.$k.tps), 1)")"
 done
 R_DER=$(calc "round($L_pivot_large / $L_derived_large, 2)")
-M4_G=$(med m4.govinfo 0); M4_C=$(med m4.checks 0); M4_P=$(med m4.plain 0); M4_T=$(med m4.text 0); M4_TT=$(med m4.transition 0); M4_S=$(med m4.collect 0)
+M4_G=$(med m4.govinfo 0); M4_C=$(med m4.checks 0); M4_R=$(med m4.required 0); M4_P=$(med m4.plain 0); M4_T=$(med m4.text 0); M4_TT=$(med m4.transition 0); M4_S=$(med m4.collect 0)
 rps() { calc "round($BENCH_COPY_ROWS / ($1 / 1000.0))"; }
 # the COPY ratio: in each round the plain table and govinfo.application are loaded one after the other
 # (measure_copy), so the ratio is taken per round and its median reported; the ratio of the two
@@ -45,6 +45,9 @@ R_COPY=$(q "SELECT round(percentile_cont(0.5) WITHIN GROUP (ORDER BY p.ms / g.ms
 R_COPY_ROUNDS=$(q "SELECT string_agg(round((p.ms / g.ms)::numeric, 3)::text, ' / ' ORDER BY g.run) FROM bench.timing g
 	JOIN bench.timing p ON p.run = g.run AND p.name = 'm4.plain' WHERE g.name = 'm4.govinfo' AND g.run > 0")
 R_COPY_MED=$(calc "round($(rps "$M4_G")::numeric / $(rps "$M4_P"), 3)")
+# the same for the CHECK with the writes any implementation of the same guarantees makes (the floor)
+R_COPY_REQ=$(q "SELECT round(percentile_cont(0.5) WITHIN GROUP (ORDER BY p.ms / g.ms)::numeric, 3) FROM bench.timing g
+	JOIN bench.timing p ON p.run = g.run AND p.name = 'm4.plain' WHERE g.name = 'm4.required' AND g.run > 0")
 M5_S=$(med m5.sum_city); M5_B=$(med m5.base_city); M5_N=$(fact m5.rows)
 M5_RATE=$(calc "round($M5_N / ($M5_S / 1000.0))"); M5_BRATE=$(calc "round($M5_N / ($M5_B / 1000.0))")
 
@@ -90,6 +93,7 @@ result was cross-checked for equality before its time was recorded (see *Cross-c
 | 3 | stored report, raw \`annual_report\` lookup, median latency | $L_stored_raw ms | ≤ 0.1 ms | $(verdict "$L_stored_raw" "<=" 0.1) |
 | 3 | (kept) largest agency: FILTER pivot latency / \`derive_report()\` latency, pgbench | ${R_DER}× ($L_pivot_large ms / $L_derived_large ms) | — | — |
 | 4 | COPY of $BENCH_COPY_ROWS applications: plain table ms ÷ govinfo.application ms, loaded one after the other, median of $BENCH_COPY_RUNS rounds | ${R_COPY}× (ratio of the medians: ${R_COPY_MED}×, $(rps "$M4_G") / $(rps "$M4_P") rows/s) | ≥ 0.95× | $(verdict "$R_COPY" ">=" 0.95) |
+| 4 | (not a target) the floor: plain table ms ÷ the CHECK's rules with the writes any implementation of the same guarantees makes (agency locks, an audit entry per agency and year, a tally row per agency), median of the rounds | ${R_COPY_REQ}× | — | — |
 | 4 | (not a target) the same COPY, govinfo.application ÷ a table with applicant and outcome as text | $(calc "round($(rps "$M4_G")::numeric / $(rps "$M4_T"), 3)")× ($(rps "$M4_T") rows/s) | — | — |
 | 5 | \`govinfo.sum()\` roll-up of $M5_N request_figures | $M5_RATE figures/s ($M5_S ms) | ≥ 2,000,000/s | $(verdict "$M5_RATE" ">=" 2000000) |
 | 6 | parallel aggregate / spilling | see *Plans* | Partial Aggregate with workers | $(grep -q 'Partial HashAggregate' "$PLANS/m1_govinfo.txt" && grep -q 'Workers Launched: [1-9]' "$PLANS/m1_govinfo.txt" && echo "parallel: $(grep -m1 -o 'Workers Launched: [0-9]*' "$PLANS/m1_govinfo.txt")" || echo "**not parallel**"); $(grep -q 'Disk Usage: [1-9]' "$PLANS/m1_govinfo.txt" && echo "**spills at work_mem=$BENCH_WORK_MEM**" || echo "no spill at work_mem=$BENCH_WORK_MEM"), $(grep -q 'Disk Usage: [1-9]\|external merge' "$PLANS/m1_govinfo_work_mem_4MB.txt" && echo "**spills at the default 4MB**" || echo "no spill at 4MB") |
@@ -319,14 +323,18 @@ could run) takes $(med m3.govinfo_agg_large) ms and the pivot $(med m3.pivot_lar
 
 One CSV file ($(calc "round($(factn m4.file_bytes) / 1048576.0, 1)") MB, applications received in 2025 of existing agencies), loaded with
 \`COPY … FROM\` into an emptied table each run (TRUNCATE, CHECKPOINT, then the timed COPY). A round loads every table
-once, govinfo.application and the plain table one after the other, every other round in reverse order; the
-ratio is taken in each round ($R_COPY_ROUNDS) and its median is the figure: **${R_COPY}×**. The ratio of the
-tables' medians below, whose runs are minutes apart, is ${R_COPY_MED}×.
+once, govinfo.application and the plain table one after the other, every other round in reverse order, with
+autovacuum off (a worker vacuuming the rows of one COPY took a core from the next); the ratio is taken in each
+round ($R_COPY_ROUNDS) and its median is the figure: **${R_COPY}×**. The ratio of the tables' medians below, whose
+runs are minutes apart, is ${R_COPY_MED}×. The floor, what the guarantees cost whoever implements them (the
+CHECK's rules, then the agencies' lock, the audit entries and the tally rows, their contents computed beforehand
+and only written in the timed run), is ${R_COPY_REQ}× of the plain table in the same rounds.
 
 | target table | median ms | runs (ms) | rows/s | vs plain |
 |---|---|---|---|---|
 | govinfo.application (its CHECK, collecting the spans, + the statement triggers application_spans_open and application_guard_insert) | $M4_G | $(runs_of m4.govinfo 0) | $(rps "$M4_G") | $(div "$M4_P" "$M4_G" 3) |
 | bench.application_checks (LIKE … INCLUDING ALL: the CHECK, collecting nothing, no trigger) | $M4_C | $(runs_of m4.checks 0) | $(rps "$M4_C") | $(div "$M4_P" "$M4_C" 3) |
+| bench.application_checks + the required writes (the same COPY, then in its transaction: the agencies locked FOR KEY SHARE, $(q "SELECT cardinality(agencies) FROM bench.required_audit") audit entries into a copy of the audit log as large as it, $(q "SELECT count(*) FROM bench.required_tally") rows into a copy of the tally; computed once from the file: bench.required_writes) | $M4_R | $(runs_of m4.required 0) | $(rps "$M4_R") | $(div "$M4_P" "$M4_R" 3) |
 | bench.application_collect (the CHECK collecting the spans: govinfo's BEFORE statement trigger, no check at the end) | $M4_S | $(runs_of m4.collect 0) | $(rps "$M4_S") | $(div "$M4_P" "$M4_S" 3) |
 | bench.application_plain (LIKE … INCLUDING DEFAULTS, IDENTITY, INDEXES: govinfo's types, no checks, no trigger) | $M4_P | $(runs_of m4.plain 0) | $(rps "$M4_P") | 1 |
 | bench.application_tt (the CHECK + a no-op statement trigger with a transition table: what 0.2.0 paid before its queries) | $M4_TT | $(runs_of m4.transition 0) | $(rps "$M4_TT") | $(div "$M4_P" "$M4_TT" 3) |
@@ -513,10 +521,16 @@ GUARD_TOP=$(awk '/duration: [0-9.]+ ms/ { match($0, /duration: [0-9.]+ ms/); d =
 cat <<EOF
 **4. COPY govinfo / plain = ${R_COPY}× (target 0.95×).** Of the $(calc "$M4_G - $M4_P") ms govinfo.application adds to the plain table's
 $M4_P ms: the CHECK $(calc "$M4_C - $M4_P") ms (alone it would give $(div "$M4_P" "$M4_C" 3)×, $(calc "round(($M4_C - $M4_P) * 1000.0 / $BENCH_COPY_ROWS, 3)") µs a row: the call,
-its seven rules, and the executor's evaluation of its arguments); collecting the spans in it $(calc "$M4_S - $M4_C") ms (one hash-set
-lookup a row); and the statement's check at the end $(calc "$M4_G - $M4_S") ms, the slowest statement $GUARD_TOP. These are
-differences of medians; a small or negative part is within the noise of the runs (see the runs column of measurement
-4). To reach 0.95× the three together must stay under $(calc "round($M4_P / 0.95 - $M4_P)") ms. What 0.3.0 removed: the transition table (every loaded row copied into a tuplestore,
+its seven rules, and the executor's evaluation of its arguments); collecting each row's agency and tally key in it
+$(calc "$M4_S - $M4_C") ms (a 16-byte entry into a buffer, counted by slot when it fills); and the statement's end $(calc "$M4_G - $M4_S") ms, the
+slowest statement $GUARD_TOP. These are differences of medians; a small or negative part is within the noise of the
+runs (see the runs column of measurement 4). To reach 0.95× the three together must stay under
+$(calc "round($M4_P / 0.95 - $M4_P)") ms. The writes alone that the guarantees need — the agencies locked for the publication lock, one audit
+entry per agency and year, one tally row per agency — add $(calc "$M4_R - $M4_C") ms to the CHECK's COPY when their contents are
+computed beforehand (bench.required_writes): that floor is ${R_COPY_REQ}× of the plain table, so no implementation that
+keeps the rules, the publication lock, the audit log and a tally the derivation can read reaches 0.95× here;
+govinfo.application is $(calc "$M4_G - $M4_R") ms above that floor (collecting the rows, building the arrays, the merge check of
+the tally, the checks of the agency reference and the published years). What 0.3.0 removed: the transition table (every loaded row copied into a tuplestore,
 spilling to a temporary file past work_mem, $(calc "$M4_TT - $M4_C") ms here) and the pass that read it back.
 EOF
 echo
