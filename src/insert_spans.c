@@ -67,6 +67,8 @@ typedef struct InsertStatement
 	Oid			relid;
 	Oid			user;			/* the user inserting, and whether it has the table owner's rights */
 	bool		owner;
+	Oid			rights_user;	/* the last other user a row came from (InvalidOid: none yet), and */
+	bool		rights;			/* whether it has the rights of govinfo's tables' owner */
 } InsertStatement;
 
 static InsertStatement *innermost = NULL;
@@ -171,10 +173,18 @@ application_insert_begin(PG_FUNCTION_ARGS)
 static bool
 span_allowed(FunctionCallInfo fcinfo, int64 agency_id)
 {
-	if (GetUserId() == innermost->user && innermost->owner)
+	InsertStatement *st = innermost;
+	Oid			user = GetUserId();
+
+	if (user == st->user && st->owner)
 		return true;
-	return access_has_owner_rights(fcinfo->flinfo->fn_oid) ||
-		access_allowed(fcinfo->flinfo->fn_oid, agency_id, 2);
+	/* whether the user has the owner's rights does not depend on the agency: asked once a statement */
+	if (user != st->rights_user)
+	{
+		st->rights = access_has_owner_rights(fcinfo->flinfo->fn_oid);
+		st->rights_user = user;
+	}
+	return st->rights || access_allowed(fcinfo->flinfo->fn_oid, agency_id, 2);
 }
 
 /* Count one proposed row of an agency under its tally key in the innermost set. */
@@ -302,9 +312,14 @@ statement_spans(const RowCount *rows, int n, ArrayType **spans, Datum counts[3])
 	*spans = construct_md_array(span_elems, span_nulls, 2, dims, lbs, INT8OID, 8, FLOAT8PASSBYVAL, TYPALIGN_DOUBLE);
 	counts[0] = PointerGetDatum(construct_array(agencies, nentries, INT8OID, 8, FLOAT8PASSBYVAL, TYPALIGN_DOUBLE));
 	counts[1] = PointerGetDatum(construct_array(years, nentries, INT4OID, 4, true, TYPALIGN_INT));
-	for (int i = 0; i < nentries; i++)
-		agencies[i] = Int64GetDatum(entry_rows[i]);
-	counts[2] = PointerGetDatum(construct_array(agencies, nentries, INT8OID, 8, FLOAT8PASSBYVAL, TYPALIGN_DOUBLE));
+	/* the rows were summed as int64 (a Datum holds an int64 by reference on some platforms) */
+	{
+		Datum	   *entry_counts = palloc(sizeof(Datum) * nentries);
+
+		for (int i = 0; i < nentries; i++)
+			entry_counts[i] = Int64GetDatum(entry_rows[i]);
+		counts[2] = PointerGetDatum(construct_array(entry_counts, nentries, INT8OID, 8, FLOAT8PASSBYVAL, TYPALIGN_DOUBLE));
+	}
 	return true;
 }
 
