@@ -40,14 +40,14 @@ rps() { calc "round($BENCH_COPY_ROWS / ($1 / 1000.0))"; }
 # the COPY ratio: in each round the plain table and govinfo.application are loaded one after the other
 # (measure_copy), so the ratio is taken per round and its median reported; the ratio of the two
 # tables' medians, which pairs runs minutes apart, is given beside it
-R_COPY=$(q "SELECT round(percentile_cont(0.5) WITHIN GROUP (ORDER BY p.ms / g.ms)::numeric, 3) FROM bench.timing g
-	JOIN bench.timing p ON p.run = g.run AND p.name = 'm4.plain' WHERE g.name = 'm4.govinfo' AND g.run > 0")
-R_COPY_ROUNDS=$(q "SELECT string_agg(round((p.ms / g.ms)::numeric, 3)::text, ' / ' ORDER BY g.run) FROM bench.timing g
-	JOIN bench.timing p ON p.run = g.run AND p.name = 'm4.plain' WHERE g.name = 'm4.govinfo' AND g.run > 0")
+# paired NAME EXPR: EXPR over the rounds' ratios r (plain ms / NAME's ms in the same round)
+paired() { q "SELECT $2 FROM (SELECT g.run, p.ms / g.ms AS r FROM bench.timing g
+	JOIN bench.timing p ON p.run = g.run AND p.name = 'm4.plain' WHERE g.name = '$1' AND g.run > 0) x"; }
+R_COPY=$(paired m4.govinfo "round(percentile_cont(0.5) WITHIN GROUP (ORDER BY r)::numeric, 3)")
+R_COPY_ROUNDS=$(paired m4.govinfo "string_agg(round(r::numeric, 3)::text, ' / ' ORDER BY run)")
 R_COPY_MED=$(calc "round($(rps "$M4_G")::numeric / $(rps "$M4_P"), 3)")
 # the same for the CHECK with the writes any implementation of the same guarantees makes (the floor)
-R_COPY_REQ=$(q "SELECT round(percentile_cont(0.5) WITHIN GROUP (ORDER BY p.ms / g.ms)::numeric, 3) FROM bench.timing g
-	JOIN bench.timing p ON p.run = g.run AND p.name = 'm4.plain' WHERE g.name = 'm4.required' AND g.run > 0")
+R_COPY_REQ=$(paired m4.required "round(percentile_cont(0.5) WITHIN GROUP (ORDER BY r)::numeric, 3)")
 M5_S=$(med m5.sum_city); M5_B=$(med m5.base_city); M5_N=$(fact m5.rows)
 M5_RATE=$(calc "round($M5_N / ($M5_S / 1000.0))"); M5_BRATE=$(calc "round($M5_N / ($M5_B / 1000.0))")
 
